@@ -1,0 +1,50 @@
+// The one place wink-nlp is loaded, so the tokenizer/sentence splitter can be swapped without touching callers.
+import winkNLP, { type ItemSentence } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface TextPiece {
+  start: number;
+  end: number;
+}
+
+/**
+ * Sentence ranges inside one block of text (no line breaks inside it).
+ * wink re-spaces its output, so each sentence is located back in the source by searching from a cursor.
+ */
+export function splitSentencesInBlock(block: string, offset: number): TextPiece[] {
+  const out: TextPiece[] = [];
+  const doc = nlp.readDoc(block);
+  let cursor = 0;
+  doc.sentences().each((sentence: ItemSentence) => {
+    const tokens = sentence.tokens().out(its.value) as string[];
+    if (tokens.length === 0) return;
+    const first = block.indexOf(tokens[0], cursor);
+    if (first < 0) return;
+    let end = first;
+    for (const token of tokens) {
+      const at = block.indexOf(token, end);
+      if (at < 0) break;
+      end = at + token.length;
+    }
+    out.push({ start: offset + first, end: offset + end });
+    cursor = end;
+  });
+  return out;
+}
+
+/** Word tokens with offsets, for components that need a shared tokenization. */
+export function tokenize(text: string, offset = 0): { start: number; end: number; text: string }[] {
+  const tokens: { start: number; end: number; text: string }[] = [];
+  const doc = nlp.readDoc(text);
+  let cursor = 0;
+  for (const value of doc.tokens().out(its.value) as string[]) {
+    const at = text.indexOf(value, cursor);
+    if (at < 0) continue;
+    tokens.push({ start: offset + at, end: offset + at + value.length, text: value });
+    cursor = at + value.length;
+  }
+  return tokens;
+}

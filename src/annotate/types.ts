@@ -1,0 +1,70 @@
+import type { Article } from '../clean/types.js';
+import type { Diagnostic } from '../diagnostics.js';
+
+/** A character range in one article's cleaned text: text.slice(start, end). */
+export interface Span {
+  articleId: string;
+  start: number;
+  end: number;
+}
+
+/** A range inside the article being annotated (the article id is implied). */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export type EntityType = 'person' | 'organization' | 'place' | 'other';
+
+export interface Sentence extends Range {
+  /** Index of the paragraph (blank-line separated block) the sentence sits in. */
+  paragraph: number;
+}
+
+export interface Mention extends Range {
+  /** The words as written, e.g. "Serbian Defense Minister Milos Vucevic" is split: text "Milos Vucevic". */
+  text: string;
+  type: EntityType;
+  /** Role or title written next to the name ("Defense Minister"), kept apart from the name. */
+  role?: string;
+}
+
+export interface QuoteAnnotation extends Range {
+  /** Quoted words, without the quote marks. */
+  text: string;
+  /** Speaker as a name found in the article (full form when resolvable), or null. */
+  speakerName: string | null;
+  /** The mention the speaker was resolved to, when there is one. */
+  speakerMention: Range | null;
+  /** The cue that attributes the quote ("said", "told reporters", "according to"). */
+  cue: string | null;
+  /** True for a quoted fragment inside a reported sentence. */
+  partial: boolean;
+}
+
+export interface QuantityAnnotation extends Range {
+  value: number;
+  /** What is counted, e.g. "troops", "soldiers", "police officer". */
+  what: string;
+}
+
+export type DateValue = string; // "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
+
+export interface TimeAnnotation extends Range {
+  text: string;
+  /** Calendar value, or null when the expression could not be placed. */
+  value: DateValue | null;
+  /** What the value rests on: the text alone, the publication date, or a date borrowed from the story. */
+  anchor: 'absolute' | 'publication' | 'story' | null;
+}
+
+/** One article with its annotation layers; every layer's offsets point into article.text. */
+export interface Doc {
+  article: Article;
+  sentences: Sentence[];
+  mentions: Mention[];
+  quotes: QuoteAnnotation[];
+  quantities: QuantityAnnotation[];
+  times: TimeAnnotation[];
+  diagnostics: Diagnostic[];
+}
