@@ -56,6 +56,10 @@ export interface TimeAnnotation extends Range {
   value: DateValue | null;
   /** What the value rests on: the text alone, the publication date, or a date borrowed from the story. */
   anchor: 'absolute' | 'publication' | 'story' | null;
+  /** Exact bounds when the expression spans more than its value says ("1998-99", "last week", "the 1990s"). */
+  range?: { start: DateValue; end: DateValue };
+  /** Names no calendar period ("in recent months", "now"): value stays null however it is anchored. */
+  vague?: boolean;
 }
 
 /** One article with its annotation layers; every layer's offsets point into article.text. */

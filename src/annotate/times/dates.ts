@@ -1,0 +1,123 @@
+// Calendar dates read by chrono-node, with news conventions on top: a lone weekday or month points back from the
+// anchor unless the sentence looks forward, and words that only look like dates are dropped.
+import type { Sentence } from '../types.js';
+import { addDays, daysBetween, formatDay, formatMonth, formatYear, weekdayOf, type Ymd } from './calendar.js';
+import { readDates, type ChronoReading } from './chrono.js';
+import type { Placement, TimeExpression } from './expression.js';
+import {
+  AMBIGUOUS_MONTHS, FUTURE_CUE, LAST_WORD, MONTH_CUE, MONTHS, NAMED_DAY_PREFIX, NEXT_WORD, PAST_REPORT_BEFORE, WEEKDAY_TIME_FOLLOWERS,
+} from './patterns.js';
+import { withPartPrefix } from './rules.js';
+
+/** A day+month with no year is taken as upcoming only when it falls this close after the anchor (days). */
+export const FORWARD_WINDOW_DAYS = 14;
+
+// Two reference days far apart: what chrono reads the same against both is written in the text itself.
+const PROBE_A: Ymd = { year: 2001, month: 7, day: 15 };
+const PROBE_B: Ymd = { year: 1987, month: 2, day: 3 };
+
+type Direction = 'back' | 'forward';
+
+/** Whether the sentence around an expression speaks of the future ("will meet on Friday"). */
+function directionAt(text: string, sentences: Sentence[], start: number, end: number): Direction {
+  const sentence = sentences.find((s) => s.start <= start && end <= s.end);
+  const from = sentence?.start ?? Math.max(0, start - 200);
+  const to = sentence?.end ?? Math.min(text.length, end + 200);
+  if (PAST_REPORT_BEFORE.test(text.slice(from, start))) return 'back';
+  return FUTURE_CUE.test(text.slice(from, to)) ? 'forward' : 'back';
+}
+
+function weekdayPlacement(anchor: Ymd, weekday: number, mode: 'last' | 'next' | Direction): Placement {
+  const today = weekdayOf(anchor);
+  let delta: number;
+  if (mode === 'back') delta = -((today - weekday + 7) % 7);
+  else if (mode === 'forward') delta = (weekday - today + 7) % 7;
+  else if (mode === 'last') delta = -(((today - weekday + 7) % 7) || 7);
+  else delta = ((weekday - today + 7) % 7) || 7;
+  return { value: formatDay(addDays(anchor, delta)) };
+}
+
+function monthDayPlacement(anchor: Ymd, month: number, day: number, direction: Direction): Placement {
+  const thisYear = { year: anchor.year, month, day };
+  const past = daysBetween(thisYear, anchor) >= 0 ? thisYear : { ...thisYear, year: anchor.year - 1 };
+  const future = daysBetween(anchor, thisYear) > 0 ? thisYear : { ...thisYear, year: anchor.year + 1 };
+  const upcoming = direction === 'forward' || daysBetween(anchor, future) <= FORWARD_WINDOW_DAYS;
+  return { value: formatDay(upcoming && daysBetween(past, anchor) > 0 ? future : past) };
+}
+
+function monthPlacement(anchor: Ymd, month: number, mode: 'last' | 'next' | Direction): Placement {
+  let year = anchor.year;
+  if (mode === 'back') year = month <= anchor.month ? anchor.year : anchor.year - 1;
+  else if (mode === 'forward') year = month >= anchor.month ? anchor.year : anchor.year + 1;
+  else if (mode === 'last') year = month < anchor.month ? anchor.year : anchor.year - 1;
+  else year = month > anchor.month ? anchor.year : anchor.year + 1;
+  return { value: formatMonth({ year, month }) };
+}
+
+/** The finest grain chrono was sure of, read against the anchor ("yesterday", "last month", "two years ago"). */
+function grainPlacement(r: ChronoReading): Placement | null {
+  if (r.certain.day) return { value: formatDay(r.date) };
+  if (r.certain.month) return { value: formatMonth(r.date) };
+  if (r.certain.year) return { value: formatYear(r.date.year) };
+  return null;
+}
+
+const sameReading = (a: ChronoReading, b: ChronoReading) =>
+  a.certain.year && b.certain.year && grainPlacement(a)?.value === grainPlacement(b)?.value;
+
+const WORD_AFTER = /^(?:'s)?\s+([A-Z][a-z]+)/;
+
+/** Words chrono reads as dates that are not, in news text. */
+function isFalseDate(text: string, r: ChronoReading): boolean {
+  const words = r.text.trim();
+  // Pure clock times ("9 a.m.") and anything without a calendar part.
+  if (!r.certain.year && !r.certain.month && !r.certain.day && !r.certain.weekday) return true;
+  const loneMonth = r.certain.month && !r.certain.day && !r.certain.year && !r.certain.weekday;
+  if (loneMonth && /^[A-Za-z.]+$/.test(words)) {
+    const name = words.replace(/\.$/, '').toLowerCase();
+    if (MONTHS[name] === undefined) return false;
+    if (words[0] !== words[0].toUpperCase()) return true;
+    if (AMBIGUOUS_MONTHS.has(name) && !MONTH_CUE.test(text.slice(Math.max(0, r.start - 20), r.start))) return true;
+  }
+  if (r.certain.weekday && !r.certain.day && /^[A-Za-z]+$/.test(words)) {
+    if (words[0] !== words[0].toUpperCase()) return true;
+    // "Sunday Times", "Monday Night Football"; but "Friday Jan. 9" and "Friday Morning" stay.
+    const next = WORD_AFTER.exec(text.slice(r.end, r.end + 30))?.[1];
+    if (next && MONTHS[next.toLowerCase()] === undefined && !WEEKDAY_TIME_FOLLOWERS.has(next.toLowerCase())) {
+      if (!/^\s*[,.;:]/.test(text.slice(r.end))) return true;
+    }
+    const previous = /([A-Z][a-z]+)\s+$/.exec(text.slice(Math.max(0, r.start - 20), r.start))?.[1];
+    if (previous && NAMED_DAY_PREFIX.has(previous.toLowerCase())) return true;
+  }
+  // "weekend" and "now" are read by the hand-written rules with their own conventions.
+  if (/^(?:the |this )?(?:weekend|now|right now)$/i.test(words)) return true;
+  return false;
+}
+
+function placeRelative(r: ChronoReading, direction: Direction, anchor: Ymd): Placement | null {
+  const words = r.text.trim();
+  const mode = NEXT_WORD.test(words) ? 'next' : LAST_WORD.test(words) ? 'last' : /^this\b/i.test(words) ? 'forward' : direction;
+  if (r.weekday !== null && !r.certain.day) return weekdayPlacement(anchor, r.weekday, mode);
+  if (r.month !== null && r.day !== null && !r.certain.year) return monthDayPlacement(anchor, r.month, r.day, mode === 'next' ? 'forward' : mode === 'last' ? 'back' : mode);
+  if (r.month !== null && !r.certain.day && !r.certain.year) return monthPlacement(anchor, r.month, mode);
+  const reread = readDates(words, anchor)[0];
+  return reread ? grainPlacement(reread) : null;
+}
+
+/** Dates chrono finds in the text, filtered for news and ready to be placed against an anchor. */
+export function chronoExpressions(text: string, sentences: Sentence[]): TimeExpression[] {
+  const other = new Map(readDates(text, PROBE_B).map((r) => [`${r.start}:${r.end}`, r]));
+  const out: TimeExpression[] = [];
+  for (const r of readDates(text, PROBE_A)) {
+    if (isFalseDate(text, r)) continue;
+    const twin = other.get(`${r.start}:${r.end}`);
+    const absolute = twin && sameReading(r, twin) ? grainPlacement(r) : null;
+    const direction = directionAt(text, sentences, r.start, r.end);
+    const e: TimeExpression = {
+      start: r.start, end: r.end, text: r.text, vague: false, absolute, source: 'chrono',
+      place: absolute ? undefined : (anchor) => placeRelative(r, direction, anchor),
+    };
+    out.push(r.certain.month || r.certain.year ? withPartPrefix(text, e) : e);
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+// Word lists and patterns for time expressions in news text: data only, each group with the kind of example behind it.
+
+/** Month names as written in news, with abbreviations with and without the dot ("Sept. 24", "Sept 24"). */
+export const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+
+/**
+ * Month names that are also everyday words: "May" the modal ("Moscow may attempt"), "March" the verb
+ * ("protesters march"). Alone (no day or year beside them) they count only after a word that introduces a time.
+ */
+export const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'jan', 'jun', 'dec', 'sep', 'oct', 'nov', 'aug', 'apr', 'feb', 'jul']);
+
+/** Words that introduce a lone month ("in May", "since April", "late September", "last March"). */
+export const MONTH_CUE = /\b(?:in|since|until|till|by|from|to|through|during|before|after|of|early|late|mid|mid-|last|next|this|past|each|every|between|and|or|around|about|until|end|beginning|start|middle)\s*$/i;
+
+/**
+ * Capitalized words that turn a weekday into a name or a named day: "Bloody Sunday", "Black Monday",
+ * "Super Tuesday", "Good Friday" — none of them is "the most recent Sunday".
+ */
+export const NAMED_DAY_PREFIX = new Set([
+  'bloody', 'black', 'good', 'easter', 'palm', 'ash', 'super', 'cyber', 'holy', 'maundy', 'shrove', 'blue', 'red', 'green', 'white',
+]);
+
+/** Words after a weekday that still belong to time ("Friday night", "Monday's meeting" is handled by the apostrophe). */
+export const WEEKDAY_TIME_FOLLOWERS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', 'midnight']);
+
+/**
+ * Cues that a bare weekday or month refers forward ("will meet on Friday", "talks are scheduled for Monday").
+ * News mostly reports the past, so without such a cue a weekday is the most recent one.
+ */
+export const FUTURE_CUE = /\b(?:will|won't|shall|'ll|is to|are to|plans? to|planned for|scheduled|expected to|is due|are due|due to|set to|upcoming|is going to|are going to|would be held|to be held|to hold|to meet|to vote|to begin|to start|to resume|to visit|to travel|to arrive|to return|deadline)\b/i;
+
+/** A reporting verb right before the expression anchors it in the past ("said Friday", "announced on Monday"). */
+export const PAST_REPORT_BEFORE = /\b(?:said|told|announced|reported|added|wrote|posted|stated|declared|confirmed|denied|warned|urged|met|called|claimed)\s+(?:on\s+)?$/i;
+
+/** Words that make a lone weekday or month look forward or back, when written inside the expression. */
+export const NEXT_WORD = /^(?:next|coming|this coming)\b/i;
+export const LAST_WORD = /^(?:last|past|previous|this past)\b/i;
+
+/** Modifiers that may precede a month or year and belong to the expression ("late September", "early 2008", "mid-March"). */
+export const PART_PREFIX = /\b(?:early|late|mid|mid-|the end of|the beginning of|the start of|the middle of|the first half of|the second half of|earlier|later)[\s-]*$/i;
+
+/** Words that tell a four-digit number is a year even when it sits before a noun ("since 1389", "in 2008", "fiscal 1990"). */
+export const YEAR_CUE = /\b(?:in|since|until|till|by|from|to|through|during|before|after|of|year|fiscal|early|late|mid|around|circa|between|and|spring|summer|autumn|fall|winter|'s)\s*-?\s*$/i;
+
+/** Numbers a four-digit "year" must not be next to: money and percentages ("$2000", "1998 percent" is rare but "2000%" is not). */
+export const NOT_YEAR_BEFORE = /[$€£¥#]\s*$|\d[.,]$|[.,]\d*$/;
+export const NOT_YEAR_AFTER = /^(?:[.,]\d|\d|\s*(?:%|percent|per cent|-odd|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|hectares)\b)/i;
+
+/** Numbers of words used as counts in relative expressions ("three weeks ago"). */
+export const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, several: NaN, few: NaN, 'a few': NaN,
+};
+
+/**
+ * Expressions that place an event in time without naming a calendar period (TimeML's PRESENT_REF, PAST_REF,
+ * FUTURE_REF): "in recent months", "now", "the future". They are kept (value null, vague) so that nothing
+ * pretends to a date, and so the timeline knows the sentence speaks of time.
+ */
+export const VAGUE = [
+  /\b(?:right )?now\b/gi,
+  /\b(?:currently|nowadays|at present|these days)\b/gi,
+  /\b(?:more |most |until |only )?recently\b/gi,
+  /\b(?:in |over |during )?(?:the )?(?:recent|past|last|coming|next) (?:few |several |couple of )?(?:days|weeks|months|years|decades)\b/gi,
+  /\b(?:the )?(?:near |distant |foreseeable )?future\b/gi,
+  /\bthe past\b(?! (?:few|several|\d|one|two|three|four|five|six|seven|eight|nine|ten|week|month|year|day|decade))/gi,
+  /\b(?:previously|formerly|lately|earlier|in the meantime|meanwhile|at the time|at that time|since then|so far|to date|yet)\b(?= *[,.;])/gi,
+];
+
+export const SEASONS: Record<string, { first: number; last: number }> = {
+  spring: { first: 3, last: 5 }, summer: { first: 6, last: 8 }, fall: { first: 9, last: 11 }, autumn: { first: 9, last: 11 }, winter: { first: 12, last: 2 },
+};
+
+export const ORDINAL_QUARTERS: Record<string, number> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4,
+};
+
+export const DECADE_WORDS: Record<string, number> = {
+  twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90,
+};
