@@ -1,0 +1,109 @@
+import type { SummaryDocument } from './types.js';
+import { tokens, wordCount } from './text.js';
+import { DATELINE, LEADING_TRIM, MAX_WORDS, MIN_WORDS, OPENS_WITH_QUOTE, QUESTION, TERMINAL, TRAILING_ATTRIBUTION } from './patterns.js';
+
+/** One sentence of one document, with the stems the scorer needs. */
+export interface SentenceUnit {
+  /** Index into the input documents. */
+  doc: number;
+  /** Index of the sentence in its document. */
+  position: number;
+  start: number;
+  end: number;
+  /** Stemmed tokens with stopword marks, in order. */
+  stems: string[];
+  stop: boolean[];
+  /** Distinct stemmed content words. */
+  content: Set<string>;
+}
+
+/** A span that may appear in the summary: a whole sentence or a trimmed part of one. */
+export interface Candidate {
+  unit: SentenceUnit;
+  start: number;
+  end: number;
+  words: number;
+  /** Concept keys the span contains (distinct). */
+  concepts: string[];
+}
+
+export function sentenceUnits(docs: SummaryDocument[]): SentenceUnit[] {
+  const units: SentenceUnit[] = [];
+  docs.forEach((doc, d) => {
+    doc.sentences.forEach((range, position) => {
+      const toks = tokens(doc.text.slice(range.start, range.end));
+      const content = new Set<string>();
+      for (const t of toks) if (!t.stop && t.stem.length > 1) content.add(t.stem);
+      units.push({ doc: d, position, start: range.start, end: range.end, stems: toks.map((t) => t.stem), stop: toks.map((t) => t.stop), content });
+    });
+  });
+  return units;
+}
+
+/** Why a sentence is not offered to the summary, or null when it is fine. */
+function unsuitable(text: string): string | null {
+  const words = wordCount(text);
+  if (words < MIN_WORDS) return 'short';
+  if (words > MAX_WORDS) return 'long';
+  if (!/[a-z]/.test(text)) return 'all-caps';
+  if (QUESTION.test(text)) return 'question';
+  if (OPENS_WITH_QUOTE.test(text)) return 'quote';
+  if (!TERMINAL.test(text)) return 'headline';
+  return null;
+}
+
+/** Character ranges to offer for one sentence: the sentence, and with `trim` its trimmed forms. */
+export function spansFor(text: string, trim: boolean): { start: number; end: number }[] {
+  let start = 0;
+  let end = text.length;
+  const dateline = DATELINE.exec(text);
+  // A dateline is never part of the fact; dropping it is always safe.
+  if (dateline && dateline[0].length < text.length / 2) start = dateline[0].length;
+  const spans = [{ start, end }];
+  if (!trim) return spans;
+  let trimmedStart = start;
+  for (const pattern of LEADING_TRIM) {
+    const m = pattern.exec(text.slice(start));
+    if (m) {
+      trimmedStart = start + m[0].length;
+      break;
+    }
+  }
+  const trailing = TRAILING_ATTRIBUTION.exec(text);
+  const trimmedEnd = trailing ? trailing.index : end;
+  if (trimmedStart !== start) spans.push({ start: trimmedStart, end });
+  if (trimmedEnd !== end) spans.push({ start, end: trimmedEnd });
+  if (trimmedStart !== start && trimmedEnd !== end) spans.push({ start: trimmedStart, end: trimmedEnd });
+  return spans;
+}
+
+export function conceptKeys(stems: string[], stop: boolean[]): string[] {
+  const keys = new Set<string>();
+  for (let i = 0; i + 1 < stems.length; i++) {
+    // ICSISumm's concepts: adjacent stemmed bigrams, except those made only of stopwords ("of the").
+    if (stop[i] && stop[i + 1]) continue;
+    keys.add(stems[i] + ' ' + stems[i + 1]);
+  }
+  return [...keys];
+}
+
+/** Summary candidates: suitable sentences (and trimmed forms), with their concepts. */
+export function candidates(docs: SummaryDocument[], units: SentenceUnit[], trim: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const unit of units) {
+    const full = docs[unit.doc].text.slice(unit.start, unit.end);
+    if (unsuitable(full)) continue;
+    for (const span of spansFor(full, trim)) {
+      const text = full.slice(span.start, span.end);
+      const toks = tokens(text);
+      out.push({
+        unit,
+        start: unit.start + span.start,
+        end: unit.start + span.end,
+        words: wordCount(text),
+        concepts: conceptKeys(toks.map((t) => t.stem), toks.map((t) => t.stop)),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+import type { Candidate, SentenceUnit } from './candidates.js';
+import { conceptKeys } from './candidates.js';
+
+/**
+ * Concept weights in the manner of ICSISumm (Gillick & Favre): a bigram is worth the number of documents that
+ * use it, and bigrams used by too few documents are worth nothing (they are one outlet's detail, not the story).
+ * Occurrences in a document's opening sentences count extra, because news puts the main facts first.
+ */
+export interface ConceptWeightOptions {
+  /** Minimum number of documents that must use a bigram. */
+  minDocs: number;
+  /** Sentences at the start of a document whose bigrams get the lead bonus. */
+  leadSentences: number;
+  /** Extra document count for a bigram found in a document's lead. */
+  leadBonus: number;
+}
+
+export function conceptWeights(units: SentenceUnit[], docCount: number, options: ConceptWeightOptions): Map<string, number> {
+  // Per document, the best (earliest) position at which each bigram appears: one linear pass.
+  const firstSeen = new Map<string, Map<number, number>>();
+  for (const unit of units) {
+    for (const key of conceptKeys(unit.stems, unit.stop)) {
+      let byDoc = firstSeen.get(key);
+      if (!byDoc) firstSeen.set(key, (byDoc = new Map()));
+      const seen = byDoc.get(unit.doc);
+      if (seen === undefined || unit.position < seen) byDoc.set(unit.doc, unit.position);
+    }
+  }
+  const weights = new Map<string, number>();
+  for (const [key, byDoc] of firstSeen) {
+    if (byDoc.size < options.minDocs) continue;
+    let weight = 0;
+    for (const position of byDoc.values()) weight += 1 + (position < options.leadSentences ? options.leadBonus : 0);
+    weights.set(key, weight);
+  }
+  void docCount;
+  return weights;
+}
+
+/** Sum of the weights of a candidate's concepts not yet covered. */
+export function gain(candidate: Candidate, weights: Map<string, number>, covered: Set<string>): number {
+  let total = 0;
+  for (const key of candidate.concepts) if (!covered.has(key)) total += weights.get(key) ?? 0;
+  return total;
+}

@@ -1,0 +1,3 @@
+export { summarize } from './summarize.js';
+export type { SummaryDocument, SummaryOptions, SummarySentence, SupportGroup } from './types.js';
+export { SummarizeInputError, isSummarizeInputError } from './errors.js';

@@ -1,0 +1,103 @@
+import type { Candidate } from './candidates.js';
+import { gain } from './concepts.js';
+
+export interface SelectionLimits {
+  maxSentences: number;
+  maxWords: number;
+  /** True when two candidates state the same fact (near-duplicates across articles): never both chosen. */
+  redundant: (a: Candidate, b: Candidate) => boolean;
+}
+
+/** Each candidate's standalone worth, plus a prior (position, corroboration) the caller computed. */
+export interface Scored {
+  candidate: Candidate;
+  prior: number;
+}
+
+function coverage(chosen: Scored[], weights: Map<string, number>): number {
+  const covered = new Set<string>();
+  let total = 0;
+  for (const item of chosen) {
+    for (const key of item.candidate.concepts) {
+      if (covered.has(key)) continue;
+      covered.add(key);
+      total += weights.get(key) ?? 0;
+    }
+    total += item.prior;
+  }
+  return total;
+}
+
+function fits(chosen: Scored[], limits: SelectionLimits): boolean {
+  if (chosen.length > limits.maxSentences) return false;
+  let words = 0;
+  for (const item of chosen) words += item.candidate.words;
+  if (words > limits.maxWords) return false;
+  for (let i = 0; i < chosen.length; i++) {
+    for (let j = i + 1; j < chosen.length; j++) {
+      const a = chosen[i].candidate;
+      const b = chosen[j].candidate;
+      // Never two spans of one sentence, nor two wordings of one fact.
+      if (a.unit === b.unit || limits.redundant(a, b)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Budgeted concept coverage: greedy by gain per word (Khuller et al.'s rule, as in ICSISumm's approximation),
+ * then single add/swap moves while they raise the objective. The pool is the best candidates by standalone
+ * worth, so the cost stays linear in the input.
+ */
+export function selectCandidates(items: Scored[], weights: Map<string, number>, limits: SelectionLimits, poolSize = 120): Scored[] {
+  const standalone = items.map((item) => ({ item, value: gain(item.candidate, weights, new Set()) + item.prior }));
+  standalone.sort((a, b) => b.value / b.item.candidate.words - a.value / a.item.candidate.words || order(a.item, b.item));
+  const pool = standalone.slice(0, poolSize).map((s) => s.item);
+
+  let chosen: Scored[] = [];
+  const covered = new Set<string>();
+  for (;;) {
+    let best: Scored | null = null;
+    let bestRatio = 0;
+    for (const item of pool) {
+      if (chosen.includes(item) || !fits([...chosen, item], limits)) continue;
+      const conceptGain = gain(item.candidate, weights, covered);
+      // A sentence that adds no new concept only repeats the summary, whatever its prior.
+      if (conceptGain <= 0) continue;
+      const ratio = (conceptGain + item.prior) / Math.max(1, item.candidate.words);
+      if (ratio > bestRatio) {
+        bestRatio = ratio;
+        best = item;
+      }
+    }
+    if (!best) break;
+    chosen.push(best);
+    for (const key of best.candidate.concepts) covered.add(key);
+  }
+
+  // Local search: add one, or swap one for one, while that improves total coverage.
+  let value = coverage(chosen, weights);
+  for (let round = 0; round < 20; round++) {
+    let improved = false;
+    for (const item of pool) {
+      if (chosen.includes(item)) continue;
+      const options: Scored[][] = [[...chosen, item], ...chosen.map((_, i) => chosen.map((c, j) => (j === i ? item : c)))];
+      for (const option of options) {
+        if (!fits(option, limits)) continue;
+        const v = coverage(option, weights);
+        if (v > value + 1e-9) {
+          chosen = option;
+          value = v;
+          improved = true;
+          break;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return chosen;
+}
+
+function order(a: Scored, b: Scored): number {
+  return a.candidate.unit.doc - b.candidate.unit.doc || a.candidate.unit.position - b.candidate.unit.position || a.candidate.start - b.candidate.start;
+}

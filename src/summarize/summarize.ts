@@ -1,0 +1,162 @@
+import type { Span } from '../annotate/types.js';
+import type { SummaryDocument, SummaryOptions, SummarySentence, SupportGroup } from './types.js';
+import { candidates, sentenceUnits, type Candidate, type SentenceUnit } from './candidates.js';
+import { conceptWeights } from './concepts.js';
+import { DuplicateIndex } from './duplicates.js';
+import { selectCandidates, type Scored } from './select.js';
+import { SummarizeInputError } from './errors.js';
+
+/** Tunables, named here so they can be read and changed in one place. */
+export const SUMMARY_DEFAULTS = {
+  maxSentences: 8,
+  /** Sentences at the top of an article whose bigrams count extra. */
+  leadSentences: 3,
+  leadBonus: 0.5,
+  /** Prior per corroborating article, in units of the mean concept weight of the sentence. */
+  corroborationBonus: 0.5,
+};
+
+function validate(docs: SummaryDocument[]): void {
+  for (const doc of docs) {
+    for (const s of doc.sentences) {
+      if (!(s.start >= 0 && s.end <= doc.text.length && s.start <= s.end)) {
+        throw new SummarizeInputError(`sentence range ${s.start}-${s.end} is outside article "${doc.id}" (${doc.text.length} characters)`);
+      }
+    }
+  }
+}
+
+function minDocsFor(docCount: number): number {
+  if (docCount >= 6) return 3;
+  if (docCount >= 3) return 2;
+  return 1;
+}
+
+/** Which units each support group touches: a span belongs to the sentence it overlaps most. */
+function supportByUnit(docs: SummaryDocument[], units: SentenceUnit[], support: SupportGroup[]): Map<number, SupportGroup[]> {
+  const docIndex = new Map(docs.map((d, i) => [d.id, i]));
+  const unitsByDoc = new Map<number, number[]>();
+  units.forEach((u, i) => {
+    let list = unitsByDoc.get(u.doc);
+    if (!list) unitsByDoc.set(u.doc, (list = []));
+    list.push(i);
+  });
+  const out = new Map<number, SupportGroup[]>();
+  for (const group of support) {
+    for (const span of group.spans) {
+      const d = docIndex.get(span.articleId);
+      if (d === undefined) continue;
+      let best = -1;
+      let bestOverlap = 0;
+      for (const i of unitsByDoc.get(d) ?? []) {
+        const overlap = Math.min(units[i].end, span.end) - Math.max(units[i].start, span.start);
+        if (overlap > bestOverlap) {
+          bestOverlap = overlap;
+          best = i;
+        }
+      }
+      if (best < 0) continue;
+      let list = out.get(best);
+      if (!list) out.set(best, (list = []));
+      if (!list.includes(group)) list.push(group);
+    }
+  }
+  return out;
+}
+
+function chronological(docs: SummaryDocument[]) {
+  return (a: Scored, b: Scored): number => {
+    const da = docs[a.candidate.unit.doc].publishedAt;
+    const db = docs[b.candidate.unit.doc].publishedAt;
+    if (da !== db) {
+      if (da === null) return 1;
+      if (db === null) return -1;
+      const ta = Date.parse(da);
+      const tb = Date.parse(db);
+      if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
+    }
+    return a.candidate.unit.doc - b.candidate.unit.doc || a.candidate.unit.position - b.candidate.unit.position;
+  };
+}
+
+/**
+ * An extractive summary of several articles about one story. Every sentence is a verbatim span of a source
+ * article (a whole sentence, or with `trim` a sentence less a leading time phrase or trailing attribution),
+ * cited to that span and to the sentences of other articles that report the same fact.
+ */
+export function summarize(docs: SummaryDocument[], options: SummaryOptions = {}, support: SupportGroup[] = []): SummarySentence[] {
+  validate(docs);
+  const maxSentences = options.maxSentences ?? SUMMARY_DEFAULTS.maxSentences;
+  const maxWords = options.maxWords ?? Number.POSITIVE_INFINITY;
+  if (docs.length === 0 || maxSentences <= 0 || maxWords <= 0) return [];
+
+  const units = sentenceUnits(docs);
+  const weights = conceptWeights(units, docs.length, {
+    minDocs: minDocsFor(docs.length),
+    leadSentences: SUMMARY_DEFAULTS.leadSentences,
+    leadBonus: SUMMARY_DEFAULTS.leadBonus,
+  });
+  const unitIndex = new Map(units.map((u, i) => [u, i]));
+  const duplicates = new DuplicateIndex(units);
+  const supported = supportByUnit(docs, units, support);
+
+  const pool = candidates(docs, units, options.trim ?? false);
+  const neighbourCache = new Map<number, { unit: number; similarity: number }[]>();
+  const neighboursOf = (i: number) => {
+    let found = neighbourCache.get(i);
+    if (!found) neighbourCache.set(i, (found = duplicates.neighbours(i)));
+    return found;
+  };
+
+  const scored: Scored[] = pool.map((candidate) => {
+    const i = unitIndex.get(candidate.unit)!;
+    const otherDocs = new Set(neighboursOf(i).map((n) => units[n.unit].doc)).size;
+    const groups = supported.get(i) ?? [];
+    const independent = Math.max(otherDocs, ...groups.map((g) => g.independentSources - 1));
+    let conceptSum = 0;
+    let counted = 0;
+    for (const key of candidate.concepts) {
+      const w = weights.get(key);
+      if (w !== undefined) {
+        conceptSum += w;
+        counted++;
+      }
+    }
+    const meanWeight = counted > 0 ? conceptSum / counted : 1;
+    return { candidate, prior: SUMMARY_DEFAULTS.corroborationBonus * meanWeight * Math.log2(1 + Math.max(0, independent)) };
+  });
+
+  const redundant = (a: Candidate, b: Candidate): boolean => {
+    const i = unitIndex.get(a.unit)!;
+    const j = unitIndex.get(b.unit)!;
+    return neighboursOf(i).some((n) => n.unit === j) || neighboursOf(j).some((n) => n.unit === i);
+  };
+  const chosen = selectCandidates(scored, weights, { maxSentences, maxWords, redundant });
+  chosen.sort(chronological(docs));
+
+  return chosen.map(({ candidate }) => {
+    const doc = docs[candidate.unit.doc];
+    const i = unitIndex.get(candidate.unit)!;
+    const own: Span = { articleId: doc.id, start: candidate.start, end: candidate.end };
+    const sources: Span[] = [own];
+    const key = (s: Span) => `${s.articleId}:${s.start}:${s.end}`;
+    const seen = new Set([key(own), `${doc.id}:${candidate.unit.start}:${candidate.unit.end}`]);
+    const citedDocs = new Set([doc.id]);
+    for (const group of supported.get(i) ?? []) {
+      for (const span of group.spans) {
+        if (seen.has(key(span)) || span.articleId === doc.id) continue;
+        seen.add(key(span));
+        sources.push(span);
+        citedDocs.add(span.articleId);
+      }
+    }
+    for (const n of neighboursOf(i)) {
+      const other = units[n.unit];
+      const otherId = docs[other.doc].id;
+      if (citedDocs.has(otherId)) continue; // one citation per article: its closest sentence
+      citedDocs.add(otherId);
+      sources.push({ articleId: otherId, start: other.start, end: other.end });
+    }
+    return { text: doc.text.slice(candidate.start, candidate.end), sources };
+  });
+}
