@@ -1,0 +1,31 @@
+import type { RawArticle } from '../read/types.js';
+import type { Article } from './types.js';
+import { cleanPlainText } from './text.js';
+import { cleanHtml } from './html.js';
+import { joinParagraphs, normalizeBlock } from './normalize.js';
+import { NoArticleTextError } from './errors/no-article-text-error.js';
+
+/**
+ * Story text and metadata of one raw article. Hints the source stated outright (JSON fields) win over what
+ * the page says; nothing is invented (plain text usually has no outlet: null). Throws NoArticleTextError when
+ * nothing of a story remains, so the caller can report "<origin>: no article text found".
+ */
+export function cleanArticle(raw: RawArticle): Article {
+  const hintTitle = raw.hints.title ? normalizeBlock(raw.hints.title) : null;
+  const parts = raw.format === 'html' ? cleanHtml(raw.content) : { ...cleanPlainText(raw.content, hintTitle), outlet: null, url: null };
+  const text = joinParagraphs(parts.paragraphs);
+  if (text === '') throw new NoArticleTextError(raw.origin);
+  return {
+    id: raw.id,
+    origin: raw.origin,
+    url: raw.hints.url ?? parts.url,
+    outlet: raw.hints.outlet ?? parts.outlet,
+    title: hintTitle ?? parts.title,
+    publishedAt: raw.hints.publishedAt ?? parts.publishedAt,
+    byline: raw.hints.byline ?? parts.byline,
+    credits: parts.credits,
+    text,
+    removed: parts.removed,
+    diagnostics: [],
+  };
+}

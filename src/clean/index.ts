@@ -1,0 +1,5 @@
+export type { Article, RemovedPiece } from './types.js';
+export { cleanArticle } from './clean-article.js';
+export { NoArticleTextError, isNoArticleTextError } from './errors/no-article-text-error.js';
+export { BOILERPLATE_RULES } from './patterns.js';
+export type { BoilerplateRule } from './patterns.js';

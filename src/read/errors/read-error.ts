@@ -1,0 +1,27 @@
+/** Why an input could not be read; stable codes callers can switch on. */
+export type ReadErrorCode =
+  | 'missing'
+  | 'empty'
+  | 'binary'
+  | 'encoding'
+  | 'too-large'
+  | 'invalid-json'
+  | 'invalid-record'
+  | 'nothing-readable'
+  | 'unreadable';
+
+/** A user mistake with one input (bad path, wrong encoding, broken JSON): one line, no stack trace needed. */
+export class ReadError extends Error {
+  override readonly name = 'ReadError';
+  constructor(
+    readonly code: ReadErrorCode,
+    readonly origin: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export function isReadError(value: unknown): value is ReadError {
+  return value instanceof ReadError;
+}
