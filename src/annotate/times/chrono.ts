@@ -20,24 +20,48 @@ export interface ChronoReading {
 // Noon, so that no time zone moves the reference to another day.
 const asReference = (d: Ymd) => new Date(d.year, d.month - 1, d.day, 12);
 
-/** Date expressions chrono (English, casual) finds in the text, read against the reference day. */
+function toReading(r: chrono.ParsedResult, offset: number): ChronoReading {
+  const c = r.start;
+  const date = c.date();
+  // chrono keeps a trailing comma in "In January, a week after"; the expression ends before it.
+  const text = r.text.replace(/[,;:\s]+$/, '');
+  return {
+    start: offset + r.index,
+    end: offset + r.index + text.length,
+    text,
+    certain: {
+      year: c.isCertain('year'), month: c.isCertain('month'), day: c.isCertain('day'),
+      weekday: c.isCertain('weekday'), hour: c.isCertain('hour'),
+    },
+    date: { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() },
+    weekday: c.isCertain('weekday') ? c.get('weekday') : null,
+    month: c.isCertain('month') ? c.get('month') : null,
+    day: c.isCertain('day') ? c.get('day') : null,
+    year: c.isCertain('year') ? c.get('year') : null,
+  };
+}
+
+const RANGE_JOINER = /^(.*?\S)\s*(?:to|through|until|till|-|–|—)\s*(\S.*)$/i;
+
+/**
+ * Date expressions chrono (English, casual) finds in the text, read against the reference day. A range
+ * ("from Aug. 26 to Oct. 20") is returned as its two ends, each read on its own, since each end is a date.
+ */
 export function readDates(text: string, reference: Ymd): ChronoReading[] {
-  return chrono.parse(text, asReference(reference)).map((r) => {
-    const c = r.start;
-    const date = c.date();
-    return {
-      start: r.index,
-      end: r.index + r.text.length,
-      text: r.text,
-      certain: {
-        year: c.isCertain('year'), month: c.isCertain('month'), day: c.isCertain('day'),
-        weekday: c.isCertain('weekday'), hour: c.isCertain('hour'),
-      },
-      date: { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() },
-      weekday: c.isCertain('weekday') ? c.get('weekday') : null,
-      month: c.isCertain('month') ? c.get('month') : null,
-      day: c.isCertain('day') ? c.get('day') : null,
-      year: c.isCertain('year') ? c.get('year') : null,
-    };
-  });
+  const ref = asReference(reference);
+  const out: ChronoReading[] = [];
+  for (const r of chrono.parse(text, ref)) {
+    const parts = r.end ? RANGE_JOINER.exec(r.text) : null;
+    if (!parts) {
+      out.push(toReading(r, 0));
+      continue;
+    }
+    const secondAt = r.index + r.text.length - parts[2].length;
+    const first = chrono.parse(parts[1], ref)[0];
+    const second = chrono.parse(parts[2], ref)[0];
+    if (first) out.push(toReading(first, r.index));
+    if (second) out.push(toReading(second, secondAt));
+    if (!first && !second) out.push(toReading(r, 0));
+  }
+  return out;
 }

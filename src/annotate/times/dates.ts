@@ -5,12 +5,12 @@ import { addDays, daysBetween, formatDay, formatMonth, formatYear, weekdayOf, ty
 import { readDates, type ChronoReading } from './chrono.js';
 import type { Placement, TimeExpression } from './expression.js';
 import {
-  AMBIGUOUS_MONTHS, FUTURE_CUE, LAST_WORD, MONTH_CUE, MONTHS, NAMED_DAY_PREFIX, NEXT_WORD, PAST_REPORT_BEFORE, WEEKDAY_TIME_FOLLOWERS,
+  AMBIGUOUS_MONTHS, COUNTED_FROM_EVENT, CUE_WINDOW, DEADLINE_BEFORE, FUTURE_CUE, NOT_DEADLINE_BEFORE, LAST_WORD, MONTH_CUE, MONTHS, NAMED_DAY_PREFIX, NEXT_WORD, NOT_A_DATE, PAST_REPORT_BEFORE, WEEKDAY_TIME_FOLLOWERS,
 } from './patterns.js';
 import { withPartPrefix } from './rules.js';
 
-/** A day+month with no year is taken as upcoming only when it falls this close after the anchor (days). */
-export const FORWARD_WINDOW_DAYS = 14;
+/** A day and month with no year is taken as upcoming only when it is nearer than the past one by this many days. */
+export const FORWARD_MARGIN_DAYS = 0;
 
 // Two reference days far apart: what chrono reads the same against both is written in the text itself.
 const PROBE_A: Ymd = { year: 2001, month: 7, day: 15 };
@@ -18,13 +18,13 @@ const PROBE_B: Ymd = { year: 1987, month: 2, day: 3 };
 
 type Direction = 'back' | 'forward';
 
-/** Whether the sentence around an expression speaks of the future ("will meet on Friday"). */
-function directionAt(text: string, sentences: Sentence[], start: number, end: number): Direction {
-  const sentence = sentences.find((s) => s.start <= start && end <= s.end);
-  const from = sentence?.start ?? Math.max(0, start - 200);
-  const to = sentence?.end ?? Math.min(text.length, end + 200);
-  if (PAST_REPORT_BEFORE.test(text.slice(from, start))) return 'back';
-  return FUTURE_CUE.test(text.slice(from, to)) ? 'forward' : 'back';
+/** Whether the words just before an expression point forward ("will meet on Friday", "payable Dec. 15"). */
+function directionAt(text: string, sentences: Sentence[], start: number): Direction {
+  const sentence = sentences.find((s) => s.start <= start && start < s.end);
+  const from = Math.max(sentence?.start ?? 0, start - CUE_WINDOW);
+  const before = text.slice(from, start);
+  if (PAST_REPORT_BEFORE.test(before) || NOT_DEADLINE_BEFORE.test(before)) return 'back';
+  return FUTURE_CUE.test(before) || DEADLINE_BEFORE.test(before) ? 'forward' : 'back';
 }
 
 function weekdayPlacement(anchor: Ymd, weekday: number, mode: 'last' | 'next' | Direction): Placement {
@@ -37,12 +37,18 @@ function weekdayPlacement(anchor: Ymd, weekday: number, mode: 'last' | 'next' | 
   return { value: formatDay(addDays(anchor, delta)) };
 }
 
-function monthDayPlacement(anchor: Ymd, month: number, day: number, direction: Direction): Placement {
+/**
+ * A day and month without a year: the nearer of the two candidates around the anchor, the past one on a tie
+ * (business news dates forward often without a cue: "payable Dec. 15"); a forward cue picks the upcoming one.
+ */
+function monthDayPlacement(anchor: Ymd, month: number, day: number, mode: 'last' | 'next' | Direction): Placement {
   const thisYear = { year: anchor.year, month, day };
   const past = daysBetween(thisYear, anchor) >= 0 ? thisYear : { ...thisYear, year: anchor.year - 1 };
   const future = daysBetween(anchor, thisYear) > 0 ? thisYear : { ...thisYear, year: anchor.year + 1 };
-  const upcoming = direction === 'forward' || daysBetween(anchor, future) <= FORWARD_WINDOW_DAYS;
-  return { value: formatDay(upcoming && daysBetween(past, anchor) > 0 ? future : past) };
+  const back = daysBetween(past, anchor);
+  const ahead = daysBetween(anchor, future);
+  const upcoming = mode === 'next' || (mode !== 'last' && back > 0 && (mode === 'forward' ? ahead <= 183 : ahead < back - FORWARD_MARGIN_DAYS));
+  return { value: formatDay(upcoming ? future : past) };
 }
 
 function monthPlacement(anchor: Ymd, month: number, mode: 'last' | 'next' | Direction): Placement {
@@ -65,6 +71,8 @@ function grainPlacement(r: ChronoReading): Placement | null {
 const sameReading = (a: ChronoReading, b: ChronoReading) =>
   a.certain.year && b.certain.year && grainPlacement(a)?.value === grainPlacement(b)?.value;
 
+const LEADING_MODIFIER = /\b(?:this past|this coming|last|next|this|past|coming)\s+$/i;
+
 const WORD_AFTER = /^(?:'s)?\s+([A-Z][a-z]+)/;
 
 /** Words chrono reads as dates that are not, in news text. */
@@ -72,6 +80,7 @@ function isFalseDate(text: string, r: ChronoReading): boolean {
   const words = r.text.trim();
   // Pure clock times ("9 a.m.") and anything without a calendar part.
   if (!r.certain.year && !r.certain.month && !r.certain.day && !r.certain.weekday) return true;
+  if (NOT_A_DATE.some((re) => re.test(words)) && !/^in\s+(?:the\s+)?[A-Z]/.test(words)) return true;
   const loneMonth = r.certain.month && !r.certain.day && !r.certain.year && !r.certain.weekday;
   if (loneMonth && /^[A-Za-z.]+$/.test(words)) {
     const name = words.replace(/\.$/, '').toLowerCase();
@@ -94,11 +103,10 @@ function isFalseDate(text: string, r: ChronoReading): boolean {
   return false;
 }
 
-function placeRelative(r: ChronoReading, direction: Direction, anchor: Ymd): Placement | null {
-  const words = r.text.trim();
+function placeRelative(r: ChronoReading, words: string, direction: Direction, anchor: Ymd): Placement | null {
   const mode = NEXT_WORD.test(words) ? 'next' : LAST_WORD.test(words) ? 'last' : /^this\b/i.test(words) ? 'forward' : direction;
   if (r.weekday !== null && !r.certain.day) return weekdayPlacement(anchor, r.weekday, mode);
-  if (r.month !== null && r.day !== null && !r.certain.year) return monthDayPlacement(anchor, r.month, r.day, mode === 'next' ? 'forward' : mode === 'last' ? 'back' : mode);
+  if (r.month !== null && r.day !== null && !r.certain.year) return monthDayPlacement(anchor, r.month, r.day, mode);
   if (r.month !== null && !r.certain.day && !r.certain.year) return monthPlacement(anchor, r.month, mode);
   const reread = readDates(words, anchor)[0];
   return reread ? grainPlacement(reread) : null;
@@ -112,10 +120,15 @@ export function chronoExpressions(text: string, sentences: Sentence[]): TimeExpr
     if (isFalseDate(text, r)) continue;
     const twin = other.get(`${r.start}:${r.end}`);
     const absolute = twin && sameReading(r, twin) ? grainPlacement(r) : null;
-    const direction = directionAt(text, sentences, r.start, r.end);
+    // "last February", "next Friday": chrono leaves the modifier out for lone months; it belongs to the expression.
+    const lead = !r.certain.year && !r.certain.day ? LEADING_MODIFIER.exec(text.slice(Math.max(0, r.start - 16), r.start)) : null;
+    const start = lead ? r.start - lead[0].length : r.start;
+    const words = text.slice(start, r.end);
+    const direction = directionAt(text, sentences, start);
     const e: TimeExpression = {
-      start: r.start, end: r.end, text: r.text, vague: false, absolute, source: 'chrono',
-      place: absolute ? undefined : (anchor) => placeRelative(r, direction, anchor),
+      start, end: r.end, text: words, vague: false, absolute, source: 'chrono',
+      // "10 days before the murder" is counted from the murder, which no anchor date can stand in for.
+      place: absolute || COUNTED_FROM_EVENT.test(r.text) ? undefined : (anchor) => placeRelative(r, words, direction, anchor),
     };
     out.push(r.certain.month || r.certain.year ? withPartPrefix(text, e) : e);
   }

@@ -7,7 +7,7 @@ import type { TimeExpression } from './expression.js';
 import { ruleExpressions } from './rules.js';
 
 export type { Placement, TimeExpression } from './expression.js';
-export { FORWARD_WINDOW_DAYS } from './dates.js';
+export { FORWARD_MARGIN_DAYS } from './dates.js';
 
 /** Longest expression first; on equal length the hand-written rules win (they carry the news conventions). */
 export function findTimeExpressions(text: string, sentences: Sentence[]): TimeExpression[] {

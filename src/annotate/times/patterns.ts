@@ -28,10 +28,22 @@ export const NAMED_DAY_PREFIX = new Set([
 export const WEEKDAY_TIME_FOLLOWERS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', 'midnight']);
 
 /**
- * Cues that a bare weekday or month refers forward ("will meet on Friday", "talks are scheduled for Monday").
- * News mostly reports the past, so without such a cue a weekday is the most recent one.
+ * Cues, in the words just before an expression, that it refers forward ("will meet on Friday", "talks are
+ * scheduled for Monday", "could come as early as Tuesday"). News mostly reports the past, so without such a cue
+ * a lone weekday or month is the most recent one.
  */
-export const FUTURE_CUE = /\b(?:will|won't|shall|'ll|is to|are to|plans? to|planned for|scheduled|expected to|is due|are due|due to|set to|upcoming|is going to|are going to|would be held|to be held|to hold|to meet|to vote|to begin|to start|to resume|to visit|to travel|to arrive|to return|deadline)\b/i;
+export const FUTURE_CUE = /\b(?:will|won't|shall|'ll|is to|are to|plans? to|planned|planning|intends? to|hopes? to|scheduled|expected to|is due|are due|set to|upcoming|is going to|are going to|to be held|to hold|to meet|to vote|to begin|to start|to resume|to visit|to travel|to leave|to arrive|to return|as early as|as soon as|no later than|deadline)\b[^.;]*$/i;
+
+/** Deadline words right before a date ("payable Dec. 15", "extended to Nov. 20", "by February", "until mid-November"). */
+export const DEADLINE_BEFORE = /(?:\b(?:payable|of record|expires?|effective|due|extended to|postponed to|delayed to|by|until|till|through)\s+(?:on\s+)?)$/i;
+/** "up until Thursday", "from ... through": a deadline word that still looks back. */
+export const NOT_DEADLINE_BEFORE = /\b(?:up until|up to|up till)\s+$/i;
+
+/** How far back the forward cues are looked for (characters before the expression, within its sentence). */
+export const CUE_WINDOW = 60;
+
+/** A relative expression counted from another event, not from the anchor ("10 days before the murder", "the day after"). */
+export const COUNTED_FROM_EVENT = /\b(?:before|after|earlier|later|prior)$/i;
 
 /** A reporting verb right before the expression anchors it in the past ("said Friday", "announced on Monday"). */
 export const PAST_REPORT_BEFORE = /\b(?:said|told|announced|reported|added|wrote|posted|stated|declared|confirmed|denied|warned|urged|met|called|claimed)\s+(?:on\s+)?$/i;
@@ -68,7 +80,6 @@ export const VAGUE = [
   /\b(?:in |over |during )?(?:the )?(?:recent|past|last|coming|next) (?:few |several |couple of )?(?:days|weeks|months|years|decades)\b/gi,
   /\b(?:the )?(?:near |distant |foreseeable )?future\b/gi,
   /\bthe past\b(?! (?:few|several|\d|one|two|three|four|five|six|seven|eight|nine|ten|week|month|year|day|decade))/gi,
-  /\b(?:previously|formerly|lately|earlier|in the meantime|meanwhile|at the time|at that time|since then|so far|to date|yet)\b(?= *[,.;])/gi,
 ];
 
 export const SEASONS: Record<string, { first: number; last: number }> = {
@@ -82,3 +93,9 @@ export const ORDINAL_QUARTERS: Record<string, number> = {
 export const DECADE_WORDS: Record<string, number> = {
   twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90,
 };
+
+/**
+ * chrono readings that are not calendar dates in news: stock-price fractions ("rose 7/8 to $25"), clock units
+ * ("in the sec"), durations and spans ("for two days", "within a week", "in a year").
+ */
+export const NOT_A_DATE = [/^\d{1,2}\/\d{1,2}$/, /\b(?:sec|secs|second|seconds|min|mins|minutes?|hours?|hrs?)\b/i, /^(?:for|within|in|over)\s/i];

@@ -5,7 +5,7 @@ import {
 } from './calendar.js';
 import type { Placement, TimeExpression } from './expression.js';
 import {
-  DECADE_WORDS, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, ORDINAL_QUARTERS, PART_PREFIX, SEASONS, VAGUE, YEAR_CUE,
+  DECADE_WORDS, MONTHS, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, ORDINAL_QUARTERS, PART_PREFIX, SEASONS, VAGUE, YEAR_CUE,
 } from './patterns.js';
 
 const YEAR = '(?:1[0-9]|20)\\d\\d';
@@ -188,6 +188,34 @@ function weeks(text: string): TimeExpression[] {
   return out;
 }
 
+/**
+ * Business-news years counted from the publication: "the current fiscal year", "the full year", "year-end",
+ * "earlier in the year" (this year); "year-ago", "the year-earlier period" (the year before). The value is the year.
+ */
+function businessYears(text: string): TimeExpression[] {
+  const out: TimeExpression[] = [];
+  const re = /\b(?:(?:the\s+)?(?:current|full|latest|present)\s+(?:fiscal\s+)?year|(?:around\s+|the\s+)?year[-\s]end|year's end|the end of the year|(?:earlier|later) in the year|(the\s+)?(year-ago|year-earlier)(?:\s+(?:period|quarter|results|level|figures?))?)\b/gi;
+  for (const m of text.matchAll(re)) {
+    const shift = m[2] ? -1 : 0;
+    out.push(expression(m.index, m[0], { absolute: null, place: (anchor) => ({ value: formatYear(anchor.year + shift) }) }));
+  }
+  return out;
+}
+
+/** "January this year", "June last year", "in July of next year": the month in the year counted from the anchor. */
+function monthsOfRelativeYears(text: string): TimeExpression[] {
+  const out: TimeExpression[] = [];
+  const names = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+  const re = new RegExp(`\\b(${names})\\.?,?\\s+(?:of\\s+)?(this|last|next)\\s+year\\b`, 'gi');
+  for (const m of text.matchAll(re)) {
+    if (m[1][0] !== m[1][0].toUpperCase()) continue;
+    const month = MONTHS[m[1].toLowerCase()];
+    const shift = { this: 0, last: -1, next: 1 }[m[2].toLowerCase() as 'this' | 'last' | 'next'];
+    out.push(expression(m.index, m[0], { absolute: null, place: (anchor) => ({ value: formatMonth({ year: anchor.year + shift, month }) }) }));
+  }
+  return out;
+}
+
 /** "in recent months", "now", "the future": kept as vague references, never given a value. */
 function vagueReferences(text: string): TimeExpression[] {
   const out: TimeExpression[] = [];
@@ -208,7 +236,7 @@ export function withPartPrefix(text: string, e: TimeExpression): TimeExpression 
 /** Every hand-written detector, in order of preference when two find the same words. */
 export function ruleExpressions(text: string): TimeExpression[] {
   return [
-    ...weeks(text), ...quarters(text), ...seasons(text), ...decades(text), ...yearRanges(text),
+    ...monthsOfRelativeYears(text), ...weeks(text), ...businessYears(text), ...quarters(text), ...seasons(text), ...decades(text), ...yearRanges(text),
     ...bareYears(text).map((e) => withPartPrefix(text, e)), ...vagueReferences(text),
   ];
 }
