@@ -48,3 +48,27 @@ export function tokenize(text: string, offset = 0): { start: number; end: number
   }
   return tokens;
 }
+
+export interface TaggedToken {
+  start: number;
+  end: number;
+  text: string;
+  /** Universal POS tag from wink ("PROPN", "VERB", "PUNCT", ...). */
+  pos: string;
+}
+
+/** Word tokens with offsets and part-of-speech tags (used by quote attribution to find subjects of speech verbs). */
+export function tagTokens(text: string, offset = 0): TaggedToken[] {
+  const tokens: TaggedToken[] = [];
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  let cursor = 0;
+  values.forEach((value, i) => {
+    const at = text.indexOf(value, cursor);
+    if (at < 0) return;
+    tokens.push({ start: offset + at, end: offset + at + value.length, text: value, pos: tags[i] ?? 'X' });
+    cursor = at + value.length;
+  });
+  return tokens;
+}

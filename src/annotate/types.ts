@@ -40,6 +40,10 @@ export interface QuoteAnnotation extends Range {
   cue: string | null;
   /** True for a quoted fragment inside a reported sentence. */
   partial: boolean;
+  /** False for reported speech without quote marks ("X said that ..."); true or absent for quoted words. */
+  direct?: boolean;
+  /** The words at the cue that name the source as written ("he", "the spokesman", "Kirby"), when found. */
+  speakerRange?: Range | null;
 }
 
 export interface QuantityAnnotation extends Range {

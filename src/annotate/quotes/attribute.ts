@@ -1,0 +1,258 @@
+// Links quoted spans and reported speech to their cues and sources (before names are resolved).
+import type { Sentence } from '../types.js';
+import { MAX_WORDS_CUE_TO_QUOTE, SCARE_QUOTE_MAX_WORDS } from './cues.js';
+import { contentStart, findCues, sourceOf, type Cue } from './cue-frames.js';
+import type { QuotedSpan } from './marks.js';
+import { isQuoteMark, type Phrase, type Token } from './phrases.js';
+
+/** A frame: one sentence, or several when a quote or a lower-case continuation ties them ('...?" he asked.'). */
+export interface Unit {
+  start: number;
+  end: number;
+  paragraph: number;
+  /** Token range [lo, hi). */
+  lo: number;
+  hi: number;
+}
+
+export interface Attribution {
+  start: number;
+  end: number;
+  direct: boolean;
+  partial: boolean;
+  cue: Cue | null;
+  source: Phrase | null;
+  /** For a quote continuing an earlier one's speaker (next paragraph, next sentence). */
+  continues: Attribution | null;
+  paragraph: number;
+  /** Index in the quoted-span list for direct quotes. */
+  span: number;
+}
+
+function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Marks every token with the index of the quoted span it sits in (-1 outside quotes; the marks themselves too). */
+export function quotedTokens(tokens: Token[], spans: QuotedSpan[]): Int32Array {
+  const out = new Int32Array(tokens.length).fill(-1);
+  spans.forEach((span, k) => {
+    for (let i = firstTokenAtOrAfter(tokens, span.start); i < tokens.length && tokens[i].end <= span.end; i++) out[i] = k;
+  });
+  return out;
+}
+
+export function buildUnits(text: string, sentences: Sentence[], spans: QuotedSpan[], tokens: Token[]): Unit[] {
+  const units: Unit[] = [];
+  for (const s of sentences) {
+    const prev = units[units.length - 1];
+    const first = text.slice(s.start, s.start + 1);
+    const crossing = prev && spans.some((q) => q.open < s.start && q.close > prev.end && q.paragraph === s.paragraph);
+    if (prev && prev.paragraph === s.paragraph && (crossing || /^[a-z,;]/.test(first))) {
+      prev.end = s.end;
+      continue;
+    }
+    units.push({ start: s.start, end: s.end, paragraph: s.paragraph, lo: 0, hi: 0 });
+  }
+  for (const u of units) {
+    u.lo = firstTokenAtOrAfter(tokens, u.start);
+    u.hi = firstTokenAtOrAfter(tokens, u.end);
+  }
+  return units;
+}
+
+function unitAt(units: Unit[], offset: number): number {
+  let lo = 0;
+  let hi = units.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (units[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'still', 'yet', 'so', 'indeed']);
+const INTRO_FILLER = new Set(['that', ':', ',', '—', '–', '-']);
+const WORD_TOKEN = /[\p{L}\p{N}]/u;
+
+function wordCount(tokens: Token[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (WORD_TOKEN.test(tokens[i].text)) n++;
+  return n;
+}
+
+export interface AttributeInput {
+  text: string;
+  tokens: Token[];
+  spans: QuotedSpan[];
+  units: Unit[];
+  quoted: Int32Array;
+}
+
+/** Direct and partial quotes with their cue and source phrase (names not resolved yet). */
+export function attributeQuotes({ text, tokens, spans, units, quoted }: AttributeInput): Attribution[] {
+  const out: Attribution[] = [];
+  const cuesByUnit = units.map((u) => findCues(tokens, u.lo, u.hi, quoted));
+  let lastWithSource: Attribution | null = null;
+
+  spans.forEach((span, k) => {
+    const uOpen = unitAt(units, span.open);
+    const uClose = unitAt(units, Math.max(span.open, span.close - 1));
+    const openUnit = units[uOpen];
+    const closeUnit = units[uClose];
+    const openTok = firstTokenAtOrAfter(tokens, span.open);
+    const afterLo = firstTokenAtOrAfter(tokens, span.close);
+    const prevSpan = k > 0 && spans[k - 1].close > openUnit.start ? spans[k - 1] : null;
+    const beforeLo = prevSpan ? firstTokenAtOrAfter(tokens, prevSpan.close) : openUnit.lo;
+    const nextSpan = spans[k + 1];
+    const afterHi = nextSpan && nextSpan.open < closeUnit.end ? firstTokenAtOrAfter(tokens, nextSpan.open) : closeUnit.hi;
+    const inner = text.slice(span.start, span.end);
+    const words = inner.split(/\s+/).filter(Boolean).length;
+
+    let cue: Cue | null = null;
+    let cueUnit = uOpen;
+    let full = false;
+    // (a) Cue right after the quote: '"...," he said', '"...," said Kurti on X', '"...," according to X'.
+    const opensOut = /[,?!…—–-]$/.test(inner) || tokens[afterLo]?.text === ',' || /^[a-z]/.test(tokens[afterLo]?.text ?? '');
+    if (opensOut) {
+      for (const c of cuesByUnit[uClose]) {
+        if (c.first < afterLo || c.first >= afterHi) continue;
+        const between = tokens.slice(afterLo, c.first);
+        if (between.length <= 22 && !between.some((t) => t.pos === 'VERB' || ['.', ';', '?', '!'].includes(t.text))) {
+          cue = c;
+          cueUnit = uClose;
+          full = true;
+        }
+        break;
+      }
+    }
+    // (b) Cue right before the quote: 'Vucic told reporters: "..."', 'Stoltenberg wrote Friday on X that "..."'.
+    if (!cue) {
+      const before = cuesByUnit[uOpen].filter((c) => c.last < openTok && c.first >= beforeLo);
+      const c = before[before.length - 1];
+      if (c) {
+        const gap = tokens.slice(c.last + 1, openTok).filter((t) => !isQuoteMark(t));
+        const immediate = gap.length <= MAX_WORDS_CUE_TO_QUOTE && !gap.some((t) => t.pos === 'VERB' && !/^(posted|published)$/.test(t.lower));
+        cue = c;
+        full = immediate && gap.every((t) => INTRO_FILLER.has(t.lower) || t.pos !== 'DET');
+      }
+    }
+    // (c) A cue later in the same sentence: 'the "...," the minister of Y later added'.
+    if (!cue) {
+      const later = cuesByUnit[uClose].find((c) => c.first >= afterLo && c.first < afterHi);
+      if (later) {
+        cue = later;
+        cueUnit = uClose;
+      }
+    }
+    // Does the quote make up its whole sentence (apart from the attribution)?
+    const lead = tokens.slice(beforeLo, openTok).filter((t) => quoted[beforeLo] < 0 && WORD_TOKEN.test(t.text));
+    const beginsUnit = lead.length === 0 || (lead.length === 1 && LEADING_CONJUNCTIONS.has(lead[0].lower));
+    const partial = cue ? !full || (!beginsUnit && cueUnit !== uOpen) || (cueUnit === uClose && !beginsUnit && cue.first >= afterLo) : !beginsUnit;
+
+    if (cue) {
+      const u = units[cueUnit];
+      const source = sourceOf(tokens, cue, u.lo, u.hi, quoted);
+      const a: Attribution = { start: span.start, end: span.end, direct: true, partial, cue, source, continues: null, paragraph: span.paragraph, span: k };
+      out.push(a);
+      if (source) lastWithSource = a;
+      return;
+    }
+    // Continuation: a quote starting its sentence right after an attributed quote in the same paragraph, or a
+    // quote-only paragraph right after a paragraph whose quote had a speaker (or one left open).
+    const paragraphIsQuote = beginsUnit && text.slice(openUnit.start, span.open).trim() === '' && isParagraphStart(text, span.open);
+    const prev: Attribution | null = lastWithSource;
+    if (prev && beginsUnit) {
+      const sameParagraph = prev.paragraph === span.paragraph;
+      const nextParagraph = prev.paragraph === span.paragraph - 1 && paragraphIsQuote;
+      const ranOn = spans[prev.span]?.runsOn === true && prev.paragraph === span.paragraph - 1;
+      const lastInItsParagraph = !out.some((o) => o.paragraph === prev.paragraph && o.start > prev.start && o.span !== prev.span);
+      if (sameParagraph || ranOn || (nextParagraph && lastInItsParagraph)) {
+        const a: Attribution = { start: span.start, end: span.end, direct: true, partial: false, cue: prev.cue, source: prev.source, continues: prev, paragraph: span.paragraph, span: k };
+        out.push(a);
+        lastWithSource = a;
+        return;
+      }
+    }
+    // No cue: a lone quoted paragraph is an artefact, a short phrase is a scare quote or a title; longer quoted
+    // words inside a sentence are kept without a speaker.
+    if (paragraphIsQuote || words <= SCARE_QUOTE_MAX_WORDS) return;
+    out.push({ start: span.start, end: span.end, direct: true, partial, cue: null, source: null, continues: null, paragraph: span.paragraph, span: k });
+  });
+  return out;
+}
+
+function isParagraphStart(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 3), at);
+  return at === 0 || /\n\s*$/.test(before) || text.slice(0, at).trim() === '';
+}
+
+const PARTICIPLE_BREAK = /ing$/;
+
+/** Reported speech without quote marks: "X said (that) ...", "..., X said.", "according to X, ...". */
+export function attributeReported({ tokens, units, quoted }: AttributeInput, taken: Attribution[]): Attribution[] {
+  const out: Attribution[] = [];
+  const usedCues = new Set(taken.filter((a) => a.cue && !a.continues).map((a) => a.cue!.first));
+  for (const u of units) {
+    const cues = findCues(tokens, u.lo, u.hi, quoted);
+    const end = trimEnd(tokens, u.lo, u.hi);
+    for (const cue of cues) {
+      if (usedCues.has(cue.first)) continue;
+      const source = sourceOf(tokens, cue, u.lo, u.hi, quoted);
+      if (!source) continue;
+      let from: number;
+      let to: number;
+      const sourceAfter = source.from > cue.last;
+      const restStart = sourceAfter ? source.to : cue.last + 1;
+      const tail = contentStart(tokens, { ...cue, last: restStart - 1 }, end);
+      if (cue.sourceFirst) {
+        const leading = wordCount(tokens, u.lo, cue.first) <= 1;
+        if (leading) {
+          from = source.to;
+          if (tokens[from]?.text === ',') from++;
+          to = end;
+        } else {
+          from = u.lo;
+          to = cue.first;
+        }
+      } else if (tail.at >= end || (sourceAfter && (tokens[source.to]?.text === '.' || source.to >= end))) {
+        // "..., the White House warned." / "..., said Kurti."
+        from = u.lo;
+        to = Math.min(cue.first, source.from);
+      } else {
+        if (cue.kind === 'belief' && !tail.hasThat) continue;
+        from = tail.at;
+        to = end;
+        // Stop before a participle or a second frame: "denied allegations ..., saying ...".
+        for (let i = from + 1; i < to; i++) {
+          if (tokens[i].text === ';' || (tokens[i].text === ',' && cues.some((c) => c.first > i && c.first <= i + 3 && (PARTICIPLE_BREAK.test(tokens[c.first].lower) || c.first <= i + 3)))) {
+            to = i;
+            break;
+          }
+        }
+      }
+      while (to > from && [',', ':', '—', '–', '-'].includes(tokens[to - 1].text)) to--;
+      while (from < to && [',', ':'].includes(tokens[from].text)) from++;
+      if (wordCount(tokens, from, to) < 2) continue;
+      let hasQuote = false;
+      for (let i = from; i < to; i++) if (quoted[i] >= 0 || isQuoteMark(tokens[i])) hasQuote = true;
+      if (hasQuote) continue;
+      out.push({ start: tokens[from].start, end: tokens[to - 1].end, direct: false, partial: false, cue, source, continues: null, paragraph: u.paragraph, span: -1 });
+    }
+  }
+  return out;
+}
+
+function trimEnd(tokens: Token[], lo: number, hi: number): number {
+  let end = hi;
+  while (end > lo && ['.', '!', '?'].includes(tokens[end - 1].text)) end--;
+  return end;
+}

@@ -1,0 +1,107 @@
+// Quotes and reported speech with their speakers.
+import { tagTokens } from '../nlp.js';
+import type { Mention, QuoteAnnotation, Range, Sentence } from '../types.js';
+import { attributeQuotes, attributeReported, buildUnits, quotedTokens, type Attribution } from './attribute.js';
+import { findQuotedSpans } from './marks.js';
+import type { Token } from './phrases.js';
+import { SpeakerResolver, splitRole } from './speakers.js';
+import { ORGANIZATION_WORDS } from './cues.js';
+
+export { findQuotedSpans, paragraphRanges, type QuotedSpan } from './marks.js';
+export { CUE_VERBS, type CueKind } from './cues.js';
+
+export interface FindQuotesOptions {
+  /** Also return reported speech without quote marks ("X said that ...") as `direct: false`. Default true. */
+  reported?: boolean;
+}
+
+/**
+ * Direct quotes, partial quotes and (by default) reported speech, each with the cue that attributes it and the
+ * speaker resolved to a full name where the article gives one. Offsets point into `text`.
+ * Quotes with a cue but no resolvable speaker get `speakerName: null`; a lone quoted line with no cue and
+ * short quoted phrases with no cue (scare quotes, titles) are not returned.
+ */
+export function findQuotes(text: string, sentences: Sentence[], mentions: Mention[], options: FindQuotesOptions = {}): QuoteAnnotation[] {
+  const tokens: Token[] = tagTokens(text).map((t) => ({ ...t, lower: t.text.toLowerCase() }));
+  const spans = findQuotedSpans(text);
+  const quoted = quotedTokens(tokens, spans);
+  const units = buildUnits(text, sentences, spans, tokens);
+  const input = { text, tokens, spans, units, quoted };
+  const direct = attributeQuotes(input);
+  const reported = options.reported === false ? [] : attributeReported(input, direct);
+
+  const people = mentions.length > 0 ? mentions : fallbackMentions(tokens, quoted);
+  const resolver = new SpeakerResolver(text, sentences, people, spans.map((s) => ({ start: s.start, end: s.end })));
+  const all = [...direct, ...reported];
+  // Resolve in reading order of the sources, so that a pronoun can point back to an earlier speaker.
+  const order = all.filter((a) => !a.continues).sort((a, b) => (a.source?.start ?? a.start) - (b.source?.start ?? b.start));
+  const resolved = new Map<Attribution, { name: string | null; mention: Range | null }>();
+  for (const a of order) {
+    if (!a.source) {
+      resolved.set(a, { name: null, mention: null });
+      continue;
+    }
+    const speaker = resolver.resolve(a.source.start, a.source.end);
+    resolved.set(a, speaker);
+    if (speaker.name) resolver.remember({ start: a.source.start, end: a.source.end }, speaker.name, text.slice(a.source.start, a.source.end));
+  }
+  for (const a of all) {
+    if (!a.continues) continue;
+    let origin: Attribution = a.continues;
+    while (origin.continues) origin = origin.continues;
+    resolved.set(a, resolved.get(origin) ?? { name: null, mention: null });
+  }
+
+  return all
+    .map((a): QuoteAnnotation => {
+      const speaker = resolved.get(a) ?? { name: null, mention: null };
+      return {
+        start: a.start,
+        end: a.end,
+        text: text.slice(a.start, a.end),
+        speakerName: speaker.name,
+        speakerMention: speaker.mention,
+        cue: a.cue ? text.slice(tokens[a.cue.first].start, tokens[a.cue.last].end) : null,
+        partial: a.partial,
+        direct: a.direct,
+        speakerRange: a.source ? { start: a.source.start, end: a.source.end } : null,
+      };
+    })
+    .sort((x, y) => x.start - y.start);
+}
+
+const ORGANIZATION_PATTERN = new RegExp(`\\b(${[...ORGANIZATION_WORDS].join('|')})\\b`, 'i');
+
+/**
+ * Name candidates from runs of proper nouns, used only when no entity mentions are given, so that pronouns and
+ * surnames still resolve ("Serbian Defense Minister Milos Vucevic" -> person "Milos Vucevic").
+ */
+function fallbackMentions(tokens: Token[], quoted: Int32Array): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (tokens[i].pos !== 'PROPN' || quoted[i] >= 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && (tokens[j].pos === 'PROPN' || tokens[j].text === '-') && quoted[j] < 0) j++;
+    const start = tokens[i].start;
+    const end = tokens[j - 1].end;
+    const words = tokens.slice(i, j).map((t) => t.text).join(' ');
+    const { role, name } = splitRole(words);
+    const size = name.split(' ').length;
+    if (name && size <= 4 && (role || size >= 2) && !ORGANIZATION_PATTERN.test(name)) {
+      const nameStart = tokens.slice(i, j).find((t) => t.text === name.split(' ')[0])?.start ?? start;
+      out.push({ start: nameStart, end, text: name, type: 'person', ...(role ? { role } : {}) });
+    } else if (name) {
+      // Countries and organizations speak too ("Serbia said", "what it called ..."): candidates for "it".
+      const from = i > 0 && tokens[i - 1].lower === 'the' ? tokens[i - 1].start : start;
+      out.push({ start: from, end, text: name, type: ORGANIZATION_PATTERN.test(name) ? 'organization' : 'place' });
+    }
+    i = j;
+  }
+  // A lone surname is a person when the article names that person in full elsewhere ("Kirby" after "John Kirby").
+  const surnames = new Set(out.filter((m) => m.type === 'person').map((m) => m.text.split(' ').pop()));
+  return out.map((m) => (m.type !== 'person' && surnames.has(m.text) ? { ...m, type: 'person' } : m));
+}
