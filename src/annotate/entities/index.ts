@@ -1,0 +1,64 @@
+// Named-entity recognition for news text: a CoNLL-2003-trained tagger plus document-level clean-up.
+import type { EntityType, Mention, Sentence } from '../types.js';
+import { consolidate, type RawMention } from './consistency.js';
+import { prepareDocument } from './features.js';
+import { loadModel } from './load.js';
+import { roleAfter, roleBefore, titleFreeStart } from './roles.js';
+import { spansFromTags, type EntityClass } from './tags.js';
+import { tagDocument } from './tagger.js';
+import { tokenizeRange, type Token } from './tokenize.js';
+
+const TYPE_OF: Record<EntityClass, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
+
+/** Sentence ranges to tag: the given sentences, or non-empty lines when none are given. */
+function sentenceRanges(text: string, sentences: readonly Sentence[]): readonly { start: number; end: number }[] {
+  if (sentences.length > 0) return sentences;
+  return [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+}
+
+/**
+ * Entity mentions in `text` (offsets into it), typed person / organization / place / other.
+ * Titles next to a person's name are kept in `role`, not in the name; possessive "'s" is never part of a name.
+ */
+export function recognizeMentions(text: string, sentences: Sentence[]): Mention[] {
+  const model = loadModel();
+  const tokenized: Token[][] = sentenceRanges(text, sentences)
+    .map((s) => tokenizeRange(text, s.start, s.end))
+    .filter((tokens) => tokens.length > 0);
+  const prepared = prepareDocument(tokenized.map((tokens) => tokens.map((t) => t.norm)), model.gazetteer);
+  const tags = tagDocument(model, prepared);
+
+  const raw: RawMention[] = [];
+  tokenized.forEach((tokens, s) => {
+    for (const span of spansFromTags(tags[s])) {
+      let { start, end } = span;
+      // A possessive or stray quote at either end is punctuation, not part of the name.
+      while (end > start && /^('s|'|")$/i.test(tokens[end - 1].norm)) end--;
+      while (start < end && /^["'(]$/.test(tokens[start].norm)) start++;
+      // "President Vucic" or "State Antony Blinken" (of "Secretary of State") tagged as one name: the title
+      // words leave the name and are picked up as its role below.
+      if (span.type === 'PER') start = titleFreeStart(tokens, start, end);
+      if (end > start) raw.push({ sentence: s, startToken: start, endToken: end, tokens, type: span.type, roleRange: null });
+    }
+  });
+  const mentions = consolidate(raw, tokenized);
+
+  const covered = tokenized.map((tokens) => new Uint8Array(tokens.length));
+  for (const m of mentions) for (let i = m.startToken; i < m.endToken; i++) covered[m.sentence][i] = 1;
+  for (const m of mentions) {
+    if (m.type !== 'PER') continue;
+    const blocked = (k: number): boolean => covered[m.sentence][k] === 1;
+    m.roleRange = roleBefore(m.tokens, m.startToken, 0, blocked) ?? roleAfter(m.tokens, m.endToken, m.tokens.length);
+  }
+
+  return mentions.map((m) => {
+    const first = m.tokens[m.startToken];
+    const last = m.tokens[m.endToken - 1];
+    const mention: Mention = { start: first.start, end: last.end, text: text.slice(first.start, last.end), type: TYPE_OF[m.type] };
+    if (m.roleRange) mention.role = text.slice(m.tokens[m.roleRange[0]].start, m.tokens[m.roleRange[1] - 1].end);
+    return mention;
+  });
+}
+
+export { tokenizeRange, type Token } from './tokenize.js';
+export { loadModel } from './load.js';

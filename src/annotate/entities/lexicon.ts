@@ -1,0 +1,46 @@
+// Word lists used by the entity recognizer. Each group names the kind of text that motivated it.
+
+/**
+ * Last words of organisation names ("Kosovo Police", "Serbian Armed Forces", "National Security Council",
+ * "Wall Street Journal"-style outlets and "Acme Inc"-style companies in Reuters business news).
+ * Used as a tagger feature and shipped with the model.
+ */
+export const ORGANIZATION_SUFFIXES: readonly string[] = [
+  'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv',
+  'gmbh', 'spa', 'bv', 'holdings', 'holding', 'group', 'bank', 'party', 'council', 'committee', 'commission',
+  'ministry', 'department', 'agency', 'association', 'federation', 'union', 'club', 'university', 'institute',
+  'organisation', 'organization', 'foundation', 'authority', 'board', 'court', 'parliament', 'assembly',
+  'airlines', 'airways', 'police', 'army', 'forces', 'fund', 'trust', 'society', 'league', 'alliance', 'front',
+  'movement', 'press', 'news', 'times', 'post', 'journal', 'television', 'radio', 'exchange', 'industries',
+  'systems', 'technologies', 'services', 'international', 'congress', 'senate', 'office', 'service',
+];
+
+/**
+ * Titles and roles written before a name ("Serbian Defense Minister Milos Vucevic", "NATO Secretary-General
+ * Jens Stoltenberg", "General Milan Mojsilovic", "Chief of the General Staff Milan Mojsilovic",
+ * "White House spokesman John Kirby"). Matched case-insensitively, word by word; multi-word roles are built
+ * from these heads plus ROLE_MODIFIERS.
+ */
+export const ROLE_HEADS: readonly string[] = [
+  'president', 'vice-president', 'prime', 'minister', 'premier', 'chancellor', 'secretary', 'secretary-general',
+  'general', 'gen', 'gen.', 'admiral', 'colonel', 'col', 'col.', 'major', 'lieutenant', 'lt', 'lt.', 'captain',
+  'sergeant', 'commander', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'senator',
+  'sen', 'sen.', 'rep', 'rep.', 'representative', 'governor', 'gov', 'gov.', 'mayor', 'king', 'queen', 'prince',
+  'princess', 'pope', 'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam', 'sheikh', 'judge', 'justice',
+  'prosecutor', 'attorney', 'director', 'director-general', 'chairman', 'chairwoman', 'chair', 'ceo', 'leader',
+  'head', 'adviser', 'advisor', 'coordinator', 'commissioner', 'speaker', 'deputy', 'dr', 'dr.', 'mr', 'mr.',
+  'mrs', 'mrs.', 'ms', 'ms.', 'sir', 'dame', 'lord', 'officer', 'official', 'staff', 'coach', 'manager',
+  'striker', 'midfielder', 'defender', 'goalkeeper', 'analyst', 'economist', 'correspondent', 'reporter',
+];
+
+/** Words that extend a role ("Defense Minister", "Chief of the General Staff", "Foreign Affairs Secretary"). */
+export const ROLE_MODIFIERS: readonly string[] = [
+  'defense', 'defence', 'foreign', 'interior', 'finance', 'justice', 'health', 'trade', 'economy', 'affairs',
+  'state', 'national', 'security', 'general', 'of', 'the', 'for', 'army', 'military', 'armed', 'forces', 'joint',
+  'staff', 'prime', 'deputy', 'vice', 'acting', 'former', 'senior', 'top', 'chief', 'executive', 'press',
+  'white', 'house', 'pentagon', 'high', 'representative', 'special', 'assistant', 'first', 'supreme', 'allied',
+  'commander', 'european', 'union', 'nato', 'un', 'u.n.', 'u.s.', 'us', 'and',
+];
+
+/** Role words that may not end a role on their own ("Chief of the" is not a role). */
+export const ROLE_NON_FINAL: readonly string[] = ['of', 'the', 'for', 'and', 'former', 'acting', 'deputy', 'vice'];
