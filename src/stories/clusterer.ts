@@ -1,0 +1,323 @@
+// Online (single-pass) story clustering. Each article is compared only with the stories that share
+// its most distinctive features (an inverted index over the stories still inside the time window),
+// never with every story, so the cost per article stays flat as the stream grows. Iteration follows
+// insertion order and ties go to the older story, so the same input in the same order always gives
+// the same stories, also across a restart from a saved snapshot.
+import type { Signature } from './signature.js';
+import type { ClusterDecision, ClusterOptions, ClustererChanges, ClustererSnapshot, StoryState } from './types.js';
+
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
+  joinThreshold: 0.12,
+  headlineShare: 0.2,
+  mergeThreshold: 0.3,
+  windowDays: 30,
+  lateWindowDays: 400,
+  lateJoinThreshold: 0.35,
+  lateMinSize: 2,
+  queryTerms: 25,
+  indexedTerms: 40,
+  maxCandidates: 25,
+  profileSize: 150,
+  maxPosting: 500,
+};
+
+const HEADLINE_PROFILE_SIZE = 40;
+
+type Weighted = [string, number];
+
+/**
+ * Earliest last-article day of a story that an article at `clockDay` (or a little older) may still join:
+ * stories that ended before it need not be loaded into memory.
+ */
+export function reachableSince(clockDay: number | null, options: Partial<ClusterOptions> = {}): number | null {
+  const { windowDays, lateWindowDays } = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
+  return clockDay === null ? null : clockDay - windowDays - Math.max(windowDays, lateWindowDays);
+}
+
+/** Mean normalised feature weights of a group of articles (one article is a group of one). */
+interface Profile {
+  body: Map<string, number>;
+  headline: Map<string, number>;
+}
+
+interface LiveStory {
+  state: StoryState;
+  profile: Profile;
+  indexed: string[];
+  /** Cached norms of the IDF-weighted profile; recomputed when the profile changes (IDF drift is slow). */
+  norms: { body: number; headline: number } | null;
+}
+
+export class StoryClusterer {
+  readonly options: ClusterOptions;
+  private documents: number;
+  private nextStoryId: number;
+  private clockDay: number | null;
+  private readonly df = new Map<string, number>();
+  private readonly stories = new Map<number, LiveStory>();
+  private readonly postings = new Map<string, Set<number>>();
+  private readonly dirtyTerms = new Set<string>();
+  private readonly dirtyStories = new Set<number>();
+  private mergedInto: [number, number][] = [];
+  private sinceEviction = 0;
+
+  constructor(options: Partial<ClusterOptions> = {}, snapshot?: ClustererSnapshot) {
+    this.options = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
+    this.documents = snapshot?.documents ?? 0;
+    this.nextStoryId = snapshot?.nextStoryId ?? 1;
+    this.clockDay = snapshot?.clockDay ?? null;
+    if (snapshot) {
+      for (const [term, count] of snapshot.documentFrequencies) this.df.set(term, count);
+      const ordered = [...snapshot.stories].sort((a, b) => a.id - b.id);
+      for (const state of ordered) this.addLive(state);
+    }
+  }
+
+  /** Number of stories currently held in memory (those that can still be joined). */
+  get activeStories(): number {
+    return this.stories.size;
+  }
+
+
+  /** Places one article: joins the most similar story it can reach, or starts a new one. */
+  add(signature: Signature): ClusterDecision {
+    const day = signature.day ?? this.clockDay ?? 0;
+    if (signature.day !== null && (this.clockDay === null || signature.day > this.clockDay)) this.clockDay = signature.day;
+    this.documents++;
+    const seen = new Set([...signature.terms.keys(), ...signature.headline.keys()]);
+    for (const term of seen) {
+      this.df.set(term, (this.df.get(term) ?? 0) + 1);
+      this.dirtyTerms.add(term);
+    }
+    const profile: Profile = { body: normalisedShares(signature.terms), headline: normalisedShares(signature.headline) };
+    const best = this.bestMatch(profile, day, day, null, this.options.joinThreshold);
+    let decision: ClusterDecision;
+    if (best) {
+      this.absorb(best.story, profile, 1, day, day);
+      decision = { storyId: best.story.state.id, created: false, similarity: round(best.similarity), merged: [] };
+      this.mergeLookalikes(best.story, decision);
+    } else {
+      const state: StoryState = { id: this.nextStoryId++, profile: [], headline: [], size: 0, indexed: [], firstDay: day, lastDay: day };
+      this.absorb(this.addLive(state), profile, 1, day, day);
+      decision = { storyId: state.id, created: true, similarity: 0, merged: [] };
+    }
+    if (++this.sinceEviction >= 500) this.evictUnreachable();
+    return decision;
+  }
+
+  /** What changed since the last call; the caller saves it in the same transaction as the articles. */
+  drainChanges(): ClustererChanges {
+    const changes: ClustererChanges = {
+      documents: this.documents,
+      nextStoryId: this.nextStoryId,
+      clockDay: this.clockDay,
+      documentFrequencies: [...this.dirtyTerms].map((term) => [term, this.df.get(term) ?? 0]),
+      stories: [...this.dirtyStories].flatMap((id) => {
+        const live = this.stories.get(id);
+        return live ? [structuredClone(live.state)] : [];
+      }),
+      mergedInto: this.mergedInto,
+    };
+    this.dirtyTerms.clear();
+    this.dirtyStories.clear();
+    this.mergedInto = [];
+    return changes;
+  }
+
+  private idf(term: string): number {
+    // Smoothed IDF as in scikit-learn: rare features weigh more, and no feature weighs zero.
+    return Math.log((this.documents + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+  }
+
+  /** Days between a range and a story's dates (0 when they overlap). */
+  private gap(firstDay: number, lastDay: number, state: StoryState): number {
+    return Math.max(0, firstDay - state.lastDay, state.firstDay - lastDay);
+  }
+
+  private reachable(firstDay: number, lastDay: number, state: StoryState): boolean {
+    const gap = this.gap(firstDay, lastDay, state);
+    return gap <= this.options.windowDays || (gap <= this.options.lateWindowDays && state.size >= this.options.lateMinSize);
+  }
+
+  /** The most similar reachable story above the threshold (a stricter one for late joins), or null. */
+  private bestMatch(profile: Profile, firstDay: number, lastDay: number, exclude: number | null, threshold: number) {
+    const query: Weighted[] = [];
+    for (const [term, share] of profile.body) query.push([term, share * this.idf(term)]);
+    query.sort(heaviestFirst);
+    const lookup = query.slice(0, this.options.queryTerms).map(([term]) => term);
+    for (const term of profile.headline.keys()) if (!lookup.includes(term)) lookup.push(term);
+    const votes = new Map<number, number>();
+    for (const term of lookup) {
+      const posting = this.postings.get(term);
+      if (!posting || posting.size > this.options.maxPosting) continue;
+      const weight = this.idf(term);
+      for (const id of posting) votes.set(id, (votes.get(id) ?? 0) + weight);
+    }
+    // Reachability is checked before ranking, so which stories happen to be in memory never changes the outcome.
+    const candidates = [...votes]
+      .filter(([id]) => {
+        if (id === exclude) return false;
+        const state = this.stories.get(id)?.state;
+        return state !== undefined && this.reachable(firstDay, lastDay, state);
+      })
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, this.options.maxCandidates);
+    const norms = { body: this.norm(profile.body), headline: this.norm(profile.headline) };
+    let best: { story: LiveStory; similarity: number } | null = null;
+    for (const [id] of candidates) {
+      const story = this.stories.get(id)!;
+      const similarity = this.similarity(profile, norms, story);
+      const late = this.gap(firstDay, lastDay, story.state) > this.options.windowDays;
+      if (similarity < (late ? Math.max(threshold, this.options.lateJoinThreshold) : threshold)) continue;
+      if (!best || similarity > best.similarity || (similarity === best.similarity && id < best.story.state.id)) {
+        best = { story, similarity };
+      }
+    }
+    return best;
+  }
+
+  private norm(shares: Map<string, number>): number {
+    let sum = 0;
+    for (const [term, share] of shares) {
+      const w = share * this.idf(term);
+      sum += w * w;
+    }
+    return Math.sqrt(sum);
+  }
+
+  private dot(a: Map<string, number>, b: Map<string, number>): number {
+    let dot = 0;
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    for (const [term, share] of small) {
+      const other = large.get(term);
+      if (other !== undefined) {
+        const idf = this.idf(term);
+        dot += share * other * idf * idf;
+      }
+    }
+    return dot;
+  }
+
+  /** TF-IDF cosine of the whole texts, blended with the cosine of the headlines when both have one. */
+  private similarity(profile: Profile, norms: { body: number; headline: number }, story: LiveStory): number {
+    story.norms ??= { body: this.norm(story.profile.body), headline: this.norm(story.profile.headline) };
+    const body = norms.body && story.norms.body ? this.dot(profile.body, story.profile.body) / (norms.body * story.norms.body) : 0;
+    if (!norms.headline || !story.norms.headline) return body;
+    const headline = this.dot(profile.headline, story.profile.headline) / (norms.headline * story.norms.headline);
+    const share = this.options.headlineShare;
+    return (1 - share) * body + share * headline;
+  }
+
+  /** Adds `count` members with mean profile `added` to a story and refreshes its index entries. */
+  private absorb(story: LiveStory, added: Profile, count: number, firstDay: number, lastDay: number): void {
+    const state = story.state;
+    const total = state.size + count;
+    const body = this.blend(state.profile, state.size, added.body, count, this.options.profileSize);
+    state.headline = this.blend(state.headline, state.size, added.headline, count, HEADLINE_PROFILE_SIZE);
+    state.profile = body;
+    state.size = total;
+    state.firstDay = Math.min(state.firstDay, firstDay);
+    state.lastDay = Math.max(state.lastDay, lastDay);
+    story.profile = { body: new Map(state.profile), headline: new Map(state.headline) };
+    story.norms = null;
+    const indexed = body.slice(0, this.options.indexedTerms).map(([term]) => term);
+    for (const [term] of state.headline) if (!indexed.includes(term)) indexed.push(term);
+    this.reindex(story, indexed);
+    this.dirtyStories.add(state.id);
+  }
+
+  /** Size-weighted mean of two profiles, ranked by TF-IDF weight and truncated. */
+  private blend(current: Weighted[], size: number, added: Map<string, number>, count: number, keep: number): Weighted[] {
+    const total = size + count;
+    const merged = new Map<string, number>();
+    for (const [term, share] of current) merged.set(term, (share * size) / total);
+    for (const [term, share] of added) merged.set(term, (merged.get(term) ?? 0) + (share * count) / total);
+    const ranked = [...merged].map(([term, share]): [string, number, number] => [term, share, share * this.idf(term)]);
+    ranked.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return ranked.slice(0, keep).map(([term, share]) => [term, share]);
+  }
+
+  /** After a story grew, folds in other reachable stories that now look like the same event. */
+  private mergeLookalikes(story: LiveStory, decision: ClusterDecision): void {
+    for (;;) {
+      const other = this.bestMatch(story.profile, story.state.firstDay, story.state.lastDay, story.state.id, this.options.mergeThreshold);
+      if (!other) return;
+      // The older story keeps its id, so links to it stay valid.
+      const [survivor, absorbed] = other.story.state.id < story.state.id ? [other.story, story] : [story, other.story];
+      this.absorb(survivor, absorbed.profile, absorbed.state.size, absorbed.state.firstDay, absorbed.state.lastDay);
+      this.removeLive(absorbed.state.id);
+      this.mergedInto.push([absorbed.state.id, survivor.state.id]);
+      decision.merged.push(absorbed.state.id);
+      decision.storyId = survivor.state.id;
+      story = survivor;
+    }
+  }
+
+  private addLive(state: StoryState): LiveStory {
+    const live: LiveStory = {
+      state,
+      profile: { body: new Map(state.profile), headline: new Map(state.headline) },
+      indexed: [],
+      norms: null,
+    };
+    this.stories.set(state.id, live);
+    this.reindex(live, state.indexed);
+    return live;
+  }
+
+  private removeLive(id: number): void {
+    const live = this.stories.get(id);
+    if (!live) return;
+    this.reindex(live, []);
+    this.stories.delete(id);
+    this.dirtyStories.delete(id);
+  }
+
+  private reindex(story: LiveStory, terms: string[]): void {
+    const id = story.state.id;
+    for (const term of story.indexed) {
+      const posting = this.postings.get(term);
+      if (!posting) continue;
+      posting.delete(id);
+      if (posting.size === 0) this.postings.delete(term);
+    }
+    for (const term of terms) {
+      let posting = this.postings.get(term);
+      if (!posting) this.postings.set(term, (posting = new Set()));
+      posting.add(id);
+    }
+    story.indexed = terms;
+    story.state.indexed = terms;
+  }
+
+  /** Stories no article at the current clock could join are dropped from memory (they stay in the store). */
+  private evictUnreachable(): void {
+    this.sinceEviction = 0;
+    if (this.clockDay === null) return;
+    const earliest = this.clockDay - this.options.windowDays;
+    for (const [id, live] of this.stories) {
+      if (!this.reachable(earliest, earliest, live.state) && !this.dirtyStories.has(id)) this.removeLive(id);
+    }
+  }
+}
+
+function heaviestFirst(a: Weighted, b: Weighted): number {
+  return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+}
+
+/** Sub-linear term frequency, normalised to sum 1 so long articles do not outweigh short ones in a story profile. */
+function normalisedShares(terms: Map<string, number>): Map<string, number> {
+  let total = 0;
+  const out = new Map<string, number>();
+  for (const [term, count] of terms) {
+    const weight = 1 + Math.log(count);
+    out.set(term, weight);
+    total += weight;
+  }
+  for (const [term, weight] of out) out.set(term, weight / total);
+  return out;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}

@@ -1,0 +1,76 @@
+/** What the clusterer keeps about one story; serialisable, so a restarted process continues exactly where it stopped. */
+export interface StoryState {
+  id: number;
+  /** Mean of the members' normalised feature weights, heaviest first, truncated to `profileSize` entries. */
+  profile: [string, number][];
+  /** Mean of the members' normalised headline features, heaviest first, truncated. */
+  headline: [string, number][];
+  size: number;
+  /** Features under which the story is listed in the inverted index (kept so a reloaded index is identical). */
+  indexed: string[];
+  /** Publication days (days since 1970-01-01) of the earliest and latest member. */
+  firstDay: number;
+  lastDay: number;
+}
+
+/** Where one article went. */
+export interface ClusterDecision {
+  storyId: number;
+  /** True when the article started a new story. */
+  created: boolean;
+  /** Cosine similarity to the story it joined (0 for a new story). */
+  similarity: number;
+  /** Stories found to be the same event and folded into `storyId` by this step. */
+  merged: number[];
+}
+
+/** Everything the clusterer learned since the last `drainChanges()`: what a store must save. */
+export interface ClustererChanges {
+  documents: number;
+  nextStoryId: number;
+  clockDay: number | null;
+  /** Document frequencies that changed, with their new values. */
+  documentFrequencies: [string, number][];
+  stories: StoryState[];
+  /** Stories absorbed into another; maps absorbed id -> surviving id. */
+  mergedInto: [number, number][];
+}
+
+/** A saved clusterer, as loaded back from a store. */
+export interface ClustererSnapshot {
+  documents: number;
+  nextStoryId: number;
+  clockDay: number | null;
+  documentFrequencies: Iterable<[string, number]>;
+  /** Stories still inside the time window of `clockDay`. */
+  stories: StoryState[];
+}
+
+export interface ClusterOptions {
+  /** Cosine similarity (TF-IDF) an article needs with a story to join it. */
+  joinThreshold: number;
+  /** Share of the similarity that comes from headlines (the rest from the whole text). */
+  headlineShare: number;
+  /** Cosine similarity two stories need to be merged into one. */
+  mergeThreshold: number;
+  /** An article may join a story whose dates lie within this many days of its own. */
+  windowDays: number;
+  /**
+   * Beyond the window and up to this many days, an article may still join a story it is very close to
+   * (`lateJoinThreshold`): follow-ups months later ("UN welcomes release of the girls") and misdated pages.
+   */
+  lateWindowDays: number;
+  lateJoinThreshold: number;
+  /** Only stories with at least this many articles stay joinable late; singletons expire with the window. */
+  lateMinSize: number;
+  /** Features of an article used to look up candidate stories in the inverted index. */
+  queryTerms: number;
+  /** Features of a story listed in the inverted index. */
+  indexedTerms: number;
+  /** Candidate stories scored exactly per article. */
+  maxCandidates: number;
+  /** Features kept in a story profile. */
+  profileSize: number;
+  /** A feature listed for more stories than this is not used for candidate lookup (it would list nearly all). */
+  maxPosting: number;
+}
