@@ -50,6 +50,8 @@ export interface QuantityAnnotation extends Range {
   value: number;
   /** What is counted, e.g. "troops", "soldiers", "police officer". */
   what: string;
+  /** Hedge written before the number, lowercase ("approximately", "over", "at least"), when there is one. */
+  qualifier?: string;
 }
 
 export type DateValue = string; // "YYYY" | "YYYY-MM" | "YYYY-MM-DD"

@@ -24,10 +24,13 @@ function toReading(r: chrono.ParsedResult, offset: number): ChronoReading {
   const c = r.start;
   const date = c.date();
   // chrono keeps a trailing comma in "In January, a week after"; the expression ends before it.
-  const text = r.text.replace(/[,;:\s]+$/, '');
+  const trimmed = r.text.replace(/[,;:\s]+$/, '');
+  // TimeML and readers alike take "Friday", not "on Friday", as the expression; the preposition stays outside.
+  const lead = /^(?:on|in|at|since|during)\s+/i.exec(trimmed)?.[0].length ?? 0;
+  const text = trimmed.slice(lead);
   return {
-    start: offset + r.index,
-    end: offset + r.index + text.length,
+    start: offset + r.index + lead,
+    end: offset + r.index + lead + text.length,
     text,
     certain: {
       year: c.isCertain('year'), month: c.isCertain('month'), day: c.isCertain('day'),

@@ -58,6 +58,9 @@ export const PART_PREFIX = /\b(?:early|late|mid|mid-|the end of|the beginning of
 /** Words that tell a four-digit number is a year even when it sits before a noun ("since 1389", "in 2008", "fiscal 1990"). */
 export const YEAR_CUE = /\b(?:in|since|until|till|by|from|to|through|during|before|after|of|year|fiscal|early|late|mid|around|circa|between|and|spring|summer|autumn|fall|winter|'s)\s*-?\s*$/i;
 
+/** The cues strong enough to make a number before a plural noun a year ("in 2008 elections" but "and 2000 soldiers"). */
+export const STRONG_YEAR_CUE = /\b(?:in|since|until|till|during|before|after|fiscal|early|late|mid)\s*-?\s*$/i;
+
 /** Numbers a four-digit "year" must not be next to: money and percentages ("$2000", "1998 percent" is rare but "2000%" is not). */
 export const NOT_YEAR_BEFORE = /[$€£¥#]\s*$|\d[.,]$|[.,]\d*$/;
 export const NOT_YEAR_AFTER = /^(?:[.,]\d|\d|\s*(?:%|percent|per cent|-odd|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|hectares)\b)/i;

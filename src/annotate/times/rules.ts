@@ -5,7 +5,7 @@ import {
 } from './calendar.js';
 import type { Placement, TimeExpression } from './expression.js';
 import {
-  DECADE_WORDS, MONTHS, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, ORDINAL_QUARTERS, PART_PREFIX, SEASONS, VAGUE, YEAR_CUE,
+  DECADE_WORDS, MONTHS, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, ORDINAL_QUARTERS, PART_PREFIX, SEASONS, STRONG_YEAR_CUE, VAGUE, YEAR_CUE,
 } from './patterns.js';
 
 const YEAR = '(?:1[0-9]|20)\\d\\d';
@@ -38,7 +38,8 @@ function bareYears(text: string): TimeExpression[] {
     const cued = YEAR_CUE.test(before);
     // A lowercase plural right after the number ("1500 soldiers") makes it a count unless a cue says year.
     const countLike = /^\s+[a-z]+s\b/.test(after) && !/^\s+(?:elections?|was|has|is|as|levels?)\b/.test(after);
-    if (!cued && (year < 1900 || countLike)) continue;
+    if (!cued && year < 1900) continue;
+    if (countLike && !STRONG_YEAR_CUE.test(before)) continue;
     out.push(expression(m.index, m[0], { absolute: { value: formatYear(year) } }));
   }
   return out;

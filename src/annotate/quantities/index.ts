@@ -1,0 +1,1 @@
+export { findQuantities, MAX_WHAT_WORDS } from './find.js';
