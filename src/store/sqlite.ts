@@ -182,6 +182,11 @@ export class SqliteStore implements ArticleStore {
     return row ? toStoredArticle(row) : null;
   }
 
+  findArticleByUrl(url: string): number | null {
+    const normalised = normaliseUrl(url);
+    return normalised ? (this.statements.byUrl.get(normalised)?.id ?? null) : null;
+  }
+
   articleCount(): number {
     return this.statements.countArticles.get()!.n;
   }

@@ -62,6 +62,8 @@ export interface ArticleStore {
   /** Stores an article once: the same URL or the same cleaned text is a duplicate, linked to the first copy. */
   putArticle(article: Article): PutArticleResult;
   getArticle(id: number): StoredArticle | null;
+  /** Id of the stored article with this URL (normalised the same way as on insert), or null. */
+  findArticleByUrl(url: string): number | null;
   articleCount(): number;
   /** Records `origin`s that were linked to stored article `id` as duplicates. */
   duplicatesOf(id: number): { origin: string; url: string | null; reason: DuplicateReason }[];

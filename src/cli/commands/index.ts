@@ -1,0 +1,6 @@
+// Commands beyond analyze, one module each.
+export {};
+export { command as ingest } from './ingest.js';
+export { command as watch } from './watch.js';
+export { command as stories } from './stories.js';
+export { command as story } from './story.js';

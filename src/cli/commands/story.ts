@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { writeFile } from 'node:fs/promises';
+import { UsageError } from '../../errors.js';
+import { analyzeArticles } from '../../analyze.js';
+import { render, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import type { Dossier } from '../../dossier/types.js';
+import type { ArticleStore } from '../../store/index.js';
+import type { CliCommand } from '../command.js';
+import { STORE_OPTION, withStore } from './shared.js';
+
+/**
+ * The dossier of a stored story: the cached one when the story has not changed since (same version),
+ * otherwise built by `analyzeArticles` and cached. Null when there is no such story.
+ */
+export function storyDossier(store: ArticleStore, id: number): { dossier: Dossier; cached: boolean; storyId: number } | null {
+  const story = store.getStory(id);
+  if (!story) return null;
+  const cached = store.getCachedDossier(story.id, story.version);
+  if (cached) return { dossier: JSON.parse(cached) as Dossier, cached: true, storyId: story.id };
+  const dossier = analyzeArticles(store.storyArticles(story.id).map((s) => s.article));
+  store.putCachedDossier(story.id, story.version, JSON.stringify(dossier));
+  return { dossier, cached: false, storyId: story.id };
+}
+
+export const command: CliCommand = {
+  name: 'story',
+  summary: 'The dossier of one stored story (rebuilt only when the story changed)',
+  usage: 'triangulate story <id> [--format md|json|html] [--out FILE] [--store FILE]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { ...STORE_OPTION, format: { type: 'string', short: 'f', default: 'md' }, out: { type: 'string', short: 'o' } },
+    });
+    const format = values.format as ReportFormat;
+    if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use md, json or html)`);
+    if (positionals.length !== 1) throw new UsageError('give one story id (see: triangulate stories)');
+    const id = Number(positionals[0]);
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`story id should be a positive whole number, not "${positionals[0]}"`);
+    return withStore(values.store, io, async (store) => {
+      const result = storyDossier(store, id);
+      if (!result) {
+        io.stderr(`no story ${id} in ${values.store}`);
+        return 1;
+      }
+      if (result.storyId !== id) io.stderr(`story ${id} was merged into story ${result.storyId}`);
+      const output = render(result.dossier, format);
+      if (values.out) {
+        await writeFile(values.out, output);
+        io.stderr(`wrote ${values.out} (story ${result.storyId}, ${result.dossier.articles.length} articles${result.cached ? ', cached' : ''})`);
+      } else io.stdout(output);
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,16 @@
+export { ingestSources, watchFeeds, expandSources, BatchRunner, isUrl, emptySummary, DEFAULT_BATCH_SIZE } from './pipeline.js';
+export type { IngestRunOptions, IngestSummary, WatchOptions } from './pipeline.js';
+export { StoryIngestor } from './ingestor.js';
+export type { BatchOutcome, IngestorOptions } from './ingestor.js';
+export { loadClusterer, saveClusterChanges } from './cluster-state.js';
+export { parseFeed, parseOpml, looksLikeOpml } from './feeds/parse.js';
+export type { FeedItem, ParsedFeed } from './feeds/parse.js';
+export { pollFeed, backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_MAX_MS, MIN_FEED_CONTENT_CHARS } from './feeds/poll.js';
+export type { PollOptions, PollResult } from './feeds/poll.js';
+export { fetchText } from './fetch/http.js';
+export type { FetchOptions, FetchResult } from './fetch/http.js';
+export { isPrivateAddress } from './fetch/address-guard.js';
+export { IngestError, isIngestError } from './errors/ingest-error.js';
+export type { IngestErrorCode } from './errors/ingest-error.js';
+export { terminalProgress, silentProgress } from './progress.js';
+export type { Progress } from './progress.js';
