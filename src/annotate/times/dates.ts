@@ -5,32 +5,35 @@ import { addDays, daysBetween, formatDay, formatMonth, formatYear, weekdayOf, ty
 import { readDates, type ChronoReading } from './chrono.js';
 import type { Placement, TimeExpression } from './expression.js';
 import {
-  AMBIGUOUS_MONTHS, COUNTED_FROM_EVENT, CUE_WINDOW, DEADLINE_BEFORE, FUTURE_CUE, NOT_DEADLINE_BEFORE, LAST_WORD, MONTH_CUE, MONTHS, NAMED_DAY_PREFIX, NEXT_WORD, NOT_A_DATE, PAST_REPORT_BEFORE, WEEKDAY_TIME_FOLLOWERS,
+  AMBIGUOUS_MONTHS, COUNTED_FROM_EVENT, CUE_WINDOW, DEADLINE_BEFORE, FUTURE_CUE, NOT_DEADLINE_BEFORE, LAST_WORD, MONTH_CUE, MONTHS, NAMED_DAY_PREFIX, NUMBER_WORDS, NEXT_WORD, NOT_A_DATE, YEARS_EARLIER, PAST_REPORT_BEFORE, WEEKDAY_TIME_FOLLOWERS,
 } from './patterns.js';
 import { withPartPrefix } from './rules.js';
 
 /** A day and month with no year is taken as upcoming only when it is nearer than the past one by this many days. */
-export const FORWARD_MARGIN_DAYS = 0;
+export const FORWARD_MARGIN_DAYS = 60;
 
 // Two reference days far apart: what chrono reads the same against both is written in the text itself.
 const PROBE_A: Ymd = { year: 2001, month: 7, day: 15 };
 const PROBE_B: Ymd = { year: 1987, month: 2, day: 3 };
 
-type Direction = 'back' | 'forward';
+type Direction = 'back' | 'forward' | 'either';
 
-/** Whether the words just before an expression point forward ("will meet on Friday", "payable Dec. 15"). */
+/**
+ * What the words just before an expression say about its direction: "said Friday", "the year ended March 31" look
+ * back; "will meet on Friday", "payable Dec. 15" look forward; most words say nothing ('either').
+ */
 function directionAt(text: string, sentences: Sentence[], start: number): Direction {
   const sentence = sentences.find((s) => s.start <= start && start < s.end);
   const from = Math.max(sentence?.start ?? 0, start - CUE_WINDOW);
   const before = text.slice(from, start);
   if (PAST_REPORT_BEFORE.test(before) || NOT_DEADLINE_BEFORE.test(before)) return 'back';
-  return FUTURE_CUE.test(before) || DEADLINE_BEFORE.test(before) ? 'forward' : 'back';
+  return FUTURE_CUE.test(before) || DEADLINE_BEFORE.test(before) ? 'forward' : 'either';
 }
 
 function weekdayPlacement(anchor: Ymd, weekday: number, mode: 'last' | 'next' | Direction): Placement {
   const today = weekdayOf(anchor);
   let delta: number;
-  if (mode === 'back') delta = -((today - weekday + 7) % 7);
+  if (mode === 'back' || mode === 'either') delta = -((today - weekday + 7) % 7);
   else if (mode === 'forward') delta = (weekday - today + 7) % 7;
   else if (mode === 'last') delta = -(((today - weekday + 7) % 7) || 7);
   else delta = ((weekday - today + 7) % 7) || 7;
@@ -47,13 +50,13 @@ function monthDayPlacement(anchor: Ymd, month: number, day: number, mode: 'last'
   const future = daysBetween(anchor, thisYear) > 0 ? thisYear : { ...thisYear, year: anchor.year + 1 };
   const back = daysBetween(past, anchor);
   const ahead = daysBetween(anchor, future);
-  const upcoming = mode === 'next' || (mode !== 'last' && back > 0 && (mode === 'forward' ? ahead <= 183 : ahead < back - FORWARD_MARGIN_DAYS));
+  const upcoming = mode === 'next' || (mode === 'forward' && back > 0 && ahead <= 183) || (mode === 'either' && back > 0 && ahead < back - FORWARD_MARGIN_DAYS);
   return { value: formatDay(upcoming ? future : past) };
 }
 
 function monthPlacement(anchor: Ymd, month: number, mode: 'last' | 'next' | Direction): Placement {
   let year = anchor.year;
-  if (mode === 'back') year = month <= anchor.month ? anchor.year : anchor.year - 1;
+  if (mode === 'back' || mode === 'either') year = month <= anchor.month ? anchor.year : anchor.year - 1;
   else if (mode === 'forward') year = month >= anchor.month ? anchor.year : anchor.year + 1;
   else if (mode === 'last') year = month < anchor.month ? anchor.year : anchor.year - 1;
   else year = month > anchor.month ? anchor.year : anchor.year + 1;
@@ -108,6 +111,10 @@ function placeRelative(r: ChronoReading, words: string, direction: Direction, an
   if (r.weekday !== null && !r.certain.day) return weekdayPlacement(anchor, r.weekday, mode);
   if (r.month !== null && r.day !== null && !r.certain.year) return monthDayPlacement(anchor, r.month, r.day, mode);
   if (r.month !== null && !r.certain.day && !r.certain.year) return monthPlacement(anchor, r.month, mode);
+  if (YEARS_EARLIER.test(words)) {
+    const n = /^\d+/.test(words) ? Number.parseInt(words, 10) : (NUMBER_WORDS[words.split(/\s+/)[0].toLowerCase()] ?? 1);
+    return { value: formatYear(anchor.year - n) };
+  }
   const reread = readDates(words, anchor)[0];
   return reread ? grainPlacement(reread) : null;
 }
@@ -124,13 +131,15 @@ export function chronoExpressions(text: string, sentences: Sentence[]): TimeExpr
     const lead = !r.certain.year && !r.certain.day ? LEADING_MODIFIER.exec(text.slice(Math.max(0, r.start - 16), r.start)) : null;
     const start = lead ? r.start - lead[0].length : r.start;
     const words = text.slice(start, r.end);
-    const direction = directionAt(text, sentences, start);
-    const e: TimeExpression = {
-      start, end: r.end, text: words, vague: false, absolute, source: 'chrono',
+    const grown = r.certain.month || r.certain.year ? withPartPrefix(text, { start, end: r.end, text: words, vague: false, absolute, source: 'chrono' }) : null;
+    const from = grown?.start ?? start;
+    const direction = directionAt(text, sentences, from);
+    const counted = COUNTED_FROM_EVENT.test(r.text) && !YEARS_EARLIER.test(r.text);
+    out.push({
+      start: from, end: r.end, text: text.slice(from, r.end), vague: false, absolute, source: 'chrono',
       // "10 days before the murder" is counted from the murder, which no anchor date can stand in for.
-      place: absolute || COUNTED_FROM_EVENT.test(r.text) ? undefined : (anchor) => placeRelative(r, words, direction, anchor),
-    };
-    out.push(r.certain.month || r.certain.year ? withPartPrefix(text, e) : e);
+      place: absolute || counted ? undefined : (anchor) => placeRelative(r, words, direction, anchor),
+    });
   }
   return out;
 }

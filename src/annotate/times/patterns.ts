@@ -32,7 +32,7 @@ export const WEEKDAY_TIME_FOLLOWERS = new Set(['morning', 'afternoon', 'evening'
  * scheduled for Monday", "could come as early as Tuesday"). News mostly reports the past, so without such a cue
  * a lone weekday or month is the most recent one.
  */
-export const FUTURE_CUE = /\b(?:will|won't|shall|'ll|is to|are to|plans? to|planned|planning|intends? to|hopes? to|scheduled|expected to|is due|are due|set to|upcoming|is going to|are going to|to be held|to hold|to meet|to vote|to begin|to start|to resume|to visit|to travel|to leave|to arrive|to return|as early as|as soon as|no later than|deadline)\b[^.;]*$/i;
+export const FUTURE_CUE = /\b(?:will|won't|shall|'ll|would|is to|are to|plans? to|planned|planning|intends? to|hopes? to|scheduled|expects? to|expected to|to be [a-z]+ed|is due|are due|set to|upcoming|is going to|are going to|to be held|to hold|to meet|to vote|to begin|to start|to resume|to visit|to travel|to leave|to arrive|to return|as early as|as soon as|no later than|deadline)\b[^.;]*$/i;
 
 /** Deadline words right before a date ("payable Dec. 15", "extended to Nov. 20", "by February", "until mid-November"). */
 export const DEADLINE_BEFORE = /(?:\b(?:payable|of record|expires?|effective|due|extended to|postponed to|delayed to|by|until|till|through)\s+(?:on\s+)?)$/i;
@@ -40,13 +40,19 @@ export const DEADLINE_BEFORE = /(?:\b(?:payable|of record|expires?|effective|due
 export const NOT_DEADLINE_BEFORE = /\b(?:up until|up to|up till)\s+$/i;
 
 /** How far back the forward cues are looked for (characters before the expression, within its sentence). */
-export const CUE_WINDOW = 60;
+export const CUE_WINDOW = 80;
 
 /** A relative expression counted from another event, not from the anchor ("10 days before the murder", "the day after"). */
 export const COUNTED_FROM_EVENT = /\b(?:before|after|earlier|later|prior)$/i;
 
+/**
+ * Except whole years: "up 15% from a year earlier" compares with the same period a year before publication, so the
+ * year (not the day) is placed against the anchor.
+ */
+export const YEARS_EARLIER = /^(?:a|one|two|three|four|five|\d+)\s+years?\s+(?:earlier|before)$/i;
+
 /** A reporting verb right before the expression anchors it in the past ("said Friday", "announced on Monday"). */
-export const PAST_REPORT_BEFORE = /\b(?:said|told|announced|reported|added|wrote|posted|stated|declared|confirmed|denied|warned|urged|met|called|claimed)\s+(?:on\s+)?$/i;
+export const PAST_REPORT_BEFORE = /\b(?:ended|since|as of|said|told|announced|reported|added|wrote|posted|stated|declared|confirmed|denied|warned|urged|met|called|claimed)\s+(?:on\s+)?$/i;
 
 /** Words that make a lone weekday or month look forward or back, when written inside the expression. */
 export const NEXT_WORD = /^(?:next|coming|this coming)\b/i;

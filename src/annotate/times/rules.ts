@@ -195,10 +195,16 @@ function weeks(text: string): TimeExpression[] {
  */
 function businessYears(text: string): TimeExpression[] {
   const out: TimeExpression[] = [];
-  const re = /\b(?:(?:the\s+)?(?:current|full|latest|present)\s+(?:fiscal\s+)?year|(?:around\s+|the\s+)?year[-\s]end|year's end|the end of the year|(?:earlier|later) in the year|(the\s+)?(year-ago|year-earlier)(?:\s+(?:period|quarter|results|level|figures?))?)\b/gi;
+  const re = /\b(?:(?:the\s+)?(?:current|full|latest|present)\s+(?:fiscal\s+)?year|((?:around\s+|the\s+)?year[-\s]end|year's end|the end of the year)|(?:earlier|later) in the year|(the\s+)?(year-ago|year-earlier)(?:\s+(?:period|quarter|results|level|figures?))?)\b/gi;
   for (const m of text.matchAll(re)) {
-    const shift = m[2] ? -1 : 0;
-    out.push(expression(m.index, m[0], { absolute: null, place: (anchor) => ({ value: formatYear(anchor.year + shift) }) }));
+    const yearEnd = m[1] !== undefined;
+    // "since year-end" in October is the end of the year before.
+    const since = yearEnd && /\bsince\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+    const shift = m[3] || since ? -1 : 0;
+    out.push(expression(m.index, m[0], {
+      absolute: null,
+      place: (anchor) => ({ value: formatYear(anchor.year + shift) }),
+    }));
   }
   return out;
 }
