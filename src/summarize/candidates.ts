@@ -1,6 +1,6 @@
 import type { SummaryDocument } from './types.js';
 import { tokens, wordCount } from './text.js';
-import { DATELINE, LEADING_TRIM, MAX_WORDS, MIN_WORDS, OPENS_WITH_QUOTE, QUESTION, TERMINAL, TRAILING_ATTRIBUTION } from './patterns.js';
+import { DANGLING_START, DATELINE, LEADING_TRIM, OPENS_WITH_QUOTE, QUESTION, TERMINAL, TRAILING_ATTRIBUTION } from './patterns.js';
 
 /** One sentence of one document, with the stems the scorer needs. */
 export interface SentenceUnit {
@@ -25,6 +25,8 @@ export interface Candidate {
   words: number;
   /** Concept keys the span contains (distinct). */
   concepts: string[];
+  /** Opens with a pronoun or connective that needs the previous sentence. */
+  dangling: boolean;
 }
 
 export function sentenceUnits(docs: SummaryDocument[]): SentenceUnit[] {
@@ -40,11 +42,19 @@ export function sentenceUnits(docs: SummaryDocument[]): SentenceUnit[] {
   return units;
 }
 
+export interface CandidateRules {
+  /** Shorter sentences are rarely a full fact: bylines, captions, "He declined." */
+  minWords: number;
+  /** Longer ones are usually run-ons or lists that crowd a short summary. */
+  maxWords: number;
+  trim: boolean;
+}
+
 /** Why a sentence is not offered to the summary, or null when it is fine. */
-function unsuitable(text: string): string | null {
+function unsuitable(text: string, rules: CandidateRules): string | null {
   const words = wordCount(text);
-  if (words < MIN_WORDS) return 'short';
-  if (words > MAX_WORDS) return 'long';
+  if (words < rules.minWords) return 'short';
+  if (words > rules.maxWords) return 'long';
   if (!/[a-z]/.test(text)) return 'all-caps';
   if (QUESTION.test(text)) return 'question';
   if (OPENS_WITH_QUOTE.test(text)) return 'quote';
@@ -77,6 +87,7 @@ export function spansFor(text: string, trim: boolean): { start: number; end: num
   return spans;
 }
 
+/** Concept keys of a token stream: its bigrams ("stem stem"). Content unigrams as extra concepts measured worse. */
 export function conceptKeys(stems: string[], stop: boolean[]): string[] {
   const keys = new Set<string>();
   for (let i = 0; i + 1 < stems.length; i++) {
@@ -88,12 +99,12 @@ export function conceptKeys(stems: string[], stop: boolean[]): string[] {
 }
 
 /** Summary candidates: suitable sentences (and trimmed forms), with their concepts. */
-export function candidates(docs: SummaryDocument[], units: SentenceUnit[], trim: boolean): Candidate[] {
+export function candidates(docs: SummaryDocument[], units: SentenceUnit[], rules: CandidateRules): Candidate[] {
   const out: Candidate[] = [];
   for (const unit of units) {
     const full = docs[unit.doc].text.slice(unit.start, unit.end);
-    if (unsuitable(full)) continue;
-    for (const span of spansFor(full, trim)) {
+    if (unsuitable(full, rules)) continue;
+    for (const span of spansFor(full, rules.trim)) {
       const text = full.slice(span.start, span.end);
       const toks = tokens(text);
       out.push({
@@ -102,6 +113,7 @@ export function candidates(docs: SummaryDocument[], units: SentenceUnit[], trim:
         end: unit.start + span.end,
         words: wordCount(text),
         concepts: conceptKeys(toks.map((t) => t.stem), toks.map((t) => t.stop)),
+        dangling: DANGLING_START.test(text),
       });
     }
   }

@@ -4,18 +4,18 @@ import { conceptKeys } from './candidates.js';
 /**
  * Concept weights in the manner of ICSISumm (Gillick & Favre): a bigram is worth the number of documents that
  * use it, and bigrams used by too few documents are worth nothing (they are one outlet's detail, not the story).
- * Occurrences in a document's opening sentences count extra, because news puts the main facts first.
+ * Occurrences near the top of a document count extra, because news puts the main facts first.
  */
 export interface ConceptWeightOptions {
   /** Minimum number of documents that must use a bigram. */
   minDocs: number;
-  /** Sentences at the start of a document whose bigrams get the lead bonus. */
-  leadSentences: number;
-  /** Extra document count for a bigram found in a document's lead. */
+  /** Extra document count for a concept found in a document's first sentence... */
   leadBonus: number;
+  /** ...shrinking by this factor per sentence further down. */
+  leadDecay: number;
 }
 
-export function conceptWeights(units: SentenceUnit[], docCount: number, options: ConceptWeightOptions): Map<string, number> {
+export function conceptWeights(units: SentenceUnit[], options: ConceptWeightOptions): Map<string, number> {
   // Per document, the best (earliest) position at which each bigram appears: one linear pass.
   const firstSeen = new Map<string, Map<number, number>>();
   for (const unit of units) {
@@ -30,10 +30,9 @@ export function conceptWeights(units: SentenceUnit[], docCount: number, options:
   for (const [key, byDoc] of firstSeen) {
     if (byDoc.size < options.minDocs) continue;
     let weight = 0;
-    for (const position of byDoc.values()) weight += 1 + (position < options.leadSentences ? options.leadBonus : 0);
-    weights.set(key, weight);
+    for (const position of byDoc.values()) weight += 1 + options.leadBonus * Math.pow(options.leadDecay, position);
+    if (weight > 0) weights.set(key, weight);
   }
-  void docCount;
   return weights;
 }
 

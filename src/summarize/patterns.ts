@@ -1,10 +1,5 @@
 // Heuristic patterns of the summarize stage, kept as data in one place.
 
-/** Sentences shorter than this (in words) are rarely a full fact: bylines, captions, "He declined." */
-export const MIN_WORDS = 8;
-/** Longer ones are usually run-ons or lists that crowd a short summary. */
-export const MAX_WORDS = 55;
-
 /**
  * A sentence that opens with a quote mark is mostly somebody's words, not the reporter's account
  * (AP/NYT style: ``We will never accept it,'' the minister said.).
@@ -35,3 +30,9 @@ export const LEADING_TRIM = [
  */
 export const TRAILING_ATTRIBUTION =
   /,\s+(?:(?:he|she|they|officials?|police|the \w+(?: \w+)?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) (?:said|says|reported|added|told reporters)|according to [^,]{3,40})(?: (?:on )?\w+day)?\s*\.\s*$/;
+
+/**
+ * Sentences that open with a pronoun or a pointer to an earlier sentence ("They have given themselves...",
+ * "These were among...", "One would require...") lean on context the summary does not carry.
+ */
+export const DANGLING_START = /^(?:He|She|It|They|These|Those|This|That|His|Her|Its|Their|One|Both|Such|The two|But|And|So|Then|Also)\b/;

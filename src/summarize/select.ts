@@ -54,26 +54,7 @@ export function selectCandidates(items: Scored[], weights: Map<string, number>, 
   standalone.sort((a, b) => b.value / b.item.candidate.words - a.value / a.item.candidate.words || order(a.item, b.item));
   const pool = standalone.slice(0, poolSize).map((s) => s.item);
 
-  let chosen: Scored[] = [];
-  const covered = new Set<string>();
-  for (;;) {
-    let best: Scored | null = null;
-    let bestRatio = 0;
-    for (const item of pool) {
-      if (chosen.includes(item) || !fits([...chosen, item], limits)) continue;
-      const conceptGain = gain(item.candidate, weights, covered);
-      // A sentence that adds no new concept only repeats the summary, whatever its prior.
-      if (conceptGain <= 0) continue;
-      const ratio = (conceptGain + item.prior) / Math.max(1, item.candidate.words);
-      if (ratio > bestRatio) {
-        bestRatio = ratio;
-        best = item;
-      }
-    }
-    if (!best) break;
-    chosen.push(best);
-    for (const key of best.candidate.concepts) covered.add(key);
-  }
+  let chosen = greedyFill([], pool, weights, limits);
 
   // Local search: add one, or swap one for one, while that improves total coverage.
   let value = coverage(chosen, weights);
@@ -96,6 +77,32 @@ export function selectCandidates(items: Scored[], weights: Map<string, number>, 
     if (!improved) break;
   }
   return chosen;
+}
+
+
+/** Adds candidates by best concept gain per word until nothing fits or adds anything. */
+function greedyFill(start: Scored[], pool: Scored[], weights: Map<string, number>, limits: SelectionLimits): Scored[] {
+  const chosen = [...start];
+  const covered = new Set<string>();
+  for (const item of chosen) for (const key of item.candidate.concepts) covered.add(key);
+  for (;;) {
+    let best: Scored | null = null;
+    let bestRatio = 0;
+    for (const item of pool) {
+      if (chosen.includes(item) || !fits([...chosen, item], limits)) continue;
+      const conceptGain = gain(item.candidate, weights, covered);
+      // A sentence that adds no new concept only repeats the summary, whatever its prior.
+      if (conceptGain <= 0) continue;
+      const ratio = (conceptGain + item.prior) / Math.max(1, item.candidate.words);
+      if (ratio > bestRatio) {
+        bestRatio = ratio;
+        best = item;
+      }
+    }
+    if (!best) return chosen;
+    chosen.push(best);
+    for (const key of best.candidate.concepts) covered.add(key);
+  }
 }
 
 function order(a: Scored, b: Scored): number {

@@ -9,11 +9,25 @@ import { SummarizeInputError } from './errors.js';
 /** Tunables, named here so they can be read and changed in one place. */
 export const SUMMARY_DEFAULTS = {
   maxSentences: 8,
-  /** Sentences at the top of an article whose bigrams count extra. */
-  leadSentences: 3,
-  leadBonus: 0.5,
+  /** A concept in an article's first sentence counts 1 + leadBonus articles, decaying by leadDecay per sentence. */
+  leadBonus: 4,
+  leadDecay: 0.2,
   /** Prior per corroborating article, in units of the mean concept weight of the sentence. */
   corroborationBonus: 0.5,
+  /** Prior (in units of the sentence's mean concept weight) for an article's first sentence, decaying as leadDecay. */
+  positionBonus: 0.5,
+  /** Content-word Jaccard at which a sentence of another article counts as the same fact (citation, corroboration). */
+  sameFact: 0.45,
+  /** Lower Jaccard at which two sentences overlap too much to both be in the summary. */
+  redundancy: 0.25,
+  minWords: 8,
+  maxWords: 55,
+  /** Prior (in units of the sentence's mean concept weight) for a sentence that needs its predecessor. */
+  danglingPenalty: 0,
+  /** Candidates (best by standalone worth per word) that the selection considers. */
+  poolSize: 120,
+  /** Share of the articles that must use a concept for it to count (at least 2 articles when there are 3+). */
+  minDocShare: 0.3,
 };
 
 function validate(docs: SummaryDocument[]): void {
@@ -27,9 +41,8 @@ function validate(docs: SummaryDocument[]): void {
 }
 
 function minDocsFor(docCount: number): number {
-  if (docCount >= 6) return 3;
-  if (docCount >= 3) return 2;
-  return 1;
+  if (docCount < 3) return 1;
+  return Math.max(2, Math.round(docCount * SUMMARY_DEFAULTS.minDocShare));
 }
 
 /** Which units each support group touches: a span belongs to the sentence it overlaps most. */
@@ -91,26 +104,27 @@ export function summarize(docs: SummaryDocument[], options: SummaryOptions = {},
   if (docs.length === 0 || maxSentences <= 0 || maxWords <= 0) return [];
 
   const units = sentenceUnits(docs);
-  const weights = conceptWeights(units, docs.length, {
+  const weights = conceptWeights(units, {
     minDocs: minDocsFor(docs.length),
-    leadSentences: SUMMARY_DEFAULTS.leadSentences,
     leadBonus: SUMMARY_DEFAULTS.leadBonus,
+    leadDecay: SUMMARY_DEFAULTS.leadDecay,
   });
   const unitIndex = new Map(units.map((u, i) => [u, i]));
   const duplicates = new DuplicateIndex(units);
   const supported = supportByUnit(docs, units, support);
 
-  const pool = candidates(docs, units, options.trim ?? false);
+  const pool = candidates(docs, units, { minWords: SUMMARY_DEFAULTS.minWords, maxWords: SUMMARY_DEFAULTS.maxWords, trim: options.trim ?? false });
   const neighbourCache = new Map<number, { unit: number; similarity: number }[]>();
+  const sameFactAs = (i: number) => neighboursOf(i).filter((n) => n.similarity >= SUMMARY_DEFAULTS.sameFact);
   const neighboursOf = (i: number) => {
     let found = neighbourCache.get(i);
-    if (!found) neighbourCache.set(i, (found = duplicates.neighbours(i)));
+    if (!found) neighbourCache.set(i, (found = duplicates.neighbours(i, Math.min(SUMMARY_DEFAULTS.sameFact, SUMMARY_DEFAULTS.redundancy))));
     return found;
   };
 
   const scored: Scored[] = pool.map((candidate) => {
     const i = unitIndex.get(candidate.unit)!;
-    const otherDocs = new Set(neighboursOf(i).map((n) => units[n.unit].doc)).size;
+    const otherDocs = new Set(sameFactAs(i).map((n) => units[n.unit].doc)).size;
     const groups = supported.get(i) ?? [];
     const independent = Math.max(otherDocs, ...groups.map((g) => g.independentSources - 1));
     let conceptSum = 0;
@@ -123,7 +137,10 @@ export function summarize(docs: SummaryDocument[], options: SummaryOptions = {},
       }
     }
     const meanWeight = counted > 0 ? conceptSum / counted : 1;
-    return { candidate, prior: SUMMARY_DEFAULTS.corroborationBonus * meanWeight * Math.log2(1 + Math.max(0, independent)) };
+    const corroboration = SUMMARY_DEFAULTS.corroborationBonus * Math.log2(1 + Math.max(0, independent));
+    const dangling = candidate.dangling ? SUMMARY_DEFAULTS.danglingPenalty : 0;
+    const position = SUMMARY_DEFAULTS.positionBonus * Math.pow(SUMMARY_DEFAULTS.leadDecay, candidate.unit.position);
+    return { candidate, prior: meanWeight * (corroboration + position - dangling) };
   });
 
   const redundant = (a: Candidate, b: Candidate): boolean => {
@@ -131,7 +148,7 @@ export function summarize(docs: SummaryDocument[], options: SummaryOptions = {},
     const j = unitIndex.get(b.unit)!;
     return neighboursOf(i).some((n) => n.unit === j) || neighboursOf(j).some((n) => n.unit === i);
   };
-  const chosen = selectCandidates(scored, weights, { maxSentences, maxWords, redundant });
+  const chosen = selectCandidates(scored, weights, { maxSentences, maxWords, redundant }, SUMMARY_DEFAULTS.poolSize);
   chosen.sort(chronological(docs));
 
   return chosen.map(({ candidate }) => {
@@ -150,7 +167,7 @@ export function summarize(docs: SummaryDocument[], options: SummaryOptions = {},
         citedDocs.add(span.articleId);
       }
     }
-    for (const n of neighboursOf(i)) {
+    for (const n of sameFactAs(i)) {
       const other = units[n.unit];
       const otherId = docs[other.doc].id;
       if (citedDocs.has(otherId)) continue; // one citation per article: its closest sentence
