@@ -71,7 +71,7 @@ test('numbers, modal verbs and names that only look like dates are not dates', (
 });
 
 test('vague references are kept without a value', () => {
-  const vague = times('Relations have escalated in recent months in the north.').find((t) => /recent months/.test(t.text));
+  const vague = times('Relations have escalated in recent months in the north.').find((t) => t.text === 'recent months');
   assert.equal(vague?.value, null);
   assert.equal(vague?.vague, true);
 });

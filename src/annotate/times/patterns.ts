@@ -86,7 +86,7 @@ export const VAGUE = [
   /\b(?:right )?now\b/gi,
   /\b(?:currently|nowadays|at present|these days)\b/gi,
   /\b(?:more |most |until |only )?recently\b/gi,
-  /\b(?:in |over |during )?(?:the )?(?:recent|past|last|coming|next) (?:few |several |couple of )?(?:days|weeks|months|years|decades)\b/gi,
+  /\b(?:the )?(?:recent|past|last|coming|next) (?:few |several |couple of )?(?:days|weeks|months|years|decades)\b/gi,
   /\b(?:the )?(?:near |distant |foreseeable )?future\b/gi,
   /\bthe past\b(?! (?:few|several|\d|one|two|three|four|five|six|seven|eight|nine|ten|week|month|year|day|decade))/gi,
 ];
