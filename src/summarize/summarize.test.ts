@@ -77,3 +77,38 @@ test('is deterministic', () => {
 test('rejects a sentence range outside the text with a typed error', () => {
   assert.throws(() => summarize([{ id: 'x', text: 'Short.', sentences: [{ start: 0, end: 99 }], publishedAt: null }]), SummarizeInputError);
 });
+
+test('a support group raises a sentence above an otherwise equal one and adds its spans as sources', () => {
+  const a = doc('a', 'Talks resumed. The finance ministers agreed on a new framework for bank supervision in the region. Short note here.');
+  const b = doc('b', 'Markets calmed. The trade envoys settled on a new schedule for tariff reductions in the spring.');
+  const withoutSupport = summarize([a, b], { maxSentences: 1 });
+  assert.match(withoutSupport[0].text, /finance ministers/);
+
+  const rateSentence = b.sentences[1];
+  const note = a.sentences[2];
+  const support = [
+    {
+      spans: [
+        { articleId: 'b', start: rateSentence.start, end: rateSentence.end },
+        { articleId: 'a', start: note.start, end: note.end },
+      ],
+      independentSources: 4,
+    },
+  ];
+  const withSupport = summarize([a, b], { maxSentences: 1 }, support);
+  assert.match(withSupport[0].text, /trade envoys/);
+  assert.deepEqual(withSupport[0].sources[1], { articleId: 'a', start: note.start, end: note.end });
+});
+
+test('trimming drops a leading time phrase and a trailing attribution to fit a budget, keeping a verbatim substring', () => {
+  const text = 'On Monday, the city council approved a new budget that doubles spending on school repairs, officials said.';
+  const story = [doc('a', text)];
+  const whole = summarize(story, { maxSentences: 1 });
+  assert.equal(whole[0].text, text);
+  // 17 words do not fit a 14-word budget, nor 15 with only one end trimmed; 13 with both ends trimmed do.
+  assert.deepEqual(summarize(story, { maxSentences: 1, maxWords: 14 }), []);
+  const trimmed = summarize(story, { maxSentences: 1, maxWords: 14, trim: true });
+  assert.equal(trimmed[0].text, 'the city council approved a new budget that doubles spending on school repairs');
+  const span = trimmed[0].sources[0];
+  assert.equal(text.slice(span.start, span.end), trimmed[0].text);
+});
