@@ -92,7 +92,7 @@ function length(rs: Range[]): number {
   return rs.reduce((n, r) => n + (r.end - r.start), 0);
 }
 
-function matches(p: Range, g: Range[]): boolean {
+export function matches(p: Range, g: Range[]): boolean {
   const shorter = Math.min(p.end - p.start, length(g));
   return shorter > 0 && overlap(p, g) >= 0.5 * shorter;
 }
@@ -103,7 +103,7 @@ function surname(s: string): string | null {
   return names.length ? names[names.length - 1].toLowerCase() : null;
 }
 
-function speakerCorrect(p: QuoteAnnotation, g: GoldAttribution): boolean {
+export function speakerCorrect(p: QuoteAnnotation, g: GoldAttribution): boolean {
   if (!g.source) return false;
   if (p.speakerRange && overlap(p.speakerRange, g.source) > 0) return true;
   const ours = p.speakerName ? surname(p.speakerName) : null;

@@ -3,7 +3,7 @@ import type { Sentence } from '../types.js';
 import { MAX_WORDS_CUE_TO_QUOTE, SCARE_QUOTE_MAX_WORDS } from './cues.js';
 import { contentStart, findCues, sourceOf, type Cue } from './cue-frames.js';
 import type { QuotedSpan } from './marks.js';
-import { isQuoteMark, type Phrase, type Token } from './phrases.js';
+import { isQuoteMark, phraseEndingAt, phraseStartingAt, type Phrase, type Token } from './phrases.js';
 
 /** A frame: one sentence, or several when a quote or a lower-case continuation ties them ('...?" he asked.'). */
 export interface Unit {
@@ -120,18 +120,38 @@ export function attributeQuotes({ text, tokens, spans, units, quoted }: Attribut
     let cue: Cue | null = null;
     let cueUnit = uOpen;
     let full = false;
-    // (a) Cue right after the quote: '"...," he said', '"...," said Kurti on X', '"...," according to X'.
+    let fixedSource: Phrase | null = null;
+    // (a) Cue right after the quote: '"...," he said', '"...," said Kurti on X', '"...," according to X',
+    // '"...," Ramos, 58, told AFP'.
     const opensOut = /[,?!…—–-]$/.test(inner) || tokens[afterLo]?.text === ',' || /^[a-z]/.test(tokens[afterLo]?.text ?? '');
     if (opensOut) {
-      for (const c of cuesByUnit[uClose]) {
-        if (c.first < afterLo || c.first >= afterHi) continue;
-        const between = tokens.slice(afterLo, c.first);
-        if (between.length <= 22 && !between.some((t) => t.pos === 'VERB' || ['.', ';', '?', '!'].includes(t.text))) {
-          cue = c;
-          cueUnit = uClose;
-          full = true;
-        }
-        break;
+      const after = cueAfterQuote(tokens, cuesByUnit[uClose], afterLo, afterHi);
+      if (after) {
+        cue = after.cue;
+        fixedSource = after.source;
+        cueUnit = uClose;
+        full = true;
+      }
+    }
+    // (a') The frame is the next sentence: '"... this country." Rubio said.', '"..." Bennett shot back with a laugh.'
+    const next = units[uClose + 1];
+    if (!cue && next && next.paragraph === span.paragraph && wordCount(tokens, afterLo, closeUnit.hi) === 0 && !isQuoteMark(tokens[next.lo])) {
+      const after = cueAfterQuote(tokens, cuesByUnit[uClose + 1], next.lo, next.hi);
+      if (after && frameEnds(tokens, after.cue, after.source, next.hi)) {
+        cue = after.cue;
+        fixedSource = after.source;
+        cueUnit = uClose + 1;
+        full = true;
+      }
+    }
+    // 'Pollster Daron Shaw: "..."', 'HuffPollster: "..."': a name and a colon introduce the quote.
+    if (!cue && tokens[openTok - 1]?.text === ':' && quoted[openTok - 2] < 0) {
+      const speaker = phraseEndingAt(tokens, openTok - 2, beforeLo);
+      const introducedByCue = speaker && cuesByUnit[uOpen].some((c) => c.last === speaker.from - 1);
+      if (speaker && !introducedByCue && hasProperNoun(tokens, speaker)) {
+        cue = { first: openTok - 1, last: openTok - 1, lemma: ':', kind: 'speech', sourceFirst: false };
+        fixedSource = speaker;
+        full = true;
       }
     }
     // (b) Cue right before the quote: 'Vucic told reporters: "..."', 'Stoltenberg wrote Friday on X that "..."'.
@@ -141,13 +161,17 @@ export function attributeQuotes({ text, tokens, spans, units, quoted }: Attribut
       if (c) {
         const gap = tokens.slice(c.last + 1, openTok).filter((t) => !isQuoteMark(t));
         const immediate = gap.length <= MAX_WORDS_CUE_TO_QUOTE && !gap.some((t) => t.pos === 'VERB' && !/^(posted|published)$/.test(t.lower));
-        cue = c;
-        full = immediate && gap.every((t) => INTRO_FILLER.has(t.lower) || t.pos !== 'DET');
+        // Frame-only verbs ("continued", "reads") count only right next to the quote.
+        const framed = c.kind !== 'frame' || gap.length <= 3;
+        if (framed) {
+          cue = c;
+          full = immediate && gap.every((t) => INTRO_FILLER.has(t.lower) || t.pos !== 'DET');
+        }
       }
     }
     // (c) A cue later in the same sentence: 'the "...," the minister of Y later added'.
     if (!cue) {
-      const later = cuesByUnit[uClose].find((c) => c.first >= afterLo && c.first < afterHi);
+      const later = cuesByUnit[uClose].find((c) => c.first >= afterLo && c.first < afterHi && c.kind !== 'frame');
       if (later) {
         cue = later;
         cueUnit = uClose;
@@ -160,10 +184,16 @@ export function attributeQuotes({ text, tokens, spans, units, quoted }: Attribut
 
     if (cue) {
       const u = units[cueUnit];
-      const source = sourceOf(tokens, cue, u.lo, u.hi, quoted);
+      const source = fixedSource ?? sourceOf(tokens, cue, u.lo, u.hi, quoted, cuesByUnit[cueUnit]);
       const a: Attribution = { start: span.start, end: span.end, direct: true, partial, cue, source, continues: null, paragraph: span.paragraph, span: k };
       out.push(a);
       if (source) lastWithSource = a;
+      return;
+    }
+    // A second quoted piece in a sentence whose first piece has a speaker: 'Trump says "..." because "..."'.
+    const sameUnit = out.length > 0 ? out[out.length - 1] : null;
+    if (sameUnit && sameUnit.source && sameUnit.span === k - 1 && unitAt(units, spans[k - 1].open) === uOpen) {
+      out.push({ start: span.start, end: span.end, direct: true, partial: true, cue: sameUnit.cue, source: sameUnit.source, continues: sameUnit.continues ?? sameUnit, paragraph: span.paragraph, span: k });
       return;
     }
     // Continuation: a quote starting its sentence right after an attributed quote in the same paragraph, or a
@@ -190,6 +220,56 @@ export function attributeQuotes({ text, tokens, spans, units, quoted }: Attribut
   return out;
 }
 
+const SKIP_AFTER_QUOTE = new Set([',', '—', '–', '-', 'also', 'later', 'then', 'again', 'once', 'simply', 'further']);
+
+/**
+ * The cue of the frame right after a quote and its source: nothing but a cue and a source may stand between the
+ * closing mark and the end of the frame ('," he said', '," said Kurti', '," Ramos, 58, told AFP').
+ */
+function cueAfterQuote(tokens: Token[], cues: Cue[], afterLo: number, afterHi: number): { cue: Cue; source: Phrase | null } | null {
+  let i = afterLo;
+  while (i < afterHi && SKIP_AFTER_QUOTE.has(tokens[i].lower)) i++;
+  const cueAt = (k: number): Cue | undefined => cues.find((c) => c.first === k);
+  const direct = cueAt(i);
+  if (direct) return { cue: direct, source: null }; // inverted or "according to": sourceOf reads to the right
+  const subject = phraseStartingAt(tokens, i, afterHi);
+  if (!subject) return null;
+  let k = subject.to;
+  // Apposition: "Brent Bozell III, founder of the Media Research Center, tells".
+  if (tokens[k]?.text === ',') {
+    let close = -1;
+    for (let j = k + 1; j < Math.min(afterHi, k + 18); j++) {
+      if (tokens[j].text === ',') { close = j; break; }
+      if (tokens[j].pos === 'VERB' && !cueAt(j) && !/^(served|based|known|named)$/.test(tokens[j].lower)) break;
+      if (['.', ';', '?', '!'].includes(tokens[j].text) || cueAt(j)) break;
+    }
+    if (close > 0) k = close + 1;
+  }
+  while (k < afterHi && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || SKIP_AFTER_QUOTE.has(tokens[k].lower))) k++;
+  const cue = cueAt(k);
+  if (!cue) return null;
+  let to = k;
+  while (to > subject.to && [',', '—', '–'].includes(tokens[to - 1].text)) to--;
+  while (to > subject.to && (tokens[to - 1].pos === 'ADV' || tokens[to - 1].pos === 'AUX')) to--;
+  return { cue, source: { ...subject, to, end: tokens[to - 1].end } };
+}
+
+/** After the cue (and a source after it) only adverbials remain: "Rubio said.", "said Bolton on Fox News." */
+function frameEnds(tokens: Token[], cue: Cue, source: Phrase | null, hi: number): boolean {
+  let i = Math.max(cue.last + 1, source && source.from > cue.last ? source.to : 0);
+  if (!source) {
+    const after = phraseStartingAt(tokens, i, hi);
+    if (after) i = after.to;
+  }
+  const rest = tokens.slice(i, hi);
+  return rest.length <= 10 && !rest.some((t) => t.pos === 'VERB' || t.lower === 'that' || t.text === ':' || isQuoteMark(t));
+}
+
+function hasProperNoun(tokens: Token[], p: Phrase): boolean {
+  for (let i = p.from; i < p.to; i++) if (tokens[i].pos === 'PROPN') return true;
+  return false;
+}
+
 function isParagraphStart(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 3), at);
   return at === 0 || /\n\s*$/.test(before) || text.slice(0, at).trim() === '';
@@ -205,8 +285,8 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
     const cues = findCues(tokens, u.lo, u.hi, quoted);
     const end = trimEnd(tokens, u.lo, u.hi);
     for (const cue of cues) {
-      if (usedCues.has(cue.first)) continue;
-      const source = sourceOf(tokens, cue, u.lo, u.hi, quoted);
+      if (usedCues.has(cue.first) || cue.kind === 'frame') continue;
+      const source = sourceOf(tokens, cue, u.lo, u.hi, quoted, cues);
       if (!source) continue;
       let from: number;
       let to: number;

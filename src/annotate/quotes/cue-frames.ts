@@ -1,8 +1,11 @@
 // Cue verbs in a token stream and the source each one names.
 import {
-  ADDRESSEE_VERBS, CUE_PARTICLES, CUE_VERBS, SKIPPABLE_BEFORE_CUE, SOURCE_FIRST_PREPOSITIONS, type CueKind,
+  ADDRESSEE_VERBS, CUE_PARTICLES, CUE_VERBS, PARTICLE_REQUIRED, ROLE_WORDS, SKIPPABLE_BEFORE_CUE, SOURCE_FIRST_PREPOSITIONS, type CueKind,
 } from './cues.js';
 import { isQuoteMark, phraseEndingAt, phraseStartingAt, type Phrase, type Token } from './phrases.js';
+
+// Verb forms that are never nouns, accepted even when the tagger says otherwise ('Trump says "..."' with "says"/NOUN).
+const UNAMBIGUOUS_FORMS = /^(said|says|told|tells|wrote|writes|added|adds|asked|asks|stated|warned|warns|insisted|insists|noted|explained|explains|argued|argues|tweeted|declared|acknowledged|admitted|recalled|responded|replied|concluded|confirmed|continued|suggested)$/;
 
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'get', 'got']);
 
@@ -29,7 +32,8 @@ export function findCues(tokens: Token[], lo: number, hi: number, quoted: Int32A
       continue;
     }
     const entry = CUE_VERBS.get(t.lower);
-    if (!entry || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
+    if (!entry) continue;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX' && !(UNAMBIGUOUS_FORMS.test(t.lower) && t.pos !== 'PROPN' && t.pos !== 'ADJ')) continue;
     // Passive voice ("are written in capital letters", "was denied entry") reports no speech by its subject.
     let back = i - 1;
     while (back >= lo && (tokens[back].pos === 'ADV' || tokens[back].lower === 'not')) back--;
@@ -38,7 +42,7 @@ export function findCues(tokens: Token[], lo: number, hi: number, quoted: Int32A
     const particles = CUE_PARTICLES[entry.lemma];
     if (particles) {
       if (particles.includes(tokens[i + 1]?.lower ?? '')) last = i + 1;
-      else if (entry.lemma === 'point' || entry.lemma === 'refer') continue; // "point" alone is no cue
+      else if (PARTICLE_REQUIRED.has(entry.lemma)) continue; // "point" alone is no cue
     }
     cues.push({ first: i, last, lemma: entry.lemma, kind: entry.kind, sourceFirst: false });
   }
@@ -49,7 +53,7 @@ const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|to
 
 function skipLeft(tokens: Token[], i: number, lo: number): number {
   for (;;) {
-    while (i >= lo && (SKIPPABLE_BEFORE_CUE.has(tokens[i].lower) || tokens[i].pos === 'ADV' || tokens[i].pos === 'AUX' || tokens[i].lower === "n't")) i--;
+    while (i >= lo && (SKIPPABLE_BEFORE_CUE.has(tokens[i].lower) || tokens[i].pos === 'ADV' || tokens[i].pos === 'AUX' || tokens[i].lower === "n't" || tokens[i].lower === 'n’t')) i--;
     // "Kosovo on Sunday posted", "Kurti on Monday blamed": a time adverbial between subject and verb.
     if (i - 1 >= lo && TIME_WORD.test(tokens[i].lower) && tokens[i - 1].pos === 'ADP') {
       i -= 2;
@@ -79,47 +83,71 @@ function endsFrame(tokens: Token[], p: Phrase, hi: number): boolean {
   return CLAUSE_END.has(next.text) || isQuoteMark(next) || ['who', 'which'].includes(next.lower);
 }
 
-/** Subject of the first verb in [lo, hi): the main clause subject a participle cue ("..., saying") belongs to. */
-function mainSubject(tokens: Token[], lo: number, hi: number, quoted: Int32Array): Phrase | null {
-  for (let i = lo; i < hi; i++) {
-    if (quoted[i] >= 0) continue;
-    if (tokens[i].pos === 'VERB' && !tokens[i].lower.endsWith('ing')) {
-      const left = skipLeft(tokens, i - 1, lo);
-      return phraseEndingAt(tokens, left, lo);
-    }
+/**
+ * Subject of the clause a participle or infinitive cue hangs on ("..., saying", "began by saying", "as if to say"):
+ * the source of an earlier cue in the frame ("Vucevic denied ..., saying"), else the subject of the nearest
+ * finite verb before it ("Sanders protesters interrupted her speech, shouting").
+ */
+function clauseSubject(tokens: Token[], lo: number, at: number, quoted: Int32Array, cues: Cue[]): Phrase | null {
+  for (let c = cues.length - 1; c >= 0; c--) {
+    const earlier = cues[c];
+    if (earlier.last >= at || earlier.sourceFirst || isNonFinite(tokens, earlier.first)) continue;
+    const source = sourceOf(tokens, earlier, lo, at, quoted, []);
+    if (source && named(tokens, source)) return source;
   }
-  return null;
+  let fallback: Phrase | null = null;
+  for (let i = at - 1; i >= lo; i--) {
+    if (quoted[i] >= 0 || tokens[i].pos !== 'VERB' || isNonFinite(tokens, i)) continue;
+    const subject = subjectLeftOf(tokens, skipLeft(tokens, i - 1, lo), lo, quoted);
+    // "a 2002 psychology class called ... on his Facebook page, writing": prefer a subject that names someone.
+    if (subject && named(tokens, subject)) return subject;
+    fallback ??= subject;
+  }
+  return fallback;
+}
+
+/** True when a phrase names someone: a name, a pronoun or a role ("Carson", "he", "the spokesman"). */
+function named(tokens: Token[], p: Phrase): boolean {
+  for (let i = p.from; i < p.to; i++) {
+    const t = tokens[i];
+    if (t.pos === 'PROPN' || t.pos === 'PRON' || ROLE_WORDS.has(t.lower) || /^\p{Lu}/u.test(t.text)) return true;
+  }
+  return false;
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", '’s', "'re", '’re', 'am']);
+
+function isNonFinite(tokens: Token[], i: number): boolean {
+  if (tokens[i - 1]?.lower === 'to') return true;
+  if (!tokens[i].lower.endsWith('ing')) return false;
+  // "is labeling", "was telling" are finite.
+  let k = i - 1;
+  while (k >= 0 && tokens[k].pos === 'ADV') k--;
+  return !BE_FORMS.has(tokens[k]?.lower ?? '');
 }
 
 /**
- * The phrase that names the source of `cue` inside the frame [lo, hi): "X said", "said X", "according to X",
- * "X, the minister of Y, said", "X ..., saying".
+ * The subject ending at token `left`: a plain phrase ("Kirby"), or the phrase before an apposition or relative
+ * clause ("John Kirby, Coordinator for ... Council,", "Stoltenberg, who made a statement ...,"), which is kept
+ * in the source range so that the name inside it is found.
  */
-export function sourceOf(tokens: Token[], cue: Cue, lo: number, hi: number, quoted: Int32Array): Phrase | null {
-  if (cue.sourceFirst) return phraseStartingAt(tokens, cue.last + 1, hi);
-  const t = tokens[cue.first];
-  const left = skipLeft(tokens, cue.first - 1, lo);
+function subjectLeftOf(tokens: Token[], left: number, lo: number, quoted: Int32Array): Phrase | null {
+  if (left < lo) return null;
   const leftToken = tokens[left];
-  // Participle after a comma: "Vucevic denied ..., saying the army was not involved" -> the main clause subject.
-  if (t.lower.endsWith('ing') && (left < lo || leftToken.text === ',' || leftToken.lower === 'and')) {
-    return mainSubject(tokens, lo, cue.first, quoted);
-  }
-  const after = phraseStartingAt(tokens, cue.last + 1, hi);
-  // Nothing or a quote/comma before the cue: '"...," said Kurti on X', "..., added a NATO official".
-  if (left < lo || isQuoteMark(leftToken) || quoted[left] >= 0) return after;
   if (leftToken.text === ',') {
-    if (after && (isQuoteMark(tokens[left - 1]) || quoted[left - 1] >= 0 || endsFrame(tokens, after, hi))) return after;
-    // Apposition or relative clause: "John Kirby, Coordinator for ... Council, also said",
-    // "Serbia's Chief of General Staff, Milan Mojsilovic, also denied": the source covers both parts.
     for (let k = left - 1; k > lo; k--) {
       if (quoted[k] >= 0 || isQuoteMark(tokens[k])) break;
       if (tokens[k].text === ',') {
         const outer = phraseEndingAt(tokens, k - 1, lo);
-        if (!outer) break;
+        if (!outer) return null;
         return left - k <= 16 ? { ...outer, to: left, end: tokens[left - 1].end } : outer;
       }
     }
-    return after;
+    return null;
+  }
+  if (['who', 'which'].includes(leftToken.lower)) {
+    const before = tokens[left - 1]?.text === ',' ? left - 2 : left - 1;
+    return phraseEndingAt(tokens, before, lo);
   }
   const subject = phraseEndingAt(tokens, left, lo);
   // "the US National Security Council, whose spokesman called ...": the possessor is part of the source.
@@ -128,11 +156,33 @@ export function sourceOf(tokens: Token[], cue: Cue, lo: number, hi: number, quot
     const possessor = phraseEndingAt(tokens, possessorEnd, lo);
     if (possessor) return { ...subject, from: possessor.from, start: possessor.start };
   }
-  if (['who', 'which'].includes(leftToken.lower)) {
-    const before = tokens[left - 1]?.text === ',' ? left - 2 : left - 1;
-    return phraseEndingAt(tokens, before, lo);
-  }
   return subject;
+}
+
+/**
+ * The phrase that names the source of `cue` inside the frame [lo, hi): "X said", "said X", "according to X",
+ * "X, the minister of Y, said", "X ..., saying".
+ */
+export function sourceOf(tokens: Token[], cue: Cue, lo: number, hi: number, quoted: Int32Array, cues: Cue[]): Phrase | null {
+  if (cue.sourceFirst) return phraseStartingAt(tokens, cue.last + 1, hi);
+  const left = skipLeft(tokens, cue.first - 1, lo);
+  const leftToken = tokens[left];
+  // Participles and infinitives: "Vucevic denied ..., saying the army was not involved", "began by saying",
+  // "goes on to say" -> the subject of the clause they hang on.
+  if (isNonFinite(tokens, cue.first)) {
+    const own = leftToken && leftToken.text !== ',' && !['by', 'as', 'to', 'and', 'after', 'before', 'while', 'when', 'without'].includes(leftToken.lower)
+      ? phraseEndingAt(tokens, left, lo)
+      : null;
+    return own ?? clauseSubject(tokens, lo, cue.first, quoted, cues);
+  }
+  const after = phraseStartingAt(tokens, cue.last + 1, hi);
+  // Nothing or a quote/comma before the cue: '"...," said Kurti on X', "..., added a NATO official".
+  if (left < lo || isQuoteMark(leftToken) || quoted[left] >= 0) return after;
+  const adjacent = left === cue.first - 1 || tokens.slice(left + 1, cue.first).every((t) => t.pos === 'ADV');
+  if (leftToken.text === ',' && adjacent && after && (isQuoteMark(tokens[left - 1]) || quoted[left - 1] >= 0 || endsFrame(tokens, after, hi))) return after;
+  // Coordinated verbs: "The president noted that ..., and added:", "Hayek confirmed she had been and said".
+  if (['and', 'but', 'then'].includes(leftToken.lower)) return clauseSubject(tokens, lo, cue.first, quoted, cues);
+  return subjectLeftOf(tokens, left, lo, quoted) ?? (leftToken.text === ',' ? after : null);
 }
 
 /** Tokens after the cue that belong to it, not to what was said: "told reporters on Friday", "wrote Friday on X". */

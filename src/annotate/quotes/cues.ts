@@ -7,7 +7,9 @@ export type CueKind =
   /** Frames a quoted fragment or a stance towards an object ("called the deployment \"...\"", "accused NATO of acting \"hypocritically\"", "denied allegations"). */
   | 'stance'
   /** A belief or intention, attributed only when a that-clause follows ("X believes that ..."). */
-  | 'belief';
+  | 'belief'
+  /** Frames only a quote right next to it ('He continued, "..."', 'The ad reads, "..."', 'the protesters chanted "..."'). */
+  | 'frame';
 
 // Irregular forms; regular verbs get -s/-ed/-ing generated below.
 const IRREGULAR: Record<string, string[]> = {
@@ -25,6 +27,12 @@ const IRREGULAR: Record<string, string[]> = {
   emphasize: ['emphasize', 'emphasizes', 'emphasized', 'emphasizing', 'emphasise', 'emphasises', 'emphasised', 'emphasising'],
   admit: ['admit', 'admits', 'admitted', 'admitting'],
   quip: ['quip', 'quips', 'quipped', 'quipping'],
+  read: ['reads', 'read'],
+  begin: ['began', 'begins'],
+  shoot: ['shot', 'shoots'],
+  cry: ['cried', 'cries'],
+  sing: ['sang', 'sings'],
+  snap: ['snapped', 'snaps'],
   slam: ['slam', 'slams', 'slammed', 'slamming'],
   refer: ['refer', 'refers', 'referred', 'referring'],
   hear: ['hear', 'hears', 'heard', 'hearing'],
@@ -56,6 +64,9 @@ const STANCE = [
 // "X believes that ...", "Republicans fear that ..." (PolNeAR annotates beliefs as attributions).
 const BELIEF = ['think', 'believe', 'fear', 'hope', 'expect', 'feel', 'know', 'worry', 'doubt', 'suspect', 'hear', 'assume', 'indicate', 'show', 'find'];
 
+// 'He continued, "..."', 'At the bottom it reads, "..."', 'the protesters chanted "..."', 'Hillary shot back, "..."'.
+const FRAME = ['continue', 'read', 'chant', 'answer', 'interrupt', 'begin', 'scream', 'yell', 'cry', 'sing', 'quote', 'muse', 'tease', 'snap', 'shoot', 'fire', 'laugh', 'sigh', 'wonder'];
+
 function regularForms(lemma: string): string[] {
   const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
   const third = /(s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : `${lemma}s`;
@@ -69,7 +80,7 @@ function formsOf(lemma: string): string[] {
 function table(): Map<string, { lemma: string; kind: CueKind }> {
   const out = new Map<string, { lemma: string; kind: CueKind }>();
   // Later groups do not override earlier ones: speech wins over stance for verbs in both.
-  const groups: [string[], CueKind][] = [[SPEECH, 'speech'], [STANCE, 'stance'], [BELIEF, 'belief']];
+  const groups: [string[], CueKind][] = [[SPEECH, 'speech'], [STANCE, 'stance'], [BELIEF, 'belief'], [FRAME, 'frame']];
   for (const [lemmas, kind] of groups) {
     for (const lemma of lemmas) for (const form of formsOf(lemma)) if (!out.has(form)) out.set(form, { lemma, kind });
   }
@@ -86,7 +97,9 @@ export const SOURCE_FIRST_PREPOSITIONS = [['according', 'to'], ['quoting'], ['ci
 export const ADDRESSEE_VERBS = new Set(['tell', 'ask', 'urge', 'warn', 'inform', 'remind', 'assure', 'caution']);
 
 /** Verbs with a particle that belongs to the cue: "pointed out", "called for", "called on". */
-export const CUE_PARTICLES: Record<string, string[]> = { point: ['out'], call: ['for', 'on'], refer: ['to'] };
+export const CUE_PARTICLES: Record<string, string[]> = { point: ['out'], call: ['for', 'on'], refer: ['to'], shoot: ['back'], fire: ['back'] };
+/** Verbs that are cues only with their particle ("pointed out", "shot back"). */
+export const PARTICLE_REQUIRED = new Set(['point', 'refer', 'shoot', 'fire']);
 
 /** Words skipped between a subject and its cue: "Kirby also said", "Vucic later denied", "has repeatedly said". */
 export const SKIPPABLE_BEFORE_CUE = new Set(['also', 'later', 'then', 'further', 'previously', 'earlier', 'again', 'repeatedly', 'publicly', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'did', 'does', 'do', 'not', 'never', 'reportedly', 'once', 'simply', 'flatly', 'firmly', 'quickly', 'recently', 'often', 'had', 'may', 'might', 'must', 'should', 'can', 'just', 'already', 'even', 'still', 'subsequently', 'separately', 'directly', 'specifically', 'explicitly', 'emphatically', 'angrily', 'bluntly', 'openly', 'privately', 'told', 'being']);

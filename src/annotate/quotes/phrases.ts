@@ -24,11 +24,16 @@ export function isQuoteMark(token: Token | undefined): boolean {
   return token !== undefined && QUOTE_TOKEN.test(token.text);
 }
 
+/** A hyphen inside a word ("right-hand"), not a dash between phrases ("Pollsters agree - Carl Bialik"). */
+function joinsWord(tokens: Token[], i: number): boolean {
+  return tokens[i - 1]?.end === tokens[i].start && tokens[i + 1]?.start === tokens[i].end;
+}
+
 function inPhrase(token: Token): boolean {
   if (NOMINAL.has(token.pos) || token.pos === 'ADJ') return true;
   if (POSSESSIVE.has(token.lower)) return true;
   if (/^[A-Z]/.test(token.text) && token.pos !== 'PUNCT' && token.pos !== 'PRON') return true; // "US", "NATO" mis-tagged
-  return token.text === '-' || token.text === '&';
+  return token.text === '&';
 }
 
 function phrase(tokens: Token[], from: number, to: number): Phrase {
@@ -49,7 +54,7 @@ export function phraseEndingAt(tokens: Token[], last: number, lo: number): Phras
   let i = last;
   while (i >= lo && i > last - 14) {
     const tok = tokens[i];
-    if (inPhrase(tok)) { i--; continue; }
+    if (inPhrase(tok) || (tok.text === '-' && joinsWord(tokens, i))) { i--; continue; }
     // "Secretary of State Antony Blinken", "Chief of the General Staff": "of" between nominal words.
     if ((tok.lower === 'of' || tok.lower === 'for') && i > lo && inPhrase(tokens[i - 1]) && i < last) { i--; continue; }
     if ((tok.lower === 'the' || tok.lower === 'and') && i > lo && tokens[i - 1].lower === 'of' && i < last) { i--; continue; }
@@ -75,7 +80,7 @@ export function phraseStartingAt(tokens: Token[], first: number, hi: number): Ph
   const bodyStart = i;
   while (i < hi && i < first + 14) {
     const tok = tokens[i];
-    if (inPhrase(tok)) { i++; continue; }
+    if (inPhrase(tok) || (tok.text === '-' && joinsWord(tokens, i))) { i++; continue; }
     if (tok.lower === 'of' && i > bodyStart && i + 1 < hi && (inPhrase(tokens[i + 1]) || tokens[i + 1].lower === 'the') && /^[A-Z]/.test(tokens[i + 1].text === 'the' ? tokens[i + 2]?.text ?? '' : tokens[i + 1].text)) { i++; continue; }
     if (tok.lower === 'the' && i > bodyStart && tokens[i - 1].lower === 'of') { i++; continue; }
     break;
