@@ -1,6 +1,6 @@
 import type { RemovedPiece } from './types.js';
-import { BARE_PHOTO_CREDIT, BOILERPLATE_RULES, BYLINE_PATTERN, CAPTION_PATTERN, CREDIT_LINE_PATTERNS, METADATA_LABEL_WORDS } from './patterns.js';
-import { findDates, stripWeekdays } from './dates.js';
+import { BARE_PHOTO_CREDIT, BOILERPLATE_RULES, BYLINE_PATTERN, CAPTION_PATTERN, CAPTION_PATTERNS_EXTRA, CREDIT_LINE_PATTERNS, METADATA_LABEL, METADATA_LABEL_WORDS, RELATED_LABEL } from './patterns.js';
+import { findDates, stripDateFragments } from './dates.js';
 import { comparisonKey } from './normalize.js';
 
 /** How many blocks at each end of an article count as its "edge" (where site slogans sit). */
@@ -20,11 +20,17 @@ export interface BlockFindings {
   byline: string | null;
 }
 
-/** The ISO date of a line that is only a date stamp (" date 2023-09-30 WORLD"), else null. */
-export function metadataLineDate(line: string): string | null {
-  if (line.split(/\s+/).length > MAX_METADATA_WORDS) return null;
+/** Teaser headlines after a related label are short and unpunctuated (or end in a bracketed tag). */
+const MAX_TEASER_WORDS = 20;
+
+/**
+ * Whether a line is only a date stamp (" date 2023-09-30 WORLD", "Updated Nov 19, 9:41 AM;Posted Nov 18"), and
+ * the ISO date it states when it has a full one. Lines with only a time or a day need a label ("Updated").
+ */
+export function metadataLine(line: string): { isMetadata: boolean; iso: string | null } {
+  const no = { isMetadata: false, iso: null };
+  if (line.split(/\s+/).length > MAX_METADATA_WORDS) return no;
   const dates = findDates(line);
-  if (dates.length === 0) return null;
   let rest = '';
   let last = 0;
   for (const d of dates) {
@@ -32,11 +38,16 @@ export function metadataLineDate(line: string): string | null {
     last = d.end;
   }
   rest += line.slice(last);
-  rest = stripWeekdays(rest).replace(METADATA_LABEL_WORDS, ' ').replace(/[|:,;\-–—•·/()[\]]+/g, ' ');
-  const words = rest.split(/\s+/).filter(Boolean);
-  // What may remain is a section or place label: "WORLD", "Belgrade", "Politics".
-  if (words.length > MAX_METADATA_LEFTOVER_WORDS || !words.every((w) => /^\p{Lu}/u.test(w))) return null;
-  return dates[0].iso;
+  const fragments = stripDateFragments(rest);
+  if (dates.length === 0 && !(fragments.found && METADATA_LABEL.test(line))) return no;
+  const words = fragments.rest
+    .replace(METADATA_LABEL_WORDS, ' ')
+    .replace(/[|:,;\-–—•·/()[\]]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  // What may remain is a section, place or outlet label: "WORLD", "Belgrade", "CBS News".
+  if (words.length > MAX_METADATA_LEFTOVER_WORDS || !words.every((w) => /^\p{Lu}/u.test(w))) return no;
+  return { isMetadata: true, iso: dates[0]?.iso ?? null };
 }
 
 /** Agency and source names of a credit line ("lo/msh (AP, AFP, dpa, Reuters)", "Source: BBC"), else null. */
@@ -54,7 +65,11 @@ export function creditNames(line: string): string[] | null {
 }
 
 export function isCaption(line: string): boolean {
-  return CAPTION_PATTERN.test(line) || BARE_PHOTO_CREDIT.test(line);
+  return CAPTION_PATTERN.test(line) || BARE_PHOTO_CREDIT.test(line) || CAPTION_PATTERNS_EXTRA.some((p) => p.test(line));
+}
+
+function isTeaser(block: string): boolean {
+  return block.split(/\s+/).length <= MAX_TEASER_WORDS && (!/[.!?…"”]$/.test(block) || /\]$/.test(block));
 }
 
 export function bylineOf(line: string): string | null {
@@ -78,13 +93,16 @@ export function boilerplateReason(block: string, atEdge: boolean): string | null
 export function filterBlocks(blocks: string[]): BlockFindings {
   const findings: BlockFindings = { kept: [], removed: [], publishedAt: null, credits: [], byline: null };
   const remove = (text: string, reason: string) => findings.removed.push({ text, reason });
+  let afterRelatedLabel = false;
   blocks.forEach((block, index) => {
+    if (afterRelatedLabel && isTeaser(block)) return remove(block, 'related-link');
+    afterRelatedLabel = RELATED_LABEL.test(block);
     const atEdge = index < EDGE_BLOCKS || index >= blocks.length - EDGE_BLOCKS;
     const junk = boilerplateReason(block, atEdge);
     if (junk) return remove(block, junk);
-    const date = metadataLineDate(block);
-    if (date) {
-      findings.publishedAt ??= date;
+    const metadata = metadataLine(block);
+    if (metadata.isMetadata) {
+      findings.publishedAt ??= metadata.iso;
       return remove(block, 'metadata');
     }
     const credits = creditNames(block);

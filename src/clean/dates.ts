@@ -65,6 +65,21 @@ export function normalizeDate(value: string): string | null {
   return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().replace('.000Z', 'Z');
 }
 
-export function stripWeekdays(line: string): string {
-  return line.replace(WEEKDAY, ' ');
+// Pieces of a date stamp that are not a full date: "9:41 AM", "Nov 19", "1 day ago", "20th".
+const TIME_OF_DAY = /\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?/gi;
+const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}`, 'gi');
+const RELATIVE = /\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\b(?:just now|yesterday|today)\b/gi;
+
+/** The line with date fragments that are not full dates blanked out; `found` tells whether there were any. */
+export function stripDateFragments(line: string): { rest: string; found: boolean } {
+  let found = false;
+  const rest = [WEEKDAY, TIME_OF_DAY, MONTH_DAY, RELATIVE].reduce(
+    (text, pattern) =>
+      text.replace(pattern, () => {
+        found = true;
+        return ' ';
+      }),
+    line,
+  );
+  return { rest, found };
 }

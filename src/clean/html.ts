@@ -5,6 +5,11 @@ import { readMetadata } from './html/metadata.js';
 import { extractBody } from './html/extract.js';
 import { normalizeBlock } from './normalize.js';
 
+// A short block that is all link is a menu item or a related-story headline (Sky "More from UK" lists,
+// CTV "More News from Sci-Tech"); story paragraphs with a link still have most of their words outside it.
+const MIN_LINK_SHARE = 0.9;
+const MAX_LINK_BLOCK_WORDS = 25;
+
 export interface CleanedHtml extends CleanedParts {
   outlet: string | null;
   url: string | null;
@@ -15,14 +20,15 @@ export function cleanHtml(html: string): CleanedHtml {
   const { document, jsonLd } = parsePage(html);
   const metadata = readMetadata(document, jsonLd);
   const body = extractBody(document);
-  const findings = filterBlocks(body.blocks);
+  const findings = filterBlocks(body.blocks.map((b) => b.text));
   const title = metadata.title ?? (body.title ? normalizeBlock(body.title) : null);
   const removed = [...findings.removed];
   const paragraphs: string[] = [];
   for (const index of findings.kept) {
-    const block = body.blocks[index];
-    if (title && sameHeadline(block, title)) removed.push({ text: block, reason: 'repeated-title' });
-    else paragraphs.push(block);
+    const { text, linkShare } = body.blocks[index];
+    if (title && sameHeadline(text, title)) removed.push({ text, reason: 'repeated-title' });
+    else if (linkShare >= MIN_LINK_SHARE && text.split(' ').length <= MAX_LINK_BLOCK_WORDS) removed.push({ text, reason: 'link-list' });
+    else paragraphs.push(text);
   }
   return {
     title,

@@ -42,21 +42,23 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
   // swearing, ... are not approved."; WordPress: "Leave a Reply", "Your email address will not be published.").
   {
     reason: 'comments',
-    pattern: /^(warning|note|attention)\s*[:!]\s*comments? (that|which|containing)[^]{0,500}$|^(leave a (reply|comment)|post a comment|add (a|your) comment|(show|view|load|read) (all )?(\d+ )?comments|comments?( \(\d+\))?|\d+ comments?|join the (conversation|discussion)|you must be logged in to post a comment\.?|your email address will not be published\.?( required fields are marked \*?)?|required fields are marked \*|cancel reply|comment policy[^]{0,300})[\s.:!]*$/i,
+    pattern: /^(warning|note|attention)\s*[:!]\s*comments? (that|which|containing)[^]{0,500}$|^(leave a (reply|comment)|post a comment|add (a|your) comment|(show|view|load|read) (all )?(\d+ )?comments|comments?( \(\d+\))?|\d+ comments?|join the (conversation|discussion)|you must be logged in to post a comment\.?|your email address will not be published\.?( required fields are marked \*?)?|required fields are marked \*|cancel reply|comment policy[^]{0,300}|tell us what you think|join the conversation|have your say)[\s.:!…]*$/i,
   },
   // Related-article teasers glued to a headline by copy-paste (TRT World: "RelatedKosovo police raid Serb
   // locations following deadly monastery raid"): case matters, "Related" runs straight into a capital.
   { reason: 'related-link', pattern: /^(Related|RELATED|Read more|READ MORE|Also read|ALSO READ)(?=\p{Lu}\p{Ll})[^]{0,220}$/u },
-  // ... or introduced by a label ("READ MORE: ...", "Also read: ...", "Related articles", "Most read").
+  // ... or introduced by a label ("READ MORE: ...", "[Related: ...]", "More:", "You may also like...", "DON'T
+  // MISS", RT's "Also on rt.com ..."); a bare label also starts a list of teaser headlines (see RELATED_LABEL).
   {
     reason: 'related-link',
-    pattern: /^(related( articles?| stories| coverage| news| content| links?| posts?| reading| topics)?\s*([:|»›>-][^]{0,220})?|(read|see) (more|also|next)\s*[:|»›>-][^]{0,220}|also read\s*[:|»›>-]?[^]{0,220}|recommended( for you| reading| stories)?\s*([:|»›>-][^]{0,220})?|you (may|might) (also )?like\s*([:|»›>-][^]{0,220})?|(most (read|popular|viewed)|trending( now)?|more (stories|news|articles))\s*([:|»›>-][^]{0,220})?)$/i,
+    pattern: /^\[?\s*(related( articles?| stories| coverage| news| content| links?| posts?| reading| topics)?|(read|see) (more|also|next)|also read|recommended( for you| reading| stories)?|you (may|might) (also )?(like|be interested in)|(most (read|popular|viewed)|trending( now)?|more (stories|news|articles|videos)( from [^.]{1,30})?|more from [^.]{1,30}|more|don'?t miss|story timeline|top stories|editor'?s picks))\s*(([:|»›>\]-]|\.\.\.|…)\s*[^]{0,220})?$/i,
   },
+  { reason: 'related-link', pattern: /^also on [a-z0-9.-]+\.[a-z]{2,}\b[^]{0,200}$/i },
   // Newsletter and subscription boxes (most news CMSs: "Sign up for our daily newsletter", "Get the latest
   // news delivered to your inbox", "Subscribe now").
   {
     reason: 'newsletter',
-    pattern: /^(sign up (for|to)|subscribe (to|for|now|today)|get (our|the) [^.]{0,60}(newsletter|delivered)|(enter|your) e-?mail( address)?( here)?|(daily|weekly|free) newsletter|newsletter sign-?up|by (signing up|subscribing),? you (agree|consent))[^]{0,300}$/i,
+    pattern: /^(sign up\s*((for|to) (our|the|my|email|free)\b|:)|subscribe (to|for|now|today)|click here to subscribe|get [^.]{0,60}(newsletters?|delivered|in your inbox)|(enter )?your e-?mail( address)?( here)?[\s.:*]*$|(daily|weekly|free) newsletter|newsletter sign-?up|by (signing up|subscribing),? you (agree|consent))[^]{0,300}$/i,
   },
   // Site slogans shown above or below the story (a WordPress news aggregator: "Fastest News Updates around the
   // World"): a short line of selling words about news, with no verb of a story.
@@ -74,12 +76,53 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
       'i',
     ),
   },
+  // Photo gallery counters (Hearst papers: "Image 1 of / 9", Times Union "1of4", The Republic "1 of 6").
+  { reason: 'gallery', pattern: /^(image|photo|slide|picture|foto)?\s*\d+\s*(of|\/)\s*\/?\s*\d+$/i },
+  // Menu items and page controls that survive as lone blocks ("Sign In", "SUBSCRIBE", "Caption", "Close",
+  // "Skip to content", "Loading content ...", New York Post "View author archive", WordPress "Filed under: ...").
+  {
+    reason: 'navigation',
+    pattern: /^(home|sign in|sign up|log ?in|log ?out|register|subscribe|subscriber services|menu|search|close|caption|skip to (main )?content|loading( content)?\s*\.*|highlights|latest|popular|next|previous|back to top|view (author|all) [a-z]+|email the author|follow on (twitter|facebook|instagram)|about the authors?|categories|filed under\s*:?[^]{0,80}|posted in\s*:?[^]{0,80}|tagged( with)?\s*:[^]{0,100}|tags\s*:[^]{0,100}|iklan|werbung)[\s.:|]*$/i,
+  },
+  // Contact and follow lines after the story (NJ.com "Have a tip? ... Follow her on Twitter", Space.com "Email
+  // Tariq Malik at ...", AP "Reach the reporters on Twitter at ...", BBC "Follow Newsbeat on Instagram, ...").
+  {
+    reason: 'contact',
+    pattern: /^((have|got) a (news )?tip\?|(follow|email|e-mail|reach|contact|write to|listen to|join)\b[^]{0,160}\b(twitter|facebook|instagram|youtube|e-?mail|forums?|podcast|live at)\b)[^]{0,300}$/i,
+  },
+  // Sharing prompts (RT: "Like this story? Share it with a friend!").
+  { reason: 'share-widget', pattern: /^(like this (story|article)\?|share this (story|article)[^]{0,60})[^]{0,80}$/i },
+  // Affiliate disclosures (MSN "Microsoft may earn an Affiliate Commission ...", 9to5Mac "FTC: We use income
+  // earning auto affiliate links.", recipe blogs "This post may contain affiliate ... links").
+  {
+    reason: 'disclosure',
+    pattern: /^(ftc\s*:[^]{0,200}|this (post|article|page|story) (may )?contains? [^.]{0,40}affiliate[^]{0,200}|[^.]{0,60} may (earn|receive) (an? )?(small )?(affiliate )?commission[^]{0,200})$/i,
+  },
+  // Copyright and citation footers (Press TV "Copyright © 2019 ... All rights reserved.", Phys.org
+  // "Citation: ... retrieved ... from https://..." and "This document is subject to copyright.").
+  {
+    reason: 'copyright',
+    pattern: /^((copyright|©|\(c\))\s*[^]{0,200}|[^]{0,160}all rights reserved\.?|this (document|article|material) is subject to copyright[^]{0,300}|citation\s*:[^]{0,300}retrieved[^]{0,200}|via syndigate\.info)$/i,
+  },
+  // Contributor lines (Reuters "Reporting by ...; Editing by ...", AP "... contributed to this report.",
+  // NYT "Keith Bradsher contributed reporting from Hong Kong.").
+  {
+    reason: 'contributors',
+    pattern: /^\(?((additional )?reporting by|writing by|editing by|compiled by|produced by)[^]{0,400}\)?$|^[^.]{0,300}\bcontributed (to this (report|story|article)|reporting)\b[^.]{0,80}\.?\)?$/i,
+  },
+  // A bare link or a labelled link ("https://www.chron.com/...", Telegraph podcast "Listen: http://po.st/...").
+  { reason: 'link', pattern: /^([\p{L}' ]{1,30}\s*:\s*)?(https?:\/\/|www\.)\S+$/iu },
   // Paywall and app prompts left in text (many US dailies: "Subscribe to continue reading", "Download our app").
   {
     reason: 'paywall',
     pattern: /^(subscribe to (continue|keep) reading|this (article|content) is (only )?(available|for) (to )?(subscribers|members)|already a subscriber\?[^]{0,80}|(download|get) (our|the) (free )?app[^]{0,100}|log ?in to (continue|read)[^]{0,60})$/i,
   },
 ];
+
+/** A block that is only a related-content label ("More:", "DON'T MISS", "You may also like..."): the short
+ * headline blocks right after it are teasers too (Express "DON'T MISS" lists, Al Jazeera "More:"). */
+export const RELATED_LABEL =
+  /^\[?\s*(related( articles?| stories| coverage| news| content| links?| posts?)?|(read|see) (more|also)|also read|recommended( for you| reading| stories)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|more (stories|news|articles)( from [^.]{1,30})?|more from [^.]{1,30}|more|don'?t miss|story timeline|top stories)\s*([:|»›>\]-]|\.\.\.|…)?$/i;
 
 // Agencies and their usual short forms, recognised in credit lines ("lo/msh (AP, AFP, dpa, Reuters)" at the end
 // of DW stories; "Source: BBC" on Turkish portals). Longer names are accepted as written.
@@ -97,9 +140,22 @@ export const CREDIT_LINE_PATTERNS: RegExp[] = [
 // Photo captions copied with the text end with the picture credit: "... a former Serbian breakaway province.
 // / Photo: AA" (TRT World), "(Photo: Reuters)", "Photograph: Darko Vojinovic/AP", "Image: Getty Images".
 export const CAPTION_PATTERN =
-  /(?:^|\s)(?:[/|]\s*)?[([]?(?:photo(?:graph)?s?|images?|pictures?|picture credit|foto|photo credit)(?:\s+by)?\s*[:：]\s*[^.!?]{1,80}[)\]]?\s*$/i;
+  /(?:^|\s)(?:[/|]\s*)?[([]?(?:photo(?:graph)?s?|images?|pictures?|picture credit|foto|(?:photo|image) credit)(?:\s+by)?\s*[:：]\s*[^.!?]{1,80}[)\]]?\s*$/i;
+/**
+ * Other caption shapes: a credit glued to the caption ("... sought treatmentCredit: EPA", NYT "Credit...Anna
+ * Moneymaker/The New York Times"), an agency photo credit in brackets ("(AP Photo/David Zalubowski)", "(NASA
+ * via AP, File)"), BBC "Image copyright Getty Images" / "Image caption ...", Reuters "FILE PHOTO: ...".
+ */
+export const CAPTION_PATTERNS_EXTRA: RegExp[] = [
+  /(?:credits?|photo|image)(?::|\.\.\.|…)\s*[^.!?]{1,80}$/i,
+  /\((?:[^()]{0,40}\b(?:photo|via|file)\b[^()]{0,60})\)$/i,
+  /^(?:image|photo) (?:copyright|caption)\b/i,
+  /^file photo\s*:/i,
+  /\(\s*(?:image|photo) credit\s*:[^)]{1,80}\)$/i,
+];
 /** A caption line that is nothing but the credit ("Photo: Reuters", "Getty Images"). */
-export const BARE_PHOTO_CREDIT = /^(?:[([]?\s*(?:photo|image|picture|foto)s?\s*(?:by|:)?\s*)?(?:getty images|afp(?: via getty images)?|reuters|ap photo|epa|shutterstock|anadolu agency|aa)(?:\s*\/\s*[\w .-]+)?[)\]]?$/i;
+export const BARE_PHOTO_CREDIT =
+  /^(?:(?:[([]?\s*(?:photo|image|picture|foto)s?\s*(?:by|:)?\s*)?(?:getty images|afp(?: via getty images)?|reuters|ap photo|epa|shutterstock|anadolu agency|aa)(?:\s*\/\s*[\w .-]+)?[)\]]?|[^.!?]{1,80}\s*[|/]\s*(?:getty images|shutterstock|ap|afp|reuters|epa(?:-efe)?|bloomberg|ap photo|the new york times|nasa|getty)|reuters\/[^.!?]{1,60}|\((?:[\w .,&-]{1,50}\/)+[\w .,&-]{1,50}\))$/i;
 
 // Bylines pasted into the body: "By John Smith", "By Jane Doe and Ann Lee, Reuters", "Written by ...".
 export const BYLINE_PATTERN =
@@ -107,4 +163,45 @@ export const BYLINE_PATTERN =
 
 /** Words that may sit beside a date on a metadata line: " date 2023-09-30 WORLD", "Last Update : ...". */
 export const METADATA_LABEL_WORDS =
-  /\b(?:date|dated|published|publish|posted|updated?|last|modified|created|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|cest|est|edt|pst|pdt|bst|ist|local time|time|mins?|minutes?|read|reading)\b/gi;
+  /\b(?:date|dated|published|publish|posted|updated?|last|modified|created|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|hst|akst|bst|ist|amt|aest|jst|msk|eet|eest|local time|time|mins?|minutes?|read|reading)\b/gi;
+
+/** Words that make a line a date stamp even without a full date: "Updated Nov 19, 9:41 AM". */
+export const METADATA_LABEL = /\b(?:published|posted|updated?|modified|last update)\b/i;
+
+// ---- HTML: elements that are never the story ----
+
+/** Tags removed before extraction: page chrome and controls (every news site's menus, "Share" buttons, forms). */
+export const CHROME_TAGS = ['nav', 'aside', 'footer', 'button', 'select', 'input', 'textarea', 'dialog', 'menu'];
+
+/** ARIA roles of page chrome (sites that build menus from divs: role="navigation"). */
+export const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog|toolbar|tablist)$/i;
+
+/**
+ * Class/id words of elements that are not story text, matched as whole words of a class or id split on
+ * "-", "_" and camelCase humps. Groups, with the pages that motivated them:
+ * - captions and credits (Houston Chronicle "caption-full", Vox "c-caption", Getty credit lines);
+ * - galleries and slideshows (Hearst "Image 1 of / 9" carousels);
+ * - share bars and social widgets ("share-tools", "social-links");
+ * - related and recommended lists (Sky "More from UK", Al Jazeera "More:", Outbrain/Taboola widgets);
+ * - newsletter, subscription, paywall and cookie boxes;
+ * - author bio boxes and bylines (9to5Mac "About the Author", pv magazine author box), date lines;
+ * - ads and sponsored slots; comment sections; breadcrumbs, tag lists, sidebars and menus.
+ */
+export const JUNK_CLASS_WORDS = new Set([
+  'caption', 'captions', 'figcaption', 'credit', 'credits', 'copyright', 'photographer',
+  'gallery', 'slideshow', 'carousel', 'slider', 'lightbox',
+  'share', 'sharing', 'sharebar', 'social', 'sociable', 'addthis', 'sharethis', 'shareaholic',
+  'related', 'recommended', 'recommendations', 'recirc', 'recirculation', 'outbrain', 'taboola', 'trending', 'popular', 'mostread', 'more',
+  'newsletter', 'subscribe', 'subscription', 'signup', 'paywall', 'cookie', 'cookies', 'consent', 'gdpr',
+  'author', 'authors', 'bio', 'byline', 'bylines', 'dateline', 'timestamp', 'published', 'date',
+  'ad', 'ads', 'advert', 'advertisement', 'adslot', 'adunit', 'sponsor', 'sponsored', 'promo', 'promotion', 'affiliate',
+  'comment', 'comments', 'disqus', 'respond', 'reply',
+  'breadcrumb', 'breadcrumbs', 'tags', 'tag', 'sidebar', 'widget', 'widgets', 'menu', 'nav', 'navbar', 'navigation', 'toolbar',
+  'footer', 'masthead', 'banner', 'modal', 'popup', 'overlay', 'hidden', 'print', 'skip', 'jump',
+]);
+
+/** Class/id words of embedded posts quoted by the story (nj.com "social-media-embed" around a tweet): kept. */
+export const EMBED_CLASS_WORDS = new Set(['embed', 'embedded', 'tweet', 'oembed']);
+
+/** Class/id words that mark a real content wrapper even when a junk word is also present ("article-body social"). */
+export const CONTENT_CLASS_WORDS = new Set(['article', 'body', 'content', 'story', 'entry', 'post', 'text', 'main']);

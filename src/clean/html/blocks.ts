@@ -10,23 +10,38 @@ const BLOCK_TAGS = new Set([
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
+export interface HtmlBlock {
+  text: string;
+  /** Share of the block's characters inside links (1 = a bare link: a menu item or a related headline). */
+  linkShare: number;
+}
+
 /** The text of an element as paragraphs: one per block element, inline text joined, whitespace collapsed. */
-export function textBlocks(root: Element): string[] {
-  const blocks: string[] = [];
+export function textBlocks(root: Element): HtmlBlock[] {
+  const blocks: HtmlBlock[] = [];
   let buffer = '';
+  let linkChars = 0;
+  let linkDepth = 0;
   const flush = () => {
     const text = normalizeBlock(buffer);
-    if (text) blocks.push(text);
+    if (text) blocks.push({ text, linkShare: Math.min(1, linkChars / Math.max(1, buffer.trim().length)) });
     buffer = '';
+    linkChars = 0;
   };
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === TEXT_NODE) {
-        buffer += child.nodeValue ?? '';
+        const value = child.nodeValue ?? '';
+        buffer += value;
+        if (linkDepth > 0) linkChars += value.trim().length;
       } else if (child.nodeType === ELEMENT_NODE) {
-        const block = BLOCK_TAGS.has((child as Element).tagName);
+        const element = child as Element;
+        const block = BLOCK_TAGS.has(element.tagName);
+        const link = element.tagName === 'A' && element.hasAttribute('href');
         if (block) flush();
+        if (link) linkDepth++;
         walk(child);
+        if (link) linkDepth--;
         if (block) flush();
       }
     }
