@@ -4,6 +4,8 @@ import type { SentenceUnit } from './candidates.js';
 export const SAME_FACT_JACCARD = 0.45;
 /** How many of a sentence's rarest words are used to look up neighbours. */
 const PROBE_TERMS = 6;
+/** At most this many sentences are compared per lookup, so a lookup costs the same in a story of any size. */
+const MAX_COMPARED = 3000;
 
 /**
  * Finds sentences of other articles that repeat a sentence, through an inverted index over content stems:
@@ -35,6 +37,7 @@ export class DuplicateIndex {
     const out: { unit: number; similarity: number }[] = [];
     for (const { list } of probes) {
       for (const j of list) {
+        if (seen.size >= MAX_COMPARED) break;
         if (seen.has(j)) continue;
         seen.add(j);
         const other = this.units[j];

@@ -122,25 +122,40 @@ export function summarize(docs: SummaryDocument[], options: SummaryOptions = {},
     return found;
   };
 
-  const scored: Scored[] = pool.map((candidate) => {
-    const i = unitIndex.get(candidate.unit)!;
-    const otherDocs = new Set(sameFactAs(i).map((n) => units[n.unit].doc)).size;
-    const groups = supported.get(i) ?? [];
-    const independent = Math.max(otherDocs, ...groups.map((g) => g.independentSources - 1));
-    let conceptSum = 0;
+  const meanWeightOf = (candidate: Candidate): { sum: number; mean: number } => {
+    let sum = 0;
     let counted = 0;
     for (const key of candidate.concepts) {
       const w = weights.get(key);
       if (w !== undefined) {
-        conceptSum += w;
+        sum += w;
         counted++;
       }
     }
-    const meanWeight = counted > 0 ? conceptSum / counted : 1;
+    return { sum, mean: counted > 0 ? sum / counted : 1 };
+  };
+  const positionPrior = (candidate: Candidate) =>
+    SUMMARY_DEFAULTS.positionBonus * Math.pow(SUMMARY_DEFAULTS.leadDecay, candidate.unit.position) -
+    (candidate.dangling ? SUMMARY_DEFAULTS.danglingPenalty : 0);
+
+  // Corroboration needs index lookups, so it is computed only for a shortlist: the candidates worth most per word
+  // before it, plus every candidate the align stage marked as supported. This keeps big stories linear.
+  const shortlist = pool
+    .map((candidate, order) => {
+      const { sum, mean } = meanWeightOf(candidate);
+      return { candidate, order, mean, value: (sum + mean * positionPrior(candidate)) / Math.max(1, candidate.words) };
+    })
+    .sort((a, b) => b.value - a.value || a.order - b.order)
+    .filter((item, rank) => rank < SUMMARY_DEFAULTS.poolSize * 4 || supported.has(unitIndex.get(item.candidate.unit)!))
+    .sort((a, b) => a.order - b.order);
+
+  const scored: Scored[] = shortlist.map(({ candidate, mean }) => {
+    const i = unitIndex.get(candidate.unit)!;
+    const otherDocs = new Set(sameFactAs(i).map((n) => units[n.unit].doc)).size;
+    const groups = supported.get(i) ?? [];
+    const independent = Math.max(otherDocs, ...groups.map((g) => g.independentSources - 1));
     const corroboration = SUMMARY_DEFAULTS.corroborationBonus * Math.log2(1 + Math.max(0, independent));
-    const dangling = candidate.dangling ? SUMMARY_DEFAULTS.danglingPenalty : 0;
-    const position = SUMMARY_DEFAULTS.positionBonus * Math.pow(SUMMARY_DEFAULTS.leadDecay, candidate.unit.position);
-    return { candidate, prior: meanWeight * (corroboration + position - dangling) };
+    return { candidate, prior: mean * (corroboration + positionPrior(candidate)) };
   });
 
   const redundant = (a: Candidate, b: Candidate): boolean => {
