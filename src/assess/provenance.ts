@@ -1,0 +1,95 @@
+import type { Article } from '../clean/types.js';
+import type { FactGroup } from '../align/types.js';
+import type { Provenance } from '../dossier/types.js';
+import { words } from '../text/terms.js';
+import { canonicalSource } from './names.js';
+
+export interface ProvenanceOptions {
+  /** Share of the smaller article's word 5-grams found in the other: at or above it the smaller is a copy. */
+  copyContainment?: number;
+  /** Share of the smaller article's statements aligned with the other's: at or above it, a rewrite. */
+  rewriteCoverage?: number;
+  /** A rewrite needs at least this many aligned statements, so two-line briefs are not called rewrites. */
+  rewriteMinAligned?: number;
+}
+
+export const PROVENANCE_DEFAULTS: Required<ProvenanceOptions> = { copyContainment: 0.5, rewriteCoverage: 0.6, rewriteMinAligned: 3 };
+
+const SHINGLE = 5;
+
+function shingles(text: string): Set<string> {
+  const list = words(text);
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= list.length; i++) out.add(list.slice(i, i + SHINGLE).join(' '));
+  return out;
+}
+
+/**
+ * Which article copies or rewrites which. Candidate pairs come from the aligned facts (articles that
+ * share at least one fact), never from all pairs; credits link an article to the credited outlet's own.
+ */
+export function detectProvenance(
+  articles: Article[],
+  facts: FactGroup[],
+  statementCounts: Map<string, number>,
+  options: ProvenanceOptions = {},
+): Provenance[] {
+  const settings = { ...PROVENANCE_DEFAULTS, ...options };
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const shared = new Map<string, number>();
+  for (const fact of facts) {
+    const ids = [...new Set(fact.members.map((m) => m.articleId))].sort();
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+      const key = `${ids[i]}\u0000${ids[j]}`;
+      shared.set(key, (shared.get(key) ?? 0) + 1);
+    }
+  }
+  const shingleCache = new Map<string, Set<string>>();
+  const shinglesOf = (a: Article) => {
+    let s = shingleCache.get(a.id);
+    if (!s) shingleCache.set(a.id, (s = shingles(a.text)));
+    return s;
+  };
+
+  const out: Provenance[] = [];
+  for (const [key, alignedCount] of shared) {
+    const [idA, idB] = key.split('\u0000');
+    const a = byId.get(idA)!;
+    const b = byId.get(idB)!;
+    const sa = shinglesOf(a);
+    const sb = shinglesOf(b);
+    const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+    let common = 0;
+    for (const s of small) if (large.has(s)) common++;
+    const containment = small.size ? common / small.size : 0;
+    const smallerStatements = Math.min(statementCounts.get(idA) ?? 0, statementCounts.get(idB) ?? 0) || 1;
+    const coverage = alignedCount / smallerStatements;
+    let kind: Provenance['kind'] | null = null;
+    let score = 0;
+    if (containment >= settings.copyContainment) [kind, score] = ['copy', containment];
+    else if (coverage >= settings.rewriteCoverage && alignedCount >= settings.rewriteMinAligned) [kind, score] = ['rewrite', Math.min(1, coverage)];
+    if (!kind) continue;
+    const [from, to] = orderBySource(a, b, sa.size, sb.size);
+    out.push({ from: from.id, to: to.id, kind, score: round(score) });
+  }
+
+  for (const article of articles) {
+    const credited = new Set(article.credits.map(canonicalSource));
+    if (credited.size === 0) continue;
+    for (const other of articles) {
+      if (other === article || !other.outlet || !credited.has(canonicalSource(other.outlet))) continue;
+      out.push({ from: other.id, to: article.id, kind: 'credit', score: 1 });
+    }
+  }
+  return out.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to) || x.kind.localeCompare(y.kind));
+}
+
+/** The earlier article is the source; with no dates, the longer one (copies trim, they rarely add). */
+function orderBySource(a: Article, b: Article, sizeA: number, sizeB: number): [Article, Article] {
+  if (a.publishedAt && b.publishedAt && a.publishedAt !== b.publishedAt) return a.publishedAt < b.publishedAt ? [a, b] : [b, a];
+  return sizeA >= sizeB ? [a, b] : [b, a];
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,125 @@
+import type { Span } from '../annotate/types.js';
+import type { Dossier, DossierArticle } from '../dossier/types.js';
+import { escapeHtml as esc } from './escape.js';
+import { articleIndex, articleLabel, dateRange, formatNumber, quotesBySpeaker, storyTitle, MAX_LISTED_FACTS } from './labels.js';
+import { PAGE_SCRIPT, PAGE_STYLE } from './html-assets.js';
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function badges(spans: Span[], articles: Map<string, DossierArticle>): string {
+  return spans
+    .map((s) => {
+      const label = articleLabel(articles.get(s.articleId)!);
+      return `<a class="cite" href="#src-${esc(s.articleId)}" data-article="${esc(s.articleId)}" data-start="${s.start}" data-end="${s.end}" title="${esc(label)}">${esc(s.articleId)}</a>`;
+    })
+    .join('');
+}
+
+/**
+ * An article's text cut at every cited offset, so a click on any citation can highlight exactly the
+ * cited characters; removed junk is listed struck through below it.
+ */
+function sourceText(article: DossierArticle, cuts: Set<number>): string {
+  const points = new Set(cuts);
+  for (const m of article.text.matchAll(/\n\n/g)) points.add(m.index!).add(m.index! + 2);
+  const sorted = [...points].filter((p) => p > 0 && p < article.text.length).sort((a, b) => a - b);
+  const pieces: string[] = [];
+  let last = 0;
+  for (const p of [...sorted, article.text.length]) {
+    if (p <= last) continue;
+    const piece = article.text.slice(last, p);
+    pieces.push(piece === '\n\n' ? '</p><p>' : `<span data-s="${last}" data-e="${p}">${esc(piece).replace(/\n/g, '<br>')}</span>`);
+    last = p;
+  }
+  return `<p>${pieces.join('')}</p>`;
+}
+
+/** One self-contained HTML page (inline style and script, no network): all article text escaped. */
+export function renderHtml(dossier: Dossier): string {
+  const articles = articleIndex(dossier);
+  const cuts = new Map<string, Set<number>>(dossier.articles.map((a) => [a.id, new Set<number>()]));
+  const note = (spans: Span[]) => {
+    for (const s of spans) cuts.get(s.articleId)?.add(s.start).add(s.end);
+    return badges(spans, articles);
+  };
+  const title = oneLine(storyTitle(dossier));
+  const corroborated = dossier.facts.filter((f) => f.independentSources > 1);
+  const single = dossier.facts.filter((f) => f.independentSources === 1);
+  const outlets = new Set(dossier.articles.map(articleLabel));
+
+  const summary = dossier.summary.map((s) => `<li>${esc(oneLine(s.text))} ${note(s.sources)}</li>`).join('');
+
+  const disputes = dossier.disputes
+    .map((d) => {
+      const column = (stance: 'claim' | 'denial') =>
+        d.sides
+          .filter((s) => s.stance === stance)
+          .map((s) => `<div class="side ${stance}"><div class="who">${esc(s.byName ?? 'unattributed')}</div><p>${esc(oneLine(s.text))}</p>${note(s.sources)}</div>`)
+          .join('');
+      const claims = column('claim');
+      const denials = column('denial');
+      return `<article class="dispute"><h3>${esc(oneLine(d.about))} <span class="kind">${esc(d.kind)}</span></h3><div class="sides"><div><h4>${d.kind === 'denial' ? 'Says' : 'Reports'}</h4>${claims}</div>${denials ? `<div><h4>Denies</h4>${denials}</div>` : ''}</div></article>`;
+    })
+    .join('');
+
+  const grid = coverageGrid(dossier, corroborated.slice(0, MAX_LISTED_FACTS));
+  const factItems = (list: Dossier['facts']) =>
+    list.slice(0, MAX_LISTED_FACTS).map((f) => `<li><span class="count" title="independent sources">${f.independentSources}</span> ${esc(oneLine(f.text))} ${note(f.sources)}</li>`).join('');
+
+  const quotes = quotesBySpeaker(dossier)
+    .map((g) => `<section class="speaker"><h3>${esc(g.speaker)}</h3><ul>${g.quotes.map((q) => `<li>${q.direct ? '“' : ''}${esc(oneLine(q.text))}${q.direct ? '”' : ''} ${note([q.span])}</li>`).join('')}</ul></section>`)
+    .join('');
+
+  const changes = dossier.numberChanges
+    .map((c) => `<li><strong>${esc(c.what)}</strong>: ${c.values.map((v) => `${esc(formatNumber(v.value))}${v.date ? ` <small>${esc(v.date)}</small>` : ''}`).join(' → ')} ${note(c.values.map((v) => v.span))}</li>`)
+    .join('');
+  const quantities = dossier.quantities.map((q) => `<li>${esc(formatNumber(q.value))} ${esc(q.what)} ${note([q.span])}</li>`).join('');
+
+  const timeline = dossier.timeline
+    .map((t) => `<li><time>${esc(t.date)}</time>${t.storyAnchored ? ' <small>(placed using the story date)</small>' : ''} ${esc(oneLine(t.text))} ${note(t.sources)}</li>`)
+    .join('');
+
+  const provenance = dossier.provenance
+    .map((p) => `<li>${esc(p.to)} ${esc(articleLabel(articles.get(p.to)!))} <strong>${p.kind === 'credit' ? 'credits' : p.kind === 'copy' ? 'copies' : 'rewrites'}</strong> ${esc(p.from)} ${esc(articleLabel(articles.get(p.from)!))} <small>score ${p.score}</small></li>`)
+    .join('');
+
+  // Sources last: every citation above has registered its offsets as cut points.
+  const sources = dossier.articles
+    .map((a) => {
+      const removed = a.removed.map((r) => `<li><del>${esc(oneLine(r.text))}</del> <small>${esc(r.reason)}</small></li>`).join('');
+      return `<article class="source" id="src-${esc(a.id)}" data-article="${esc(a.id)}"><h3><span class="badge">${esc(a.id)}</span> ${esc(a.title ?? '(no title)')}</h3><div class="meta">${esc(articleLabel(a))} · ${esc(a.publishedAt ?? 'date unknown')}${a.credits.length ? ` · credits: ${esc(a.credits.join(', '))}` : ''} · ${esc(a.origin)}</div><div class="text">${sourceText(a, cuts.get(a.id)!)}</div>${removed ? `<details><summary>${a.removed.length} removed pieces</summary><ul class="removed">${removed}</ul></details>` : ''}</article>`;
+    })
+    .join('');
+
+  const section = (id: string, heading: string, body: string) => (body ? `<section id="${id}"><h2>${heading}</h2>${body}</section>` : '');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)} — Triangulate dossier</title><style>${PAGE_STYLE}</style></head>
+<body><header><h1>${esc(title)}</h1><p>${dossier.articles.length} articles from ${outlets.size} sources, ${esc(dateRange(dossier))} · ${corroborated.length} corroborated facts · ${dossier.disputes.length} disputes · ${single.length} single-source facts</p></header>
+<main><div class="analysis">
+${section('summary', 'Summary', summary ? `<ol>${summary}</ol>` : '')}
+${section('disputes', 'Disputed', disputes)}
+${section('corroborated', 'Corroborated', corroborated.length ? `${grid}<ul class="facts">${factItems(corroborated)}</ul>` : '')}
+${section('single', `Reported by one source only (${single.length})`, single.length ? `<ul class="facts">${factItems(single)}</ul>` : '')}
+${section('quotes', 'Who said what', quotes)}
+${section('numbers', 'Numbers', changes || quantities ? `${changes ? `<ul class="changes">${changes}</ul>` : ''}<ul>${quantities}</ul>` : '')}
+${section('timeline', 'Timeline', timeline ? `<ol class="timeline">${timeline}</ol>` : '')}
+${section('provenance', 'Provenance', provenance ? `<ul>${provenance}</ul>` : '')}
+</div><aside class="sources"><h2>Sources</h2>${sources}</aside></main>
+<script>${PAGE_SCRIPT}</script></body></html>
+`;
+}
+
+/** Which source reports which corroborated fact, as a grid people can scan at a glance. */
+function coverageGrid(dossier: Dossier, facts: Dossier['facts']): string {
+  if (facts.length === 0) return '';
+  const head = dossier.articles.map((a) => `<th title="${esc(articleLabel(a))}">${esc(a.id)}</th>`).join('');
+  const rows = facts
+    .map((f) => {
+      const present = new Set(f.sources.map((s) => s.articleId));
+      const cells = dossier.articles.map((a) => `<td class="${present.has(a.id) ? 'on' : ''}">${present.has(a.id) ? '●' : ''}</td>`).join('');
+      return `<tr><th scope="row" title="${esc(oneLine(f.text))}">${esc(f.id)}</th>${cells}</tr>`;
+    })
+    .join('');
+  return `<table class="grid" aria-label="sources by corroborated facts"><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+}

@@ -1,0 +1,93 @@
+import type { Dossier } from '../dossier/types.js';
+import type { Span } from '../annotate/types.js';
+import { articleIndex, articleLabel, dateRange, formatNumber, quotesBySpeaker, storyTitle, MAX_LISTED_FACTS } from './labels.js';
+
+const cite = (spans: Span[]) => [...new Set(spans.map((s) => s.articleId))].map((id) => `[${id}]`).join('');
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The dossier as Markdown for the terminal or a notes file; citations are [article id], listed under Sources. */
+export function renderMarkdown(dossier: Dossier): string {
+  const articles = articleIndex(dossier);
+  const outlets = new Set(dossier.articles.map(articleLabel));
+  const out: string[] = [];
+  out.push(`# ${oneLine(storyTitle(dossier))}`, '');
+  out.push(`${dossier.articles.length} articles from ${outlets.size} sources, ${dateRange(dossier)}. ${dossier.facts.filter((f) => f.independentSources > 1).length} corroborated facts, ${dossier.disputes.length} disputes.`, '');
+
+  out.push('## Summary', '');
+  dossier.summary.forEach((s, i) => out.push(`${i + 1}. ${oneLine(s.text)} ${cite(s.sources)}`));
+  out.push('');
+
+  if (dossier.disputes.length) {
+    out.push('## Disputed', '');
+    for (const d of dossier.disputes) {
+      out.push(`### ${oneLine(d.about)} (${d.kind})`, '');
+      for (const side of d.sides) {
+        const who = side.byName ?? 'unattributed';
+        out.push(`- **${side.stance === 'denial' ? 'Denies' : 'Says'}: ${who}** — ${oneLine(side.text)} ${cite(side.sources)}`);
+      }
+      out.push('');
+    }
+  }
+
+  const corroborated = dossier.facts.filter((f) => f.independentSources > 1);
+  if (corroborated.length) {
+    out.push('## Corroborated', '');
+    for (const f of corroborated.slice(0, MAX_LISTED_FACTS)) out.push(`- **${f.independentSources} independent sources** (${f.reportedBy.join(', ')}): ${oneLine(f.text)} ${cite(f.sources)}`);
+    out.push('');
+  }
+
+  const single = dossier.facts.filter((f) => f.independentSources === 1);
+  if (single.length) {
+    out.push(`## Reported by one source only (${single.length})`, '');
+    for (const f of single.slice(0, MAX_LISTED_FACTS)) out.push(`- ${f.reportedBy.join(', ')}: ${oneLine(f.text)} ${cite(f.sources)}`);
+    if (single.length > MAX_LISTED_FACTS) out.push(`- … ${single.length - MAX_LISTED_FACTS} more in the JSON output`);
+    out.push('');
+  }
+
+  const groups = quotesBySpeaker(dossier);
+  if (groups.length) {
+    out.push('## Who said what', '');
+    for (const g of groups) {
+      out.push(`### ${g.speaker}`, '');
+      for (const q of g.quotes) out.push(`- ${q.direct ? `“${oneLine(q.text)}”` : oneLine(q.text)} [${q.span.articleId}]`);
+      out.push('');
+    }
+  }
+
+  if (dossier.numberChanges.length || dossier.quantities.length) {
+    out.push('## Numbers', '');
+    for (const c of dossier.numberChanges) {
+      out.push(`- **${c.what}** changed: ${c.values.map((v) => `${formatNumber(v.value)}${v.date ? ` (${v.date})` : ''}`).join(' → ')} ${cite(c.values.map((v) => v.span))}`);
+    }
+    for (const q of dossier.quantities) out.push(`- ${formatNumber(q.value)} ${q.what} [${q.span.articleId}]`);
+    out.push('');
+  }
+
+  if (dossier.timeline.length) {
+    out.push('## Timeline', '');
+    for (const t of dossier.timeline) out.push(`- **${t.date}**${t.storyAnchored ? ' (date placed using the story\'s publication date)' : ''}: ${oneLine(t.text)} ${cite(t.sources)}`);
+    out.push('');
+  }
+
+  if (dossier.provenance.length) {
+    out.push('## Provenance', '');
+    for (const p of dossier.provenance) {
+      const from = articles.get(p.from)!;
+      const to = articles.get(p.to)!;
+      out.push(`- [${p.to}] ${articleLabel(to)} ${p.kind === 'credit' ? 'credits' : p.kind === 'copy' ? 'copies' : 'rewrites'} [${p.from}] ${articleLabel(from)} (score ${p.score})`);
+    }
+    out.push('');
+  }
+
+  out.push('## Sources', '');
+  for (const a of dossier.articles) {
+    const removed = a.removed.length ? `; ${a.removed.length} pieces of junk removed (${[...new Set(a.removed.map((r) => r.reason))].join(', ')})` : '';
+    const credits = a.credits.length ? `; credits: ${a.credits.join(', ')}` : '';
+    out.push(`- **[${a.id}]** ${oneLine(a.title ?? '(no title)')} — ${articleLabel(a)}, ${a.publishedAt ?? 'date unknown'}${credits}${removed}. ${a.origin}`);
+  }
+  if (dossier.problems.length) {
+    out.push('', '## Inputs not analysed', '');
+    for (const p of dossier.problems) out.push(`- ${p.origin}: ${p.reason}`);
+  }
+  return out.join('\n') + '\n';
+}
