@@ -42,12 +42,18 @@ export class DuplicateIndex {
         seen.add(j);
         const other = this.units[j];
         if (other.doc === unit.doc) continue;
-        let shared = 0;
-        for (const stem of other.content) if (unit.content.has(stem)) shared++;
-        const similarity = shared / (unit.content.size + other.content.size - shared);
+        const similarity = jaccard(unit.content, other.content);
         if (similarity >= threshold) out.push({ unit: j, similarity });
       }
     }
     return out.sort((a, b) => b.similarity - a.similarity || a.unit - b.unit);
   }
+}
+
+/** Jaccard overlap of two content-word sets. */
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
 }

@@ -112,3 +112,12 @@ test('trimming drops a leading time phrase and a trailing attribution to fit a b
   const span = trimmed[0].sources[0];
   assert.equal(text.slice(span.start, span.end), trimmed[0].text);
 });
+
+test('a lead restated further down the same article is summarized once', () => {
+  const text =
+    'The defense minister rejected claims that the army took part in the border clashes on Sunday. ' +
+    'Farmers in the valley reported that the harvest was delayed by the heavy autumn rains this year. ' +
+    'The minister rejected claims made by the prime minister that the army took part in the border clashes.';
+  const summary = summarize([doc('a', text)], { maxSentences: 3 });
+  assert.equal(summary.filter((s) => /rejected claims/.test(s.text)).length, 1);
+});

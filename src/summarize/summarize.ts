@@ -2,7 +2,7 @@ import type { Span } from '../annotate/types.js';
 import type { SummaryDocument, SummaryOptions, SummarySentence, SupportGroup } from './types.js';
 import { candidates, sentenceUnits, type Candidate, type SentenceUnit } from './candidates.js';
 import { conceptWeights } from './concepts.js';
-import { DuplicateIndex } from './duplicates.js';
+import { DuplicateIndex, jaccard } from './duplicates.js';
 import { selectCandidates, type Scored } from './select.js';
 import { SummarizeInputError } from './errors.js';
 
@@ -115,10 +115,9 @@ export function summarize(docs: SummaryDocument[], options: SummaryOptions = {},
 
   const pool = candidates(docs, units, { minWords: SUMMARY_DEFAULTS.minWords, maxWords: SUMMARY_DEFAULTS.maxWords, trim: options.trim ?? false });
   const neighbourCache = new Map<number, { unit: number; similarity: number }[]>();
-  const sameFactAs = (i: number) => neighboursOf(i).filter((n) => n.similarity >= SUMMARY_DEFAULTS.sameFact);
   const neighboursOf = (i: number) => {
     let found = neighbourCache.get(i);
-    if (!found) neighbourCache.set(i, (found = duplicates.neighbours(i, Math.min(SUMMARY_DEFAULTS.sameFact, SUMMARY_DEFAULTS.redundancy))));
+    if (!found) neighbourCache.set(i, (found = duplicates.neighbours(i, SUMMARY_DEFAULTS.sameFact)));
     return found;
   };
 
@@ -151,18 +150,15 @@ export function summarize(docs: SummaryDocument[], options: SummaryOptions = {},
 
   const scored: Scored[] = shortlist.map(({ candidate, mean }) => {
     const i = unitIndex.get(candidate.unit)!;
-    const otherDocs = new Set(sameFactAs(i).map((n) => units[n.unit].doc)).size;
+    const otherDocs = new Set(neighboursOf(i).map((n) => units[n.unit].doc)).size;
     const groups = supported.get(i) ?? [];
     const independent = Math.max(otherDocs, ...groups.map((g) => g.independentSources - 1));
     const corroboration = SUMMARY_DEFAULTS.corroborationBonus * Math.log2(1 + Math.max(0, independent));
     return { candidate, prior: mean * (corroboration + positionPrior(candidate)) };
   });
 
-  const redundant = (a: Candidate, b: Candidate): boolean => {
-    const i = unitIndex.get(a.unit)!;
-    const j = unitIndex.get(b.unit)!;
-    return neighboursOf(i).some((n) => n.unit === j) || neighboursOf(j).some((n) => n.unit === i);
-  };
+  // Same-fact pairs inside one article count too: news often restates its lead a few paragraphs down.
+  const redundant = (a: Candidate, b: Candidate): boolean => jaccard(a.unit.content, b.unit.content) >= SUMMARY_DEFAULTS.redundancy;
   const chosen = selectCandidates(scored, weights, { maxSentences, maxWords, redundant }, SUMMARY_DEFAULTS.poolSize);
   chosen.sort(chronological(docs));
 
@@ -182,7 +178,7 @@ export function summarize(docs: SummaryDocument[], options: SummaryOptions = {},
         citedDocs.add(span.articleId);
       }
     }
-    for (const n of sameFactAs(i)) {
+    for (const n of neighboursOf(i)) {
       const other = units[n.unit];
       const otherId = docs[other.doc].id;
       if (citedDocs.has(otherId)) continue; // one citation per article: its closest sentence
