@@ -116,7 +116,7 @@ export function loadPages(dir: string, limit = Infinity): Page[] {
   }));
 }
 
-function loadBaselines(dir: string): Map<string, Record<string, { articleBody?: string }>> {
+export function loadBaselines(dir: string): Map<string, Record<string, { articleBody?: string }>> {
   const out = new Map<string, Record<string, { articleBody?: string }>>();
   const folder = path.join(dir, 'baseline-outputs');
   if (!existsSync(folder)) return out;

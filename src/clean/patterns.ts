@@ -159,7 +159,7 @@ export const BARE_PHOTO_CREDIT =
 
 // Bylines pasted into the body: "By John Smith", "By Jane Doe and Ann Lee, Reuters", "Written by ...".
 export const BYLINE_PATTERN =
-  /^(?:(?:written |reported |story )?by|von|par|por)\s+([A-Z][\p{L}.'-]+(?:\s+(?:[A-Z][\p{L}.'-]+|de|van|von|der|da|al|bin|el|la))*(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+)*)*)(?:\s*[,|–—-]\s*[\p{L} .]{1,40})?$/u;
+  /^(?:(?:[Ww]ritten |[Rr]eported |[Ss]tory )?[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or)\s+([A-Z][\p{L}.'-]+(?:\s+(?:[A-Z][\p{L}.'-]+|de|van|von|der|da|al|bin|el|la))*(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+)*)*)(?:\s*[,|–—-]\s*[\p{L} .]{1,40})?$/u;
 
 /** Words that may sit beside a date on a metadata line: " date 2023-09-30 WORLD", "Last Update : ...". */
 export const METADATA_LABEL_WORDS =

@@ -65,12 +65,14 @@ function names(value: unknown): string[] {
 
 const isUrl = (value: string) => /^https?:\/\//i.test(value);
 
-/** Removes " | Site Name" or " - Site Name" from a <title>. */
+/** Removes " | Site Name" or " - Site Name" from a <title>: a pipe almost always precedes the site name, a dash
+ * only when the part before it is a headline of its own (3+ words). */
 function stripSiteSuffix(title: string, site: string | null): string {
   const parts = title.split(/\s+[|–—-]\s+/);
   if (parts.length < 2) return title;
   if (site && parts.slice(1).some((p) => p.toLowerCase().includes(site.toLowerCase()))) return parts[0];
-  return parts[0].split(/\s+/).length >= 4 ? parts[0] : title;
+  if (/\s\|\s/.test(title)) return title.split(/\s+\|\s+/)[0];
+  return parts[0].split(/\s+/).length >= 3 ? parts.slice(0, -1).join(' - ') : title;
 }
 
 /** Title, date, byline, outlet and URL from meta tags, JSON-LD and <time>. */
