@@ -304,9 +304,10 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
           to = cue.first;
         }
       } else if (tail.at >= end || (sourceAfter && (tokens[source.to]?.text === '.' || source.to >= end))) {
-        // "..., the White House warned." / "..., said Kurti."
-        from = u.lo;
+        // "..., the White House warned." / "..., said Kurti." (a comma must close the reported clause)
         to = Math.min(cue.first, source.from);
+        if (tokens[to - 1]?.text !== ',' && !(cue.kind === 'speech' && sourceAfter)) continue;
+        from = u.lo;
       } else {
         if (cue.kind === 'belief' && !tail.hasThat) continue;
         from = tail.at;
@@ -322,9 +323,10 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
       while (to > from && [',', ':', '—', '–', '-'].includes(tokens[to - 1].text)) to--;
       while (from < to && [',', ':'].includes(tokens[from].text)) from++;
       if (wordCount(tokens, from, to) < 2) continue;
-      let hasQuote = false;
-      for (let i = from; i < to; i++) if (quoted[i] >= 0 || isQuoteMark(tokens[i])) hasQuote = true;
-      if (hasQuote) continue;
+      // Reported words that hold a quote already returned are carried by that quote (partial quote + speaker).
+      const cs = tokens[from].start;
+      const ce = tokens[to - 1].end;
+      if (taken.some((q) => q.start < ce && q.end > cs)) continue;
       out.push({ start: tokens[from].start, end: tokens[to - 1].end, direct: false, partial: false, cue, source, continues: null, paragraph: u.paragraph, span: -1 });
     }
   }
