@@ -7,9 +7,13 @@ export interface PreparedDoc {
   sentences: string[][];
   /** observation[s][i]: features of token i in sentence s that do not depend on predicted tags. */
   observation: string[][][];
+  /** hideWord[s][i]: the word's identity features were left out (training on rare words, see below). */
+  hideWord: boolean[][];
 }
 
 const BOUNDARY = '<s>';
+// Occurrences of one word looked at for context aggregation (bounds the cost on very repetitive documents).
+const MAX_AGGREGATED = 12;
 
 /** Word shape with character classes: "Vucic" -> "Xxxxx", "8,350" -> "d,ddd" (runs capped at 4). */
 export function wordShape(word: string): string {
@@ -43,8 +47,13 @@ function isHeadline(words: readonly string[]): boolean {
   return letters >= 2 && upper / letters > 0.6;
 }
 
-/** Observation features for every token of a document. `sentences` are token forms (CoNLL-normalised). */
-export function prepareDocument(sentences: string[][], gazetteer: Gazetteer): PreparedDoc {
+/**
+ * Observation features for every token of a document. `sentences` are token forms (CoNLL-normalised).
+ * `hide` (training only) names rare words whose identity features are left out, so the model learns to
+ * judge words it has never seen from shape, affixes and context: otherwise every training word is
+ * "known" and unseen names at run time ("Vucic later denied ...") fall back on weights never trained.
+ */
+export function prepareDocument(sentences: string[][], gazetteer: Gazetteer, hide?: (lowerWord: string) => boolean): PreparedDoc {
   // Document-level casing evidence: a capitalised word that the same document also writes in lower case
   // mid-sentence is probably a common word ("Police" at a sentence start vs "police"); one written
   // capitalised mid-sentence is probably a name, which also helps in ALL-CAPS headlines.
@@ -60,6 +69,37 @@ export function prepareDocument(sentences: string[][], gazetteer: Gazetteer): Pr
     }
   });
 
+  // Context aggregation (Ratinov & Roth 2009): a capitalised word also sees the neighbours of its other
+  // occurrences in the document, so "Kirby" in "Kirby said" learns from "spokesman John Kirby" elsewhere.
+  const occurrences = new Map<string, { s: number; i: number }[]>();
+  sentences.forEach((words, s) => {
+    words.forEach((w, i) => {
+      if (!/^[A-Z]/.test(w)) return;
+      const key = w.toLowerCase();
+      let list = occurrences.get(key);
+      if (!list) occurrences.set(key, (list = []));
+      if (list.length < MAX_AGGREGATED) list.push({ s, i });
+    });
+  });
+  const aggregate = (s: number, i: number, out: string[]): void => {
+    const list = occurrences.get(sentences[s][i].toLowerCase());
+    if (!list || list.length < 2) return;
+    const seen = new Set<string>();
+    for (const o of list) {
+      if (o.s === s && o.i === i) continue;
+      const words = sentences[o.s];
+      const prev = o.i > 0 ? words[o.i - 1].toLowerCase() : BOUNDARY;
+      const next = o.i + 1 < words.length ? words[o.i + 1].toLowerCase() : BOUNDARY;
+      for (const f of ['a-1=' + prev, 'a+1=' + next, 'ass=' + shortShape(words[o.i]) + (headline[o.s] ? 'H' : '')]) {
+        if (!seen.has(f)) {
+          seen.add(f);
+          out.push(f);
+        }
+      }
+    }
+  };
+
+  const hideWord = sentences.map((words) => words.map((w) => (hide ? hide(w.toLowerCase()) : false)));
   const observation = sentences.map((words, s) => {
     const lower = words.map((w) => w.toLowerCase());
     const folded = words.map(foldKey);
@@ -72,8 +112,6 @@ export function prepareDocument(sentences: string[][], gazetteer: Gazetteer): Pr
       const ss = shapes[i];
       const f: string[] = [
         'b',
-        'w=' + lw,
-        'W=' + w,
         'sh=' + wordShape(w),
         'ss=' + ss,
         'w-1=' + at(lower, i - 1),
@@ -84,14 +122,13 @@ export function prepareDocument(sentences: string[][], gazetteer: Gazetteer): Pr
         'ss+1=' + at(shapes, i + 1),
         'ss-2=' + at(shapes, i - 2),
         'ss+2=' + at(shapes, i + 2),
-        'w-1w=' + at(lower, i - 1) + '|' + lw,
-        'ww+1=' + lw + '|' + at(lower, i + 1),
         'ss-1ss=' + at(shapes, i - 1) + '|' + ss,
         'ssss+1=' + ss + '|' + at(shapes, i + 1),
         'ss3=' + at(shapes, i - 1) + '|' + ss + '|' + at(shapes, i + 1),
         'w-1ss=' + at(lower, i - 1) + '|' + ss,
         'ssw+1=' + ss + '|' + at(lower, i + 1),
       ];
+      if (!hideWord[s][i]) f.push('w=' + lw, 'W=' + w, 'w-1w=' + at(lower, i - 1) + '|' + lw, 'ww+1=' + lw + '|' + at(lower, i + 1));
       for (let k = 1; k <= 4 && k < lw.length; k++) f.push('p' + k + '=' + lw.slice(0, k), 's' + k + '=' + lw.slice(-k));
       if (i === 0) f.push('first', 'first|ss=' + ss);
       if (w.includes('-')) f.push('hyphen');
@@ -102,12 +139,19 @@ export function prepareDocument(sentences: string[][], gazetteer: Gazetteer): Pr
       if (/[A-Z]/.test(w[0] ?? '')) {
         if (lowerSeen.has(lw)) f.push('dl');
         if (titleSeen.has(lw)) f.push(caps ? 'dtH' : 'dt');
+        aggregate(s, i, f);
       }
       return f;
     });
   });
-  return { sentences, observation };
+  return { sentences, observation, hideWord };
 }
+
+// Slot of each tag's class in the history counts (O last).
+const CLASS_SLOT = TAGS.map((_, tag) => {
+  const cls = tagClass(tag);
+  return cls === null ? 4 : CLASSES.indexOf(cls);
+});
 
 /** Per-document memory of the classes already given to each word (Ratinov & Roth's "prediction history"). */
 export class PredictionHistory {
@@ -118,8 +162,7 @@ export class PredictionHistory {
     const key = word.toLowerCase();
     let c = this.counts.get(key);
     if (!c) this.counts.set(key, (c = [0, 0, 0, 0, 0]));
-    const cls = tagClass(tag);
-    c[cls === null ? 4 : CLASSES.indexOf(cls)]++;
+    c[CLASS_SLOT[tag]]++;
   }
 
   features(word: string, out: string[]): void {
@@ -143,11 +186,13 @@ export function dynamicFeatures(
   prev1: number,
   prev2: number,
   history: PredictionHistory,
+  hideWord = false,
 ): string[] {
   const t1 = prev1 < 0 ? BOUNDARY : TAGS[prev1];
   const t2 = prev2 < 0 ? BOUNDARY : TAGS[prev2];
   const f = observation.slice();
-  f.push('t-1=' + t1, 't-2t-1=' + t2 + '|' + t1, 't-1w=' + t1 + '|' + words[i].toLowerCase());
+  f.push('t-1=' + t1, 't-2t-1=' + t2 + '|' + t1);
+  if (!hideWord) f.push('t-1w=' + t1 + '|' + words[i].toLowerCase());
   history.features(words[i], f);
   return f;
 }

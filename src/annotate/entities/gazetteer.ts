@@ -2,7 +2,9 @@
 // The lists are built by the training script and shipped inside the model, so the tagger always sees
 // exactly the lists it was trained with.
 
-export const GAZETTEER_KINDS = ['country', 'city', 'capital', 'firstname', 'orgsuffix', 'role'] as const;
+export const GAZETTEER_KINDS = [
+  'country', 'city', 'capital', 'firstname', 'orgsuffix', 'role', 'demonym', 'lastname', 'region', 'organization', 'team', 'place',
+] as const;
 export type GazetteerKind = (typeof GAZETTEER_KINDS)[number];
 
 export type GazetteerData = Partial<Record<GazetteerKind, string[]>>;
@@ -14,6 +16,8 @@ export function foldKey(word: string): string {
 
 export class Gazetteer {
   private readonly phrases = new Map<string, number>();
+  /** Every proper prefix of a multi-word phrase, so matching stops as soon as no phrase can continue. */
+  private readonly prefixes = new Set<string>();
   private maxWords = 1;
 
   constructor(data: GazetteerData) {
@@ -21,7 +25,9 @@ export class Gazetteer {
       for (const phrase of data[kind] ?? []) {
         const key = phrase.split(/\s+/).map(foldKey).join(' ');
         this.phrases.set(key, (this.phrases.get(key) ?? 0) | (1 << bit));
-        this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+        const words = key.split(' ');
+        this.maxWords = Math.max(this.maxWords, words.length);
+        for (let k = 1; k < words.length; k++) this.prefixes.add(words.slice(0, k).join(' '));
       }
     });
   }
@@ -35,7 +41,14 @@ export class Gazetteer {
     const out: string[][] = words.map(() => []);
     for (let i = 0; i < words.length; i++) {
       const capital = /^[A-Z]/.test(words[i]);
-      for (let len = Math.min(this.maxWords, words.length - i); len >= 1; len--) {
+      // Longest candidate length whose every prefix is a known phrase prefix.
+      let longest = 1;
+      let prefix = folded[i];
+      while (longest < Math.min(this.maxWords, words.length - i) && this.prefixes.has(prefix)) {
+        prefix += ' ' + folded[i + longest];
+        longest++;
+      }
+      for (let len = longest; len >= 1; len--) {
         const key = len === 1 ? folded[i] : folded.slice(i, i + len).join(' ');
         const mask = this.phrases.get(key);
         if (mask === undefined) continue;

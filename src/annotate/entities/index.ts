@@ -7,6 +7,8 @@ import { roleAfter, roleBefore, titleFreeStart } from './roles.js';
 import { spansFromTags, type EntityClass } from './tags.js';
 import { tagDocument } from './tagger.js';
 import { tokenizeRange, type Token } from './tokenize.js';
+import { caseForTagging } from './truecase.js';
+import { SPEECH_GAP_WORDS, SPEECH_VERBS } from './lexicon.js';
 
 const TYPE_OF: Record<EntityClass, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -14,6 +16,23 @@ const TYPE_OF: Record<EntityClass, EntityType> = { PER: 'person', ORG: 'organiza
 function sentenceRanges(text: string, sentences: readonly Sentence[]): readonly { start: number; end: number }[] {
   if (sentences.length > 0) return sentences;
   return [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+}
+
+const SPEECH = new Set(SPEECH_VERBS);
+const GAP = new Set(SPEECH_GAP_WORDS);
+
+/** Untagged capitalised words the model never saw, followed by a reporting verb: speakers' surnames. */
+function unknownSpeakers(tokens: Token[], tags: number[], known: (lowerWord: string) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const word = tokens[i].norm;
+    if (tags[i] !== 0 || !/^[A-Z][a-z]+$/.test(word) || known(word.toLowerCase())) continue;
+    if (i > 0 && /^[A-Z]/.test(tokens[i - 1].norm)) continue;
+    let k = i + 1;
+    while (k < tokens.length && GAP.has(tokens[k].norm.toLowerCase())) k++;
+    if (k < tokens.length && SPEECH.has(tokens[k].norm.toLowerCase())) out.push(i);
+  }
+  return out;
 }
 
 /**
@@ -25,7 +44,7 @@ export function recognizeMentions(text: string, sentences: Sentence[]): Mention[
   const tokenized: Token[][] = sentenceRanges(text, sentences)
     .map((s) => tokenizeRange(text, s.start, s.end))
     .filter((tokens) => tokens.length > 0);
-  const prepared = prepareDocument(tokenized.map((tokens) => tokens.map((t) => t.norm)), model.gazetteer);
+  const prepared = prepareDocument(caseForTagging(tokenized, (w) => model.isCommonWord(w)), model.gazetteer);
   const tags = tagDocument(model, prepared);
 
   const raw: RawMention[] = [];
@@ -39,6 +58,9 @@ export function recognizeMentions(text: string, sentences: Sentence[]): Mention[
       // words leave the name and are picked up as its role below.
       if (span.type === 'PER') start = titleFreeStart(tokens, start, end);
       if (end > start) raw.push({ sentence: s, startToken: start, endToken: end, tokens, type: span.type, roleRange: null });
+    }
+    for (const i of unknownSpeakers(tokens, tags[s], (word) => model.knows('w=' + word))) {
+      raw.push({ sentence: s, startToken: i, endToken: i + 1, tokens, type: 'PER', roleRange: null });
     }
   });
   const mentions = consolidate(raw, tokenized);

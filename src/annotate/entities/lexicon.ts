@@ -44,3 +44,18 @@ export const ROLE_MODIFIERS: readonly string[] = [
 
 /** Role words that may not end a role on their own ("Chief of the" is not a role). */
 export const ROLE_NON_FINAL: readonly string[] = ['of', 'the', 'for', 'and', 'former', 'acting', 'deputy', 'vice'];
+
+/**
+ * Reporting verbs after an unknown capitalised word mark it as a person ("Vucic later denied that ...",
+ * "Kurti told reporters"): news names speakers this way, and a word the model never saw gets no help
+ * from its own weights.
+ */
+export const SPEECH_VERBS: readonly string[] = [
+  'said', 'says', 'told', 'tells', 'denied', 'denies', 'added', 'adds', 'accused', 'accuses', 'responded',
+  'responds', 'refuted', 'refutes', 'stated', 'states', 'claimed', 'claims', 'insisted', 'insists', 'warned',
+  'warns', 'wrote', 'writes', 'noted', 'notes', 'explained', 'argued', 'urged', 'urges', 'rejected', 'rejects',
+  'announced', 'announces', 'declared', 'declares', 'stressed', 'stresses', 'replied', 'tweeted', 'posted',
+];
+
+/** Adverbs and auxiliaries allowed between the name and the reporting verb ("Vucic later denied", "has said"). */
+export const SPEECH_GAP_WORDS: readonly string[] = ['later', 'also', 'then', 'earlier', 'has', 'had', 'again', 'previously', 'repeatedly', 'once'];

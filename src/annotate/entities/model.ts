@@ -14,10 +14,13 @@ export interface ModelHeader {
   gazetteer: GazetteerData;
   /** Free description of how the model was trained (data, epochs, dev F1). */
   trainedOn: string;
+  /** Words the training text writes mostly in lower case mid-sentence (used to re-case title-case headlines). */
+  commonWords?: string[];
 }
 
 export class NerModel implements Scorer {
   readonly gazetteer: Gazetteer;
+  private readonly common: Set<string>;
   private readonly rows: Map<string, number>;
   private readonly tagCount: number;
 
@@ -30,10 +33,21 @@ export class NerModel implements Scorer {
     this.rows = new Map();
     for (let i = 0; i < features.length; i++) this.rows.set(features[i], i * this.tagCount);
     this.gazetteer = new Gazetteer(header.gazetteer);
+    this.common = new Set(header.commonWords ?? []);
+  }
+
+  /** True for a word the training text mostly writes in lower case ("denies", "border"). */
+  isCommonWord(lowerWord: string): boolean {
+    return this.common.has(lowerWord);
   }
 
   get featureCount(): number {
     return this.rows.size;
+  }
+
+  /** Whether the model has weights for this feature (e.g. "w=vucic": the word was seen in training). */
+  knows(feature: string): boolean {
+    return this.rows.has(feature);
   }
 
   addScores(features: readonly string[], scores: Float64Array): void {

@@ -63,11 +63,13 @@ export function roleAfter(tokens: Token[], end: number, upperBound: number): [nu
   if (from < upperBound && /^(the|a|an)$/i.test(tokens[from].norm)) from++;
   let to = from;
   let head = false;
+  let complement = false; // after "head of", any words may follow ("spokesman of the Croatian government")
   while (to < upperBound && to - from < MAX_ROLE_TOKENS && tokens[to].norm !== ',' && tokens[to].norm !== '.') {
     const t = tokens[to];
     if (HEADS.has(key(t))) head = true;
+    if (head && key(t) === 'of') complement = true;
     // Names inside the role ("Serbian Army", "of Kosovo") are allowed; verbs and other lower-case words end it.
-    if (!WORDS.has(key(t)) && !/^[A-Z]/.test(t.norm) && !/^[A-Z][\w.-]*'s$/.test(t.norm)) return null;
+    if (!complement && !WORDS.has(key(t)) && !/^[A-Z]/.test(t.norm)) return null;
     to++;
   }
   if (!head || to === from) return null;

@@ -19,7 +19,7 @@ export function tagDocument(scorer: Scorer, doc: PreparedDoc, gold?: number[][],
     let prev1 = -1;
     let prev2 = -1;
     for (let i = 0; i < words.length; i++) {
-      const features = dynamicFeatures(doc.observation[s][i], words, i, prev1, prev2, history);
+      const features = dynamicFeatures(doc.observation[s][i], words, i, prev1, prev2, history, doc.hideWord[s][i]);
       scores.fill(0);
       scorer.addScores(features, scores);
       const last = i === words.length - 1;

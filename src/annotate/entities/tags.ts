@@ -16,12 +16,15 @@ export interface TagSpan {
   type: EntityClass;
 }
 
+const PREFIXES = TAGS.map((t) => t[0]);
+const CLASS_NAMES = TAGS.map((t) => t.slice(2));
+
 function prefix(tag: number): string {
-  return TAGS[tag][0];
+  return PREFIXES[tag];
 }
 
 function classOf(tag: number): string {
-  return TAGS[tag].slice(2);
+  return CLASS_NAMES[tag];
 }
 
 /** allowed[prev * TAG_COUNT + next]: the BILOU grammar, with prev = -1 encoded as O. */

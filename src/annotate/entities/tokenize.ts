@@ -16,7 +16,7 @@ const CHUNK = /\S+/g;
 // Characters that are always a token of their own (quotes, brackets, separators).
 const ALWAYS_SPLIT = /^[\u201c\u201d\u201e\u00ab\u00bb"()[\]{},;:!?\u2014\u2013\u2026]$/;
 // "U.S.", "J." and "a.m." keep their periods; other trailing periods are split off.
-const DOTTED_ABBREVIATION = /^(?:[A-Za-z]\.)+$/;
+const DOTTED_ABBREVIATION = /(?:^|-)(?:[A-Za-z]\.)+$/;
 // Clitics split off the way the Penn/CoNLL tokenization does: "Serbia's" -> "Serbia" "'s".
 const CLITIC = /^(.+?)((?:n['\u2019]t)|(?:['\u2019](?:s|S|re|RE|m|M|ve|VE|ll|LL|d|D)))$/;
 
