@@ -91,7 +91,7 @@ function endsFrame(tokens: Token[], p: Phrase, hi: number): boolean {
 function clauseSubject(tokens: Token[], lo: number, at: number, quoted: Int32Array, cues: Cue[]): Phrase | null {
   for (let c = cues.length - 1; c >= 0; c--) {
     const earlier = cues[c];
-    if (earlier.last >= at || earlier.sourceFirst || isNonFinite(tokens, earlier.first)) continue;
+    if (earlier.last >= at || earlier.sourceFirst || earlier.kind === 'frame' || isNonFinite(tokens, earlier.first)) continue;
     const source = sourceOf(tokens, earlier, lo, at, quoted, []);
     if (source && named(tokens, source)) return source;
   }

@@ -6,6 +6,7 @@ import { seedsDir } from '../../../eval/data.js';
 import { splitSentences } from '../sentences.js';
 import type { Mention, QuoteAnnotation } from '../types.js';
 import { findQuotes, findQuotedSpans } from './index.js';
+import { recognizeMentions } from '../entities/index.js';
 
 function quotesOf(text: string, mentions: Mention[] = []): QuoteAnnotation[] {
   return findQuotes(text, splitSentences(text), mentions);
@@ -126,8 +127,15 @@ function seed(prefix: string): string {
   return readFileSync(path.join(seedsDir, file), 'utf8');
 }
 
+/** Quotes of a seed with the entity recognizer's mentions, as the pipeline runs them. */
+function seedQuotes(prefix: string): QuoteAnnotation[] {
+  const text = seed(prefix);
+  const sentences = splitSentences(text);
+  return findQuotes(text, sentences, recognizeMentions(text, sentences));
+}
+
 test('seed articles: every direct quote gets its speaker', { skip: seeds.length === 0 && `skipped: ${seedsDir} is absent` }, () => {
-  const s0 = quotesOf(seed('000'));
+  const s0 = seedQuotes('000');
   assert.equal(speakerOf(s0, 'The Serbian army never entered'), 'Milos Vucevic');
   assert.equal(speakerOf(s0, 'Based on confiscated documentation'), 'Albin Kurti');
   assert.equal(speakerOf(s0, 'NATO Allies met today'), 'Jens Stoltenberg');
@@ -135,7 +143,7 @@ test('seed articles: every direct quote gets its speaker', { skip: seeds.length 
   assert.equal(speakerOf(s0, 'A campaign of lies'), 'Vucic');
   assert.equal(speakerOf(s0, 'They have lied a lot'), 'Vucic');
 
-  const s1 = quotesOf(seed('001'));
+  const s1 = seedQuotes('001');
   assert.equal(speakerOf(s1, 'We are monitoring'), 'John Kirby');
   assert.equal(speakerOf(s1, 'That includes an unprecedented'), 'John Kirby');
   assert.equal(speakerOf(s1, 'immediate deescalation'), 'John Kirby');
@@ -145,10 +153,10 @@ test('seed articles: every direct quote gets its speaker', { skip: seeds.length 
   assert.equal(speakerOf(s1, 'increase its presence and activity'), 'a NATO official');
   assert.equal(speakerOf(s1, 'further adjustments'), 'a NATO official');
 
-  const s3 = quotesOf(seed('003'));
+  const s3 = seedQuotes('003');
   assert.equal(s3.some((q) => q.text.includes('I cannot reword')), false);
 
-  const s4 = quotesOf(seed('004'));
+  const s4 = seedQuotes('004');
   assert.equal(speakerOf(s4, 'Kill us all'), 'Alexander Vucic');
   assert.equal(speakerOf(s4, "NATO's KFOR mission"), 'Jens Stoltenberg');
   assert.equal(speakerOf(s4, 'Since May, we have strengthened'), 'Jens Stoltenberg');

@@ -189,7 +189,10 @@ export class SpeakerResolver {
     }
     // A mention inside the phrase wins: the rightmost person ("... spokesman John Kirby"), else an organization.
     const inside = this.candidates.filter((c) => c.start >= start && c.end <= end);
-    const person = inside.filter((c) => !c.group).pop();
+    // With an apposition ("John Kirby, Coordinator for ... Council,") the person before the first comma is the head.
+    const comma = this.text.indexOf(',', start);
+    const head = comma > start && comma < end ? inside.filter((c) => !c.group && c.end <= comma) : [];
+    const person = head.pop() ?? inside.filter((c) => !c.group).pop();
     if (person) return { name: this.fullForm(person.name), mention: { start: person.start, end: person.end } };
 
     const bare = phrase.replace(DETERMINERS, '');
@@ -199,12 +202,12 @@ export class SpeakerResolver {
       if (org && !role) return { name: org.name, mention: { start: org.start, end: org.end } };
       return { name: looksLikeGroup(name) ? name : this.fullForm(name), mention: null };
     }
-    const head = words(bare).pop()?.toLowerCase() ?? '';
-    if (ROLE_WORDS.has(head)) {
+    const headWord = words(bare).pop()?.toLowerCase() ?? '';
+    if (ROLE_WORDS.has(headWord)) {
       // Role only: "the spokesman", "Serbian President" -> the named person holding that role; "a NATO official",
       // "US officials" stay descriptions.
       const definite = /^(the|this)\b/i.test(phrase) || isCapitalised(phrase);
-      const holder = definite && !head.endsWith('s') ? this.byRole(head, start) : null;
+      const holder = definite && !headWord.endsWith('s') ? this.byRole(headWord, start) : null;
       if (holder) return { name: this.fullForm(holder.name), mention: { start: holder.start, end: holder.end } };
       return { name: phrase, mention: null };
     }
