@@ -3,6 +3,8 @@ import type { Article } from './types.js';
 import { cleanPlainText } from './text.js';
 import { cleanHtml } from './html.js';
 import { joinParagraphs, normalizeBlock } from './normalize.js';
+import { normalizeDate } from './dates.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { NoArticleTextError } from './errors/no-article-text-error.js';
 
 /**
@@ -15,17 +17,24 @@ export function cleanArticle(raw: RawArticle): Article {
   const parts = raw.format === 'html' ? cleanHtml(raw.content) : { ...cleanPlainText(raw.content, hintTitle), outlet: null, url: null };
   const text = joinParagraphs(parts.paragraphs);
   if (text === '') throw new NoArticleTextError(raw.origin);
+  const diagnostics: Diagnostic[] = [];
+  let publishedAt = parts.publishedAt;
+  if (raw.hints.publishedAt) {
+    const stated = normalizeDate(raw.hints.publishedAt);
+    if (stated) publishedAt = stated;
+    else diagnostics.push({ ruleId: 'clean/unreadable-date', message: `publication date "${raw.hints.publishedAt}" is not a date; ${publishedAt ? 'used the one in the text' : 'left unknown'}` });
+  }
   return {
     id: raw.id,
     origin: raw.origin,
     url: raw.hints.url ?? parts.url,
     outlet: raw.hints.outlet ?? parts.outlet,
     title: hintTitle ?? parts.title,
-    publishedAt: raw.hints.publishedAt ?? parts.publishedAt,
+    publishedAt,
     byline: raw.hints.byline ?? parts.byline,
     credits: parts.credits,
     text,
     removed: parts.removed,
-    diagnostics: [],
+    diagnostics,
   };
 }

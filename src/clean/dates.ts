@@ -61,6 +61,8 @@ export function findDates(line: string): DateMatch[] {
 export function normalizeDate(value: string): string | null {
   const first = findDates(value.trim())[0];
   if (first) return first.iso;
+  // RFC 2822 and similar ("Tue, 19 Nov 2019 13:00:00 GMT"); V8 guesses wildly on other strings, so a year is required.
+  if (!/\b(19|20)\d\d\b/.test(value)) return null;
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().replace('.000Z', 'Z');
 }

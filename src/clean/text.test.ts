@@ -36,3 +36,10 @@ test('a text of nothing but boilerplate is a typed "no article text found" probl
     (error: unknown) => isNoArticleTextError(error) && error.message === 'no article text found' && error.origin === 'test.txt',
   );
 });
+
+test('a stated publication date is normalized to ISO; an unreadable one is a diagnostic, not a crash', () => {
+  assert.equal(cleanArticle(raw('Story text.', { publishedAt: 'September 30, 2023' })).publishedAt, '2023-09-30');
+  const article = cleanArticle(raw('Story text.\n\n30.09.2023', { publishedAt: 'last week' }));
+  assert.equal(article.publishedAt, '2023-09-30');
+  assert.deepEqual(article.diagnostics.map((d) => d.ruleId), ['clean/unreadable-date']);
+});

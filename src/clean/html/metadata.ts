@@ -13,7 +13,7 @@ export interface PageMetadata {
 const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage)$/;
 
 // Meta names in order of trust; publishers disagree on which one they fill in.
-const DATE_META = ['article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time', 'cxenseparse:recs:publishtime'];
+const DATE_META = ['article:published_time', 'og:article:published_time', 'article:published', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time', 'cxenseparse:recs:publishtime'];
 const AUTHOR_META = ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'twitter:creator'];
 const SITE_META = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site'];
 const TITLE_META = ['og:title', 'twitter:title', 'headline', 'dc.title', 'parsely-title', 'sailthru.title'];
@@ -21,9 +21,11 @@ const TITLE_META = ['og:title', 'twitter:title', 'headline', 'dc.title', 'parsel
 function metaMap(document: Document): Map<string, string> {
   const map = new Map<string, string>();
   for (const meta of Array.from(document.querySelectorAll('meta'))) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const value = meta.getAttribute('content');
-    if (key && value && value.trim() && !map.has(key)) map.set(key, normalizeBlock(value));
+    if (!value || !value.trim()) continue;
+    // One tag may carry several keys (NYT: property="article:published" itemprop="datePublished dateCreated").
+    const keys = ['property', 'name', 'itemprop'].flatMap((attribute) => (meta.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/));
+    for (const key of keys) if (key && !map.has(key)) map.set(key, normalizeBlock(value));
   }
   return map;
 }
@@ -65,14 +67,35 @@ function names(value: unknown): string[] {
 
 const isUrl = (value: string) => /^https?:\/\//i.test(value);
 
-/** Removes " | Site Name" or " - Site Name" from a <title>: a pipe almost always precedes the site name, a dash
- * only when the part before it is a headline of its own (3+ words). */
+/**
+ * Removes the site name from a title ("Port reopens | The Courier", "Flood barriers tested - Courier"): the
+ * segment naming the site goes; otherwise the first segment when it is a headline of its own (3+ words), else
+ * the longest (NYT "Opinion | Republicans ...").
+ */
 function stripSiteSuffix(title: string, site: string | null): string {
   const parts = title.split(/\s+[|–—-]\s+/);
   if (parts.length < 2) return title;
-  if (site && parts.slice(1).some((p) => p.toLowerCase().includes(site.toLowerCase()))) return parts[0];
-  if (/\s\|\s/.test(title)) return title.split(/\s+\|\s+/)[0];
-  return parts[0].split(/\s+/).length >= 3 ? parts.slice(0, -1).join(' - ') : title;
+  const site_ = site?.toLowerCase();
+  const rest = site_ ? parts.filter((p) => !p.toLowerCase().includes(site_)) : parts;
+  if (rest.length === 0) return title;
+  if (rest.length === 1) return rest[0];
+  if (!/\s\|\s/.test(title) && !site_) return rest[0].split(/\s+/).length >= 3 ? rest.slice(0, -1).join(' - ') : title;
+  return rest[0].split(/\s+/).length >= 3 ? rest[0] : rest.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/** "By Jane Doe" -> "Jane Doe". */
+function stripBy(byline: string): string {
+  return byline.replace(/^by\s+/i, '').trim();
+}
+
+/** "https://www.newsnation.in" -> "newsnation.in" (some sites put their URL in og:site_name). */
+function outletName(value: string): string {
+  if (!isUrl(value)) return value;
+  try {
+    return new URL(value).hostname.replace(/^www\./, '');
+  } catch {
+    return value;
+  }
 }
 
 /** Title, date, byline, outlet and URL from meta tags, JSON-LD and <time>. */
@@ -95,10 +118,11 @@ export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadat
 
   const ldAuthors = names(fromLd('author')).filter((n) => !isUrl(n));
   const metaAuthor = firstMeta(meta, AUTHOR_META);
-  const byline = ldAuthors.length > 0 ? ldAuthors.join(', ') : metaAuthor && !isUrl(metaAuthor) && !metaAuthor.startsWith('@') ? metaAuthor : null;
+  const byline = ldAuthors.length > 0 ? stripBy(ldAuthors.join(', ')) : metaAuthor && !isUrl(metaAuthor) && !metaAuthor.startsWith('@') ? stripBy(metaAuthor) : null;
 
   const ldPublisher = names(fromLd('publisher'))[0] ?? null;
-  const outlet = firstMeta(meta, SITE_META.slice(0, 1)) ?? ldPublisher ?? firstMeta(meta, SITE_META.slice(1))?.replace(/^@/, '') ?? null;
+  const siteName = firstMeta(meta, SITE_META.slice(0, 1)) ?? ldPublisher ?? firstMeta(meta, SITE_META.slice(1))?.replace(/^@/, '') ?? null;
+  const outlet = siteName ? outletName(siteName) : null;
 
   const ldHeadline = fromLd('headline');
   const h1s = Array.from(document.querySelectorAll('h1')).map((h) => normalizeBlock(h.textContent ?? '')).filter(Boolean);

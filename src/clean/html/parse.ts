@@ -22,6 +22,6 @@ export function parsePage(html: string): ParsedPage {
       // Broken JSON-LD is common (trailing commas, raw newlines in strings); the page still has meta tags.
     }
   }
-  const { document } = parseHTML(html.replace(NEVER_TEXT, ' '));
+  const { document } = parseHTML(html.replace(NEVER_TEXT, ''));
   return { document: document as unknown as Document, jsonLd };
 }
