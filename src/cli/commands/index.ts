@@ -4,3 +4,4 @@ export { command as ingest } from './ingest.js';
 export { command as watch } from './watch.js';
 export { command as stories } from './stories.js';
 export { command as story } from './story.js';
+export { command as serve } from './serve.js';

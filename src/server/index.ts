@@ -1,0 +1,14 @@
+export { buildApp, DEFAULT_BODY_LIMIT, DEFAULT_WEB_ROOT } from './app.js';
+export type { AppContext, AppOptions } from './app.js';
+export { startServer } from './start.js';
+export type { RunningServer, ServerOptions } from './start.js';
+export { StoryCatalog } from './catalog.js';
+export type { CatalogEntry, StorySearch } from './catalog.js';
+export { DossierService, dossierStats } from './dossiers.js';
+export type { DossierStats, StoredDossier } from './dossiers.js';
+export { ArticleIntake } from './intake.js';
+export type { IntakeOptions, IntakeResult, NewArticle } from './intake.js';
+export { FeedWatcher } from './watcher.js';
+export type { WatcherOptions, WatcherStatus } from './watcher.js';
+export { ApiError, isApiError } from './errors.js';
+export { CONTENT_SECURITY_POLICY } from './security.js';
