@@ -67,7 +67,7 @@ export function renderHtml(dossier: Dossier): string {
     list.slice(0, MAX_LISTED_FACTS).map((f) => `<li><span class="count" title="independent sources">${f.independentSources}</span> ${esc(oneLine(f.text))} ${note(f.sources)}</li>`).join('');
 
   const quotes = quotesBySpeaker(dossier)
-    .map((g) => `<section class="speaker"><h3>${esc(g.speaker)}</h3><ul>${g.quotes.map((q) => `<li>${q.direct ? '“' : ''}${esc(oneLine(q.text))}${q.direct ? '”' : ''} ${note([q.span])}</li>`).join('')}</ul></section>`)
+    .map((g) => `<section class="speaker"><h3>${esc(g.speaker)}</h3><ul>${g.quotes.map((q) => `<li${q.direct ? '' : ' class="reported"'}>${q.direct ? '“' : '<small>reported:</small> '}${esc(oneLine(q.text))}${q.direct ? '”' : ''} ${note([q.span])}</li>`).join('')}</ul></section>`)
     .join('');
 
   const changes = dossier.numberChanges

@@ -43,6 +43,8 @@ export function quotesBySpeaker(dossier: Dossier): QuoteGroup[] {
     const key = q.speakerName ?? 'Unattributed';
     groups.set(key, [...(groups.get(key) ?? []), q]);
   }
+  // Direct quotes first: the speaker's own words matter more than a paraphrase of them.
+  for (const list of groups.values()) list.sort((a, b) => Number(b.direct) - Number(a.direct));
   return [...groups.entries()]
     .map(([speaker, quotes]) => ({ speaker, quotes }))
     .sort((a, b) => Number(a.speaker === 'Unattributed') - Number(b.speaker === 'Unattributed') || b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker));

@@ -49,7 +49,7 @@ export function renderMarkdown(dossier: Dossier): string {
     out.push('## Who said what', '');
     for (const g of groups) {
       out.push(`### ${g.speaker}`, '');
-      for (const q of g.quotes) out.push(`- ${q.direct ? `“${oneLine(q.text)}”` : oneLine(q.text)} [${q.span.articleId}]`);
+      for (const q of g.quotes) out.push(`- ${q.direct ? `“${oneLine(q.text)}”` : `(reported) ${oneLine(q.text)}`} [${q.span.articleId}]`);
       out.push('');
     }
   }
