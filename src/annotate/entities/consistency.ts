@@ -20,7 +20,7 @@ const nameOf = (m: RawMention): string =>
     .join(' ');
 
 /** Mentions after the document-level rules, in text order. */
-export function consolidate(mentions: RawMention[], sentences: Token[][]): RawMention[] {
+export function consolidate(mentions: RawMention[], sentences: Token[][], isCommonWord: (lowerWord: string) => boolean): RawMention[] {
   // Surnames of multi-word person names: "John Kirby" -> "Kirby".
   const surnames = new Set<string>();
   for (const m of mentions) {
@@ -42,7 +42,8 @@ export function consolidate(mentions: RawMention[], sentences: Token[][]): RawMe
   const added: RawMention[] = [];
   sentences.forEach((tokens, s) => {
     tokens.forEach((token, i) => {
-      if (taken[s][i] || !surnames.has(token.norm)) return;
+      // A common word that ended a mistaken name ("Defense Efforts" in a subheading) is not a surname.
+      if (taken[s][i] || !surnames.has(token.norm) || isCommonWord(token.norm.toLowerCase())) return;
       // Neighbouring capitalised words mean a longer name the tagger chose not to tag; leave those alone.
       const capitalisedNeighbour = [tokens[i - 1], tokens[i + 1]].some((t) => t && /^[A-Z]/.test(t.norm) && i > 0);
       if (!capitalisedNeighbour) added.push({ sentence: s, startToken: i, endToken: i + 1, tokens, type: 'PER', roleRange: null });

@@ -51,6 +51,18 @@ test('a surname alone inherits the type of the full name in the same document', 
   for (const m of kostelic) assert.equal(m.type, 'person');
 });
 
+test('title-case headlines and subheadings are not read as names', () => {
+  const text =
+    'Kosovo Police Deny Reports of Troop Buildup Near Border\n\n' +
+    'The police said on Monday that the reports of a buildup were false. Troop numbers near the border have not changed.\n\n' +
+    'Rising Tensions in the North\n\nDragan Petrovic, a local official, said the situation was calm.';
+  const names = mentionsOf(text).map((m) => m.text);
+  for (const word of ['Deny', 'Reports', 'Buildup', 'Border', 'Rising', 'Tensions']) {
+    assert.ok(!names.some((n) => n.includes(word)), `"${word}" is part of a mention: ${names.join(', ')}`);
+  }
+  assert.ok(names.includes('Dragan Petrovic'));
+});
+
 const seedPersons = [
   'Milos Vucevic', 'Albin Kurti', 'Milan Mojsilovic', 'Jens Stoltenberg', 'Aleksandar Vucic', 'Alexander Vucic',
   'John Kirby', 'Antony Blinken', 'Annalena Barbock', 'Milan Radoicic',
@@ -111,5 +123,5 @@ test('CoNLL-2003 test subset: F1 stays above the pinned floor', { skip: testDir 
   assert.ok(core >= CORE_FLOOR, `PER/LOC/ORG F1 ${core.toFixed(4)} < ${CORE_FLOOR}`);
   assert.ok(all >= ALL_FLOOR, `all-class F1 ${all.toFixed(4)} < ${ALL_FLOOR}`);
 });
-const CORE_FLOOR = 0.875; // measured 0.885 (PER/LOC/ORG)
-const ALL_FLOOR = 0.862; // measured 0.872 (all four classes)
+const CORE_FLOOR = 0.882; // measured 0.892 (PER/LOC/ORG)
+const ALL_FLOOR = 0.868; // measured 0.878 (all four classes)

@@ -59,11 +59,12 @@ export function recognizeMentions(text: string, sentences: Sentence[]): Mention[
       if (span.type === 'PER') start = titleFreeStart(tokens, start, end);
       if (end > start) raw.push({ sentence: s, startToken: start, endToken: end, tokens, type: span.type, roleRange: null });
     }
-    for (const i of unknownSpeakers(tokens, tags[s], (word) => model.knows('w=' + word))) {
+    const known = (word: string): boolean => model.knows('w=' + word) || model.isCommonWord(word);
+    for (const i of unknownSpeakers(tokens, tags[s], known)) {
       raw.push({ sentence: s, startToken: i, endToken: i + 1, tokens, type: 'PER', roleRange: null });
     }
   });
-  const mentions = consolidate(raw, tokenized);
+  const mentions = consolidate(raw, tokenized, (w) => model.isCommonWord(w));
 
   const covered = tokenized.map((tokens) => new Uint8Array(tokens.length));
   for (const m of mentions) for (let i = m.startToken; i < m.endToken; i++) covered[m.sentence][i] = 1;

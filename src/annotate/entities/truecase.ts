@@ -3,33 +3,57 @@
 // when the article writes it in lower case elsewhere, or when the training text mostly did.
 import type { Token } from './tokenize.js';
 
-// A line counts as title case when this share of its (at least MIN_WORDS) words are capitalised.
-const TITLE_SHARE = 0.75;
-const MIN_WORDS = 4;
+// A line counts as title case when at least MIN_COMMON of its words are capitalised common words and they
+// make up at least COMMON_SHARE of its words. Lists of names ("Neil Back ( England )", "Real Madrid 2
+// Barcelona 1" in sports results) are capitalised too, but mostly not common words, and must stay as written.
+const MIN_COMMON = 3;
+const COMMON_SHARE = 0.4;
 
-function isTitleCase(words: readonly string[]): boolean {
+function isTitleCase(words: readonly string[], isCommon: (lowerWord: string) => boolean): boolean {
   const alpha = words.filter((w) => /^[A-Za-z]/.test(w));
-  if (alpha.length < MIN_WORDS) return false;
-  const capitalised = alpha.filter((w) => /^[A-Z][a-z]/.test(w)).length;
-  return capitalised / alpha.length >= TITLE_SHARE;
+  const common = alpha.filter((w) => /^[A-Z][a-z]/.test(w) && isCommon(w.toLowerCase())).length;
+  return common >= MIN_COMMON && common / alpha.length >= COMMON_SHARE;
 }
+
+// Subheadings ("Possible Russian Involvement", "Reduced Military Presence"): short capitalised lines without
+// digits or closing punctuation, where at least half the words are common words.
+const HEADING_MAX_WORDS = 6;
+const HEADING_SHARE = 0.5;
+const MINOR = /^(of|on|for|the|and|in|to|at|with|after|over|amid|a|an|as|by|from)$/;
+
+function isHeading(words: readonly string[], isCommon: (lowerWord: string) => boolean): boolean {
+  if (words.some((w) => /\d/.test(w)) || /^[.!?")\],;:]$/.test(words[words.length - 1] ?? '')) return false;
+  const alpha = words.filter((w) => /^[A-Za-z]/.test(w) && !MINOR.test(w));
+  if (alpha.length < 2 || alpha.length > HEADING_MAX_WORDS || !alpha.every((w) => /^[A-Z][a-z]/.test(w))) return false;
+  const common = alpha.filter((w) => isCommon(w.toLowerCase()));
+  return common.length / alpha.length >= HEADING_SHARE && alpha.slice(1).some((w) => isCommon(w.toLowerCase()));
+}
+
+const INFLECTIONS: [RegExp, string][] = [
+  [/s$/, ''],
+  [/es$/, ''],
+  [/s$/, 'd'],
+  [/s$/, 'ed'],
+  [/ies$/, 'ied'],
+  [/izes$/, 'ised'],
+];
 
 /** Word forms to tag, per sentence: the tokens' forms, with title-case lines re-cased. */
 export function caseForTagging(sentences: readonly Token[][], isCommonWord: (lowerWord: string) => boolean): string[][] {
   const forms = sentences.map((tokens) => tokens.map((t) => t.norm));
-  const titled = forms.map(isTitleCase);
   const lowerInText = new Set<string>();
-  forms.forEach((words, s) => {
-    if (titled[s]) return;
-    for (let i = 1; i < words.length; i++) if (/^[a-z]/.test(words[i])) lowerInText.add(words[i]);
-  });
+  for (const words of forms) for (let i = 1; i < words.length; i++) if (/^[a-z]/.test(words[i])) lowerInText.add(words[i]);
+  const known = (lower: string): boolean => lowerInText.has(lower) || isCommonWord(lower);
+  // Headline verbs are often in a form the text does not repeat ("Denounces" beside "denounced").
+  const common = (lower: string): boolean =>
+    known(lower) || INFLECTIONS.some(([from, to]) => from.test(lower) && known(lower.replace(from, to)));
+  const titled = forms.map((words) => isTitleCase(words, common) || isHeading(words, common));
   return forms.map((words, s) => {
     if (!titled[s]) return words;
     return words.map((w) => {
       if (!/^[A-Z][a-z]/.test(w)) return w;
       const lower = w.toLowerCase();
-      const common = lowerInText.has(lower) || isCommonWord(lower);
-      return common ? lower : w;
+      return common(lower) ? lower : w;
     });
   });
 }
