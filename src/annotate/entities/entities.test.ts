@@ -44,6 +44,16 @@ test('titles are stripped from person names and kept as roles; possessives are n
   for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.text);
 });
 
+test('an organisation name split by the tagger is joined up to its suffix word', () => {
+  const text = 'White House National Security Council spokesman Tom Hale told reporters on Friday.';
+  const mentions = mentionsOf(text);
+  assert.ok(
+    mentions.some((m) => m.text === 'White House National Security Council' && m.type === 'organization'),
+    mentions.map((m) => `${m.text}/${m.type}`).join(', '),
+  );
+  assert.equal(mentions.find((m) => m.text === 'Tom Hale')?.role, 'spokesman');
+});
+
 test('a surname alone inherits the type of the full name in the same document', () => {
   const text = 'Officials met Dragan Kostelic in Vienna.\n\nKostelic rejected the plan on Tuesday.\n\nLater, Kostelic left.';
   const kostelic = mentionsOf(text).filter((m) => m.text === 'Kostelic');

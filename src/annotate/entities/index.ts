@@ -8,6 +8,7 @@ import { spansFromTags, type EntityClass } from './tags.js';
 import { tagDocument } from './tagger.js';
 import { tokenizeRange, type Token } from './tokenize.js';
 import { caseForTagging } from './truecase.js';
+import { joinOrganizationNames } from './organizations.js';
 import { SPEECH_GAP_WORDS, SPEECH_VERBS } from './lexicon.js';
 
 const TYPE_OF: Record<EntityClass, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
@@ -64,7 +65,7 @@ export function recognizeMentions(text: string, sentences: Sentence[]): Mention[
       raw.push({ sentence: s, startToken: i, endToken: i + 1, tokens, type: 'PER', roleRange: null });
     }
   });
-  const mentions = consolidate(raw, tokenized, (w) => model.isCommonWord(w));
+  const mentions = consolidate(joinOrganizationNames(raw, tokenized), tokenized, (w) => model.isCommonWord(w));
 
   const covered = tokenized.map((tokens) => new Uint8Array(tokens.length));
   for (const m of mentions) for (let i = m.startToken; i < m.endToken; i++) covered[m.sentence][i] = 1;
