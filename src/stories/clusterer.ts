@@ -14,6 +14,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   lateWindowDays: 400,
   lateJoinThreshold: 0.35,
   lateMinSize: 2,
+  sizePenalty: 0.25,
   queryTerms: 25,
   indexedTerms: 40,
   maxCandidates: 25,
@@ -38,6 +39,16 @@ export function reachableSince(clockDay: number | null, options: Partial<Cluster
 interface Profile {
   body: Map<string, number>;
   headline: Map<string, number>;
+}
+
+interface WeightedProfile {
+  body: { squared: Map<string, number>; norm: number };
+  headline: { squared: Map<string, number>; norm: number };
+}
+
+interface Match {
+  story: LiveStory;
+  similarity: number;
 }
 
 interface LiveStory {
@@ -90,12 +101,12 @@ export class StoryClusterer {
       this.dirtyTerms.add(term);
     }
     const profile: Profile = { body: normalisedShares(signature.terms), headline: normalisedShares(signature.headline) };
-    const best = this.bestMatch(profile, day, day, null, this.options.joinThreshold);
+    const [best, ...others] = this.matches(profile, day, day, null, this.options.joinThreshold);
     let decision: ClusterDecision;
     if (best) {
       this.absorb(best.story, profile, 1, day, day);
       decision = { storyId: best.story.state.id, created: false, similarity: round(best.similarity), merged: [] };
-      this.mergeLookalikes(best.story, decision);
+      this.mergeLookalikes(best.story, others, decision);
     } else {
       const state: StoryState = { id: this.nextStoryId++, profile: [], headline: [], size: 0, indexed: [], firstDay: day, lastDay: day };
       this.absorb(this.addLive(state), profile, 1, day, day);
@@ -139,8 +150,11 @@ export class StoryClusterer {
     return gap <= this.options.windowDays || (gap <= this.options.lateWindowDays && state.size >= this.options.lateMinSize);
   }
 
-  /** The most similar reachable story above the threshold (a stricter one for late joins), or null. */
-  private bestMatch(profile: Profile, firstDay: number, lastDay: number, exclude: number | null, threshold: number) {
+  /**
+   * Reachable stories above the threshold (a stricter one for late joins), most similar first
+   * (ties: older story first). Candidates come from the inverted index only.
+   */
+  private matches(profile: Profile, firstDay: number, lastDay: number, exclude: number | null, threshold: number): Match[] {
     const query: Weighted[] = [];
     for (const [term, share] of profile.body) query.push([term, share * this.idf(term)]);
     query.sort(heaviestFirst);
@@ -162,18 +176,33 @@ export class StoryClusterer {
       })
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, this.options.maxCandidates);
-    const norms = { body: this.norm(profile.body), headline: this.norm(profile.headline) };
-    let best: { story: LiveStory; similarity: number } | null = null;
+    if (candidates.length === 0) return [];
+    const weighted = this.weighted(profile);
+    const found: Match[] = [];
     for (const [id] of candidates) {
       const story = this.stories.get(id)!;
-      const similarity = this.similarity(profile, norms, story);
+      const similarity = this.similarity(weighted, story);
       const late = this.gap(firstDay, lastDay, story.state) > this.options.windowDays;
-      if (similarity < (late ? Math.max(threshold, this.options.lateJoinThreshold) : threshold)) continue;
-      if (!best || similarity > best.similarity || (similarity === best.similarity && id < best.story.state.id)) {
-        best = { story, similarity };
-      }
+      // Large stories have broad profiles that attract unrelated articles; the bar rises slowly with size.
+      const bar = threshold * (1 + this.options.sizePenalty * Math.log(story.state.size));
+      if (similarity >= (late ? Math.max(bar, this.options.lateJoinThreshold) : bar)) found.push({ story, similarity });
     }
-    return best;
+    return found.sort((a, b) => b.similarity - a.similarity || a.story.state.id - b.story.state.id);
+  }
+
+  /** Profile with IDF applied once (share * idf^2 for dot products) and its norms. */
+  private weighted(profile: Profile): WeightedProfile {
+    const side = (shares: Map<string, number>) => {
+      const squared = new Map<string, number>();
+      let sum = 0;
+      for (const [term, share] of shares) {
+        const idf = this.idf(term);
+        squared.set(term, share * idf * idf);
+        sum += share * share * idf * idf;
+      }
+      return { squared, norm: Math.sqrt(sum) };
+    };
+    return { body: side(profile.body), headline: side(profile.headline) };
   }
 
   private norm(shares: Map<string, number>): number {
@@ -185,25 +214,20 @@ export class StoryClusterer {
     return Math.sqrt(sum);
   }
 
-  private dot(a: Map<string, number>, b: Map<string, number>): number {
-    let dot = 0;
-    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-    for (const [term, share] of small) {
-      const other = large.get(term);
-      if (other !== undefined) {
-        const idf = this.idf(term);
-        dot += share * other * idf * idf;
-      }
-    }
-    return dot;
-  }
-
   /** TF-IDF cosine of the whole texts, blended with the cosine of the headlines when both have one. */
-  private similarity(profile: Profile, norms: { body: number; headline: number }, story: LiveStory): number {
+  private similarity(query: WeightedProfile, story: LiveStory): number {
     story.norms ??= { body: this.norm(story.profile.body), headline: this.norm(story.profile.headline) };
-    const body = norms.body && story.norms.body ? this.dot(profile.body, story.profile.body) / (norms.body * story.norms.body) : 0;
-    if (!norms.headline || !story.norms.headline) return body;
-    const headline = this.dot(profile.headline, story.profile.headline) / (norms.headline * story.norms.headline);
+    const dot = (squared: Map<string, number>, shares: Map<string, number>) => {
+      let sum = 0;
+      for (const [term, share] of shares) {
+        const w = squared.get(term);
+        if (w !== undefined) sum += w * share;
+      }
+      return sum;
+    };
+    const body = query.body.norm && story.norms.body ? dot(query.body.squared, story.profile.body) / (query.body.norm * story.norms.body) : 0;
+    if (!query.headline.norm || !story.norms.headline) return body;
+    const headline = dot(query.headline.squared, story.profile.headline) / (query.headline.norm * story.norms.headline);
     const share = this.options.headlineShare;
     return (1 - share) * body + share * headline;
   }
@@ -237,13 +261,21 @@ export class StoryClusterer {
     return ranked.slice(0, keep).map(([term, share]) => [term, share]);
   }
 
-  /** After a story grew, folds in other reachable stories that now look like the same event. */
-  private mergeLookalikes(story: LiveStory, decision: ClusterDecision): void {
-    for (;;) {
-      const other = this.bestMatch(story.profile, story.state.firstDay, story.state.lastDay, story.state.id, this.options.mergeThreshold);
-      if (!other) return;
+  /**
+   * An article that matches two stories can reveal that they are one event: after it joined the best one,
+   * each other story it matched is merged in when the two stories themselves are similar enough.
+   * Only those stories are checked, which keeps merging as cheap as joining.
+   */
+  private mergeLookalikes(story: LiveStory, others: Match[], decision: ClusterDecision): void {
+    for (const { story: other } of others) {
+      if (!this.stories.has(other.state.id) || other === story) continue;
+      const { firstDay, lastDay } = story.state;
+      if (!this.reachable(firstDay, lastDay, other.state)) continue;
+      const similarity = this.similarity(this.weighted(story.profile), other);
+      const late = this.gap(firstDay, lastDay, other.state) > this.options.windowDays;
+      if (similarity < (late ? Math.max(this.options.mergeThreshold, this.options.lateJoinThreshold) : this.options.mergeThreshold)) continue;
       // The older story keeps its id, so links to it stay valid.
-      const [survivor, absorbed] = other.story.state.id < story.state.id ? [other.story, story] : [story, other.story];
+      const [survivor, absorbed] = other.state.id < story.state.id ? [other, story] : [story, other];
       this.absorb(survivor, absorbed.profile, absorbed.state.size, absorbed.state.firstDay, absorbed.state.lastDay);
       this.removeLive(absorbed.state.id);
       this.mergedInto.push([absorbed.state.id, survivor.state.id]);

@@ -51,6 +51,8 @@ export interface ClusterOptions {
   joinThreshold: number;
   /** Share of the similarity that comes from headlines (the rest from the whole text). */
   headlineShare: number;
+  /** The join threshold is multiplied by (1 + sizePenalty * ln(story size)): big stories must not swallow everything. */
+  sizePenalty: number;
   /** Cosine similarity two stories need to be merged into one. */
   mergeThreshold: number;
   /** An article may join a story whose dates lie within this many days of its own. */

@@ -12,10 +12,11 @@ for (const [net, prefix] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
   ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) PRIVATE.addSubnet(net, prefix, 'ipv4');
-// IPv6: unspecified, loopback, IPv4-mapped, unique local, link-local, multicast.
+// IPv6: unspecified, loopback, unique local, link-local, multicast. IPv4-mapped addresses are unwrapped
+// and checked as IPv4 below (a ::ffff:0:0/96 rule here would make BlockList flag every IPv4 address).
 PRIVATE.addAddress('::', 'ipv6');
 PRIVATE.addAddress('::1', 'ipv6');
-for (const [net, prefix] of [['::ffff:0:0', 96], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE.addSubnet(net, prefix, 'ipv6');
+for (const [net, prefix] of [['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE.addSubnet(net, prefix, 'ipv6');
 
 /** True for loopback, private, link-local and other non-public addresses. */
 export function isPrivateAddress(address: string): boolean {
