@@ -1,0 +1,125 @@
+// Every source article's cleaned text. The active citation is wrapped in <mark>, scrolled to and focused,
+// so the reader lands on exactly the characters the claim rests on.
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import type { Span } from '../api.js';
+import { CiteContext, colourClass, type SourceInfo } from './cite.js';
+import { formatDate } from '../format.js';
+
+/** Only http(s) links are rendered as links: a "javascript:" URL from an article must never be clickable. */
+export function safeHref(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function paragraphs(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\n\s*\n/g)) {
+    out.push({ start, end: m.index! });
+    start = m.index! + m[0].length;
+  }
+  out.push({ start, end: text.length });
+  return out.filter((p) => p.end > p.start);
+}
+
+function ArticleText({ text, highlight }: { text: string; highlight: Span | null }) {
+  const mark = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!highlight || !mark.current) return;
+    mark.current.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    mark.current.focus({ preventScroll: true });
+  }, [highlight]);
+  const parts = paragraphs(text);
+  // A span may cross paragraphs: each overlapping piece is marked, the first one takes focus.
+  const firstHit = highlight ? parts.find((p) => highlight.end > p.start && highlight.start < p.end)?.start : undefined;
+  return (
+    <div class="text">
+      {parts.map((p) => {
+        if (!highlight || highlight.end <= p.start || highlight.start >= p.end) return <p key={p.start}>{text.slice(p.start, p.end)}</p>;
+        const from = Math.max(p.start, highlight.start);
+        const to = Math.min(p.end, highlight.end);
+        const first = p.start === firstHit;
+        return (
+          <p key={p.start}>
+            {text.slice(p.start, from)}
+            <mark class="hit" ref={first ? mark : undefined} tabIndex={first ? -1 : undefined}>
+              {text.slice(from, to)}
+            </mark>
+            {text.slice(to, p.end)}
+          </p>
+        );
+      })}
+    </div>
+  );
+}
+
+function SourceArticle({ source, highlight, startOpen }: { source: SourceInfo; highlight: Span | null; startOpen: boolean }) {
+  const [open, setOpen] = useState(startOpen);
+  useEffect(() => {
+    if (highlight) setOpen(true);
+  }, [highlight]);
+  const a = source.article;
+  const href = safeHref(a.url);
+  return (
+    <article class="source" id={`source-${source.n}`} data-article={a.id}>
+      <details open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          <span class={`badge ${colourClass(source.n)}`}>{source.n}</span>
+          <span class="source-head">
+            <strong>{source.label}</strong>
+            <span class="title">{a.title ?? '(no title)'}</span>
+            <small>
+              {formatDate(a.publishedAt)}
+              {a.credits.length > 0 && ` · credits ${a.credits.join(', ')}`}
+            </small>
+          </span>
+        </summary>
+        {href && (
+          <p class="link">
+            <a href={href} rel="noopener noreferrer nofollow" target="_blank">
+              Original page ↗
+            </a>
+          </p>
+        )}
+        {open && <ArticleText text={a.text} highlight={highlight} />}
+        {open && a.removed.length > 0 && (
+          <details class="removed">
+            <summary>{a.removed.length} pieces removed while cleaning</summary>
+            <ul>
+              {a.removed.map((r, i) => (
+                <li key={i}>
+                  <del>{r.text}</del> <small>{r.reason}</small>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </details>
+    </article>
+  );
+}
+
+export function SourcesPane({ onBack }: { onBack: (() => void) | null }) {
+  const { sources, active } = useContext(CiteContext);
+  const list = [...sources.values()];
+  return (
+    <aside class="sources" aria-labelledby="sources-heading">
+      <div class="sources-top">
+        <h2 id="sources-heading">Sources ({list.length})</h2>
+        {onBack && (
+          <button type="button" class="quiet small back" onClick={onBack}>
+            ↩ Back to the claim
+          </button>
+        )}
+      </div>
+      {list.map((s) => (
+        <SourceArticle key={s.article.id} source={s} highlight={active && active.articleId === s.article.id ? active : null} startOpen={list.length <= 6} />
+      ))}
+    </aside>
+  );
+}

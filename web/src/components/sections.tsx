@@ -1,0 +1,197 @@
+// The analysis sections of a story page. All text is rendered as JSX text, which Preact escapes.
+import { useContext, useState } from 'preact/hooks';
+import type { Dispute, DisputeSide, Dossier, Fact } from '../api.js';
+import { CiteContext, Cites, Outlets, colourClass } from './cite.js';
+import { formatDate, oneLine, plural } from '../format.js';
+
+export function Summary({ dossier }: { dossier: Dossier }) {
+  if (dossier.summary.length === 0) return null;
+  return (
+    <section id="summary" aria-labelledby="summary-h">
+      <h2 id="summary-h">Summary</h2>
+      <ol class="summary">
+        {dossier.summary.map((s, i) => (
+          <li key={i}>
+            <span>{oneLine(s.text)}</span> <Cites spans={s.sources} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Side({ side }: { side: DisputeSide }) {
+  return (
+    <div class={`side ${side.stance}`}>
+      <p class="who">
+        <strong>{side.byName ?? 'Unattributed'}</strong>
+        <span class="via">
+          {' '}
+          via <Outlets spans={side.sources} />
+        </span>
+      </p>
+      <blockquote>{oneLine(side.text)}</blockquote>
+      <Cites spans={side.sources} />
+    </div>
+  );
+}
+
+function DisputeCard({ dispute }: { dispute: Dispute }) {
+  const claims = dispute.sides.filter((s) => s.stance === 'claim');
+  const denials = dispute.sides.filter((s) => s.stance === 'denial');
+  const columns: [string, DisputeSide[]][] =
+    dispute.kind === 'denial'
+      ? [
+          ['Claim', claims],
+          ['Denial', denials],
+        ]
+      : dispute.sides.map((s, i) => [`Version ${i + 1}`, [s]]);
+  return (
+    <article class="dispute">
+      <h3>
+        <span class={`kind ${dispute.kind}`}>{dispute.kind === 'denial' ? 'denied' : `${dispute.kind}s differ`}</span> {oneLine(dispute.about)}
+      </h3>
+      <div class="sides">
+        {columns.map(([heading, sides]) => (
+          <div class="column" key={heading}>
+            <h4>{heading}</h4>
+            {sides.length ? sides.map((s, i) => <Side key={i} side={s} />) : <p class="none">No source states it.</p>}
+          </div>
+        ))}
+      </div>
+    </article>
+  );
+}
+
+export function Disputes({ dossier }: { dossier: Dossier }) {
+  return (
+    <section id="disputes" aria-labelledby="disputes-h">
+      <h2 id="disputes-h">Disputed ({dossier.disputes.length})</h2>
+      {dossier.disputes.length === 0 ? <p class="none">The sources do not contradict each other on anything found.</p> : dossier.disputes.map((d, i) => <DisputeCard key={i} dispute={d} />)}
+    </section>
+  );
+}
+
+function FactList({ facts, limit }: { facts: Fact[]; limit: number }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? facts : facts.slice(0, limit);
+  return (
+    <>
+      <ul class="facts">
+        {shown.map((f) => (
+          <li key={f.id} id={`fact-${f.id}`}>
+            <span class="n" title="independent sources">
+              {f.independentSources}
+            </span>
+            <span class="fact-text">{oneLine(f.text)}</span>
+            <span class="fact-meta">
+              <Outlets spans={f.sources} />
+              <Cites spans={f.sources} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      {facts.length > limit && (
+        <button type="button" class="quiet" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? 'Show fewer' : `Show all ${facts.length}`}
+        </button>
+      )}
+    </>
+  );
+}
+
+export function Facts({ dossier }: { dossier: Dossier }) {
+  const corroborated = dossier.facts.filter((f) => f.independentSources > 1);
+  const single = dossier.facts.filter((f) => f.independentSources <= 1);
+  return (
+    <>
+      <section id="corroborated" aria-labelledby="corroborated-h">
+        <h2 id="corroborated-h">Corroborated ({corroborated.length})</h2>
+        {corroborated.length ? <FactList facts={corroborated} limit={12} /> : <p class="none">No fact is reported by two independent sources.</p>}
+      </section>
+      <section id="single" aria-labelledby="single-h">
+        <h2 id="single-h">Only one source ({single.length})</h2>
+        <p class="hint">Reported by a single independent outlet: check before repeating.</p>
+        {single.length ? <SingleSource facts={single} /> : <p class="none">Every fact has at least two independent sources.</p>}
+      </section>
+    </>
+  );
+}
+
+/** Single-source facts grouped under the outlet that alone reports them. */
+function SingleSource({ facts }: { facts: Fact[] }) {
+  const { sources } = useContext(CiteContext);
+  const groups = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const key = f.sources[0]?.articleId ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return (
+    <div class="single-groups">
+      {[...groups.entries()].map(([articleId, list]) => {
+        const source = sources.get(articleId);
+        return (
+          <details key={articleId} class="single-group" open={groups.size <= 2}>
+            <summary>
+              {source && <span class={`badge ${colourClass(source.n)}`}>{source.n}</span>} <strong>{source?.label ?? articleId}</strong> <span class="muted">only: {plural(list.length, 'fact')}</span>
+            </summary>
+            <FactList facts={list} limit={8} />
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
+export function Timeline({ dossier }: { dossier: Dossier }) {
+  if (dossier.timeline.length === 0) return null;
+  const entries = [...dossier.timeline].sort((a, b) => a.date.localeCompare(b.date));
+  return (
+    <section id="timeline" aria-labelledby="timeline-h">
+      <h2 id="timeline-h">Timeline</h2>
+      <ol class="timeline">
+        {entries.map((t, i) => (
+          <li key={i}>
+            <time dateTime={t.date}>{formatDate(t.date)}</time>
+            <div>
+              <span>{oneLine(t.text)}</span> <Cites spans={t.sources} />
+              {t.storyAnchored && <small class="muted"> (date placed using the story's date)</small>}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function Quotes({ dossier }: { dossier: Dossier }) {
+  if (dossier.quotes.length === 0) return null;
+  const groups = new Map<string, Dossier['quotes']>();
+  for (const q of dossier.quotes) {
+    const key = q.speakerName ?? 'Unattributed';
+    groups.set(key, [...(groups.get(key) ?? []), q]);
+  }
+  const sorted = [...groups.entries()].sort(
+    (a, b) => Number(a[0] === 'Unattributed') - Number(b[0] === 'Unattributed') || b[1].length - a[1].length || a[0].localeCompare(b[0]),
+  );
+  return (
+    <section id="quotes" aria-labelledby="quotes-h">
+      <h2 id="quotes-h">Who said what</h2>
+      {sorted.map(([speaker, quotes], i) => (
+        <details class="speaker" key={speaker} open={i < 3}>
+          <summary>
+            <strong>{speaker}</strong> <span class="muted">{plural(quotes.length, 'quote')}</span>
+          </summary>
+          <ul>
+            {quotes.map((q, j) => (
+              <li key={j} class={q.direct ? 'direct' : 'reported'}>
+                {q.direct ? <q>{oneLine(q.text)}</q> : <span>{oneLine(q.text)}</span>}
+                {!q.direct && <small class="muted"> (reported)</small>} <Cites spans={[q.span]} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </section>
+  );
+}
