@@ -52,9 +52,9 @@ export function recognizeMentions(text: string, sentences: Sentence[]): Mention[
   tokenized.forEach((tokens, s) => {
     for (const span of spansFromTags(tags[s])) {
       let { start, end } = span;
-      // A possessive or stray quote at either end is punctuation, not part of the name.
-      while (end > start && /^('s|'|")$/i.test(tokens[end - 1].norm)) end--;
-      while (start < end && /^["'(]$/.test(tokens[start].norm)) start++;
+      // A possessive, quote or separator ("| Last Update") at either end is not part of the name.
+      while (end > start && /^('s|[^\p{L}\p{N}]+)$/iu.test(tokens[end - 1].norm)) end--;
+      while (start < end && /^[^\p{L}\p{N}]+$/u.test(tokens[start].norm)) start++;
       // "President Vucic" or "State Antony Blinken" (of "Secretary of State") tagged as one name: the title
       // words leave the name and are picked up as its role below.
       if (span.type === 'PER') start = titleFreeStart(tokens, start, end);

@@ -14,7 +14,7 @@ export interface Token {
 // A run of non-space characters; punctuation is split off afterwards.
 const CHUNK = /\S+/g;
 // Characters that are always a token of their own (quotes, brackets, separators).
-const ALWAYS_SPLIT = /^[\u201c\u201d\u201e\u00ab\u00bb"()[\]{},;:!?\u2014\u2013\u2026]$/;
+const ALWAYS_SPLIT = /^[\u201c\u201d\u201e\u00ab\u00bb"()[\]{},;:!?\u2014\u2013\u2026|\u2022\u00b7]$/;
 // "U.S.", "J." and "a.m." keep their periods; other trailing periods are split off.
 const DOTTED_ABBREVIATION = /(?:^|-)(?:[A-Za-z]\.)+$/;
 // Clitics split off the way the Penn/CoNLL tokenization does: "Serbia's" -> "Serbia" "'s".
