@@ -6,9 +6,8 @@ import { deserializeModel, ModelFormatError, type NerModel } from './model.js';
 
 const MODEL_FILE = 'ner.bin.gz';
 const here = path.dirname(fileURLToPath(import.meta.url));
-// Beside this module in the source tree; a compiled build (dist/) may not copy binary files, so the
-// source location is tried too.
-const CANDIDATES = [path.join(here, 'model', MODEL_FILE), path.resolve(here, '../../../../src/annotate/entities/model', MODEL_FILE)];
+// Beside this module: in src/ for the sources, and in dist/ where the build copies it (scripts/copy-assets.mjs).
+const CANDIDATES = [path.join(here, 'model', MODEL_FILE)];
 
 let cached: NerModel | null = null;
 

@@ -1,5 +1,7 @@
 // The one place chrono-node is used, so the date parser can be swapped without touching the news rules.
-import * as chrono from 'chrono-node';
+// The English-only entry: the package root loads every locale, which costs a third of a second at start-up.
+import * as chrono from 'chrono-node/en';
+import type { ParsedResult } from 'chrono-node';
 import type { Ymd } from './calendar.js';
 
 /** What chrono read from one expression: the components it was sure of, and the date it settled on. */
@@ -20,7 +22,7 @@ export interface ChronoReading {
 // Noon, so that no time zone moves the reference to another day.
 const asReference = (d: Ymd) => new Date(d.year, d.month - 1, d.day, 12);
 
-function toReading(r: chrono.ParsedResult, offset: number): ChronoReading {
+function toReading(r: ParsedResult, offset: number): ChronoReading {
   const c = r.start;
   const date = c.date();
   // chrono keeps a trailing comma in "In January, a week after"; the expression ends before it.
