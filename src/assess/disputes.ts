@@ -1,7 +1,7 @@
 import type { Doc, Range } from '../annotate/types.js';
 import type { Alignment, Statement } from '../align/index.js';
 import { vectorize, contentTerms, statementKey } from '../align/index.js';
-import type { Dispute, DisputeSide } from '../dossier/types.js';
+import type { Dispute, DisputeSide } from './types.js';
 import { actorOfSentence, findCue, type Actor, type EntityLookup } from './actors.js';
 import { CLAIM_NOUN_STEMS, DENIAL_STEMS } from './cues.js';
 import { stemmer } from 'stemmer';

@@ -1,5 +1,5 @@
 import type { Article } from '../clean/types.js';
-import type { Provenance } from '../dossier/types.js';
+import type { Provenance } from './types.js';
 import { WIRE_AGENCIES } from './cues.js';
 import { canonicalSource } from './names.js';
 

@@ -6,3 +6,4 @@ export type { DisputeOptions } from './disputes.js';
 export { numberChangesAndDisputes, dateDisputes, countedKey } from './numbers.js';
 export { buildTimeline } from './timeline.js';
 export type { EntityLookup, Actor } from './actors.js';
+export type * from './types.js';

@@ -1,7 +1,7 @@
 import type { Doc, QuantityAnnotation, Range } from '../annotate/types.js';
 import type { Alignment } from '../align/index.js';
 import { cosine, statementKey, vectorize, type TermVector } from '../align/index.js';
-import type { Dispute, NumberChange } from '../dossier/types.js';
+import type { Dispute, NumberChange } from './types.js';
 import { stemmer } from 'stemmer';
 
 /** The counted thing reduced to its head noun stem, so "troops", "troop count" and "more troops" compare. */

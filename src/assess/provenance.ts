@@ -1,6 +1,6 @@
 import type { Article } from '../clean/types.js';
 import type { FactGroup } from '../align/types.js';
-import type { Provenance } from '../dossier/types.js';
+import type { Provenance } from './types.js';
 import { words } from '../text/terms.js';
 import { canonicalSource } from './names.js';
 

@@ -1,7 +1,7 @@
 import type { Doc } from '../annotate/types.js';
 import type { Alignment } from '../align/index.js';
 import { statementKey } from '../align/index.js';
-import type { TimelineEntry } from '../dossier/types.js';
+import type { TimelineEntry } from './types.js';
 
 /**
  * Dated events: every sentence with a placed time expression, one entry per (date, fact), so five

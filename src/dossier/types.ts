@@ -2,6 +2,9 @@
 // schema/dossier.schema.json describes the same shape and a test validates real output against it.
 import type { EntityType, Span } from '../annotate/types.js';
 import type { RemovedPiece } from '../clean/types.js';
+import type { Dispute, NumberChange, Provenance, TimelineEntry } from '../assess/types.js';
+
+export type { Dispute, DisputeSide, NumberChange, Provenance, TimelineEntry } from '../assess/types.js';
 
 export interface DossierArticle {
   id: string;
@@ -40,14 +43,6 @@ export interface DossierQuantity {
   span: Span;
 }
 
-export interface TimelineEntry {
-  date: string;
-  text: string;
-  sources: Span[];
-  /** True when a relative date was placed using a date borrowed from the story, not the article's own. */
-  storyAnchored?: boolean;
-}
-
 export interface Fact {
   id: string;
   text: string;
@@ -55,34 +50,6 @@ export interface Fact {
   independentSources: number;
   /** Outlets (or origins when the outlet is unknown) of the articles that report it. */
   reportedBy: string[];
-}
-
-export interface DisputeSide {
-  /** Whether this side asserts the disputed thing or denies it; for number/date disputes, "claim". */
-  stance: 'claim' | 'denial';
-  text: string;
-  by: string | null;
-  byName: string | null;
-  sources: Span[];
-}
-
-export interface Dispute {
-  about: string;
-  kind: 'denial' | 'number' | 'date';
-  sides: DisputeSide[];
-}
-
-export interface NumberChange {
-  what: string;
-  /** Values in time order; a change over time, not a contradiction. */
-  values: { value: number; date: string | null; span: Span }[];
-}
-
-export interface Provenance {
-  from: string;
-  to: string;
-  kind: 'copy' | 'rewrite' | 'credit';
-  score: number;
 }
 
 export interface SummarySentence {
