@@ -121,7 +121,10 @@ export function filterBlocks(blocks: string[]): BlockFindings {
   return findings;
 }
 
-/** True when two texts are the same headline, ignoring case and punctuation. */
-export function sameHeadline(a: string, b: string): boolean {
-  return comparisonKey(a) === comparisonKey(b);
+/** A test for "this block repeats the headline", ignoring case and punctuation (built once per article). */
+export function headlineMatcher(title: string | null): (block: string) => boolean {
+  if (title === null) return () => false;
+  const key = comparisonKey(title);
+  // Only blocks of about the title's length can be equal to it; skip normalizing the long ones.
+  return (block) => block.length <= title.length * 1.5 + 10 && comparisonKey(block) === key;
 }

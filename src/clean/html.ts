@@ -1,5 +1,5 @@
 import type { CleanedParts } from './text.js';
-import { filterBlocks, sameHeadline } from './blocks.js';
+import { filterBlocks, headlineMatcher } from './blocks.js';
 import { parsePage } from './html/parse.js';
 import { readMetadata } from './html/metadata.js';
 import { extractBody } from './html/extract.js';
@@ -24,9 +24,10 @@ export function cleanHtml(html: string): CleanedHtml {
   const title = metadata.title ?? (body.title ? normalizeBlock(body.title) : null);
   const removed = [...findings.removed];
   const paragraphs: string[] = [];
+  const repeatsTitle = headlineMatcher(title);
   for (const index of findings.kept) {
     const { text, linkShare } = body.blocks[index];
-    if (title && sameHeadline(text, title)) removed.push({ text, reason: 'repeated-title' });
+    if (repeatsTitle(text)) removed.push({ text, reason: 'repeated-title' });
     else if (linkShare >= MIN_LINK_SHARE && text.split(' ').length <= MAX_LINK_BLOCK_WORDS) removed.push({ text, reason: 'link-list' });
     else paragraphs.push(text);
   }

@@ -170,8 +170,8 @@ export const METADATA_LABEL = /\b(?:published|posted|updated?|modified|last upda
 
 // ---- HTML: elements that are never the story ----
 
-/** Tags removed before extraction: page chrome and controls (every news site's menus, "Share" buttons, forms). */
-export const CHROME_TAGS = ['nav', 'aside', 'footer', 'button', 'select', 'input', 'textarea', 'dialog', 'menu'];
+/** Tags removed before extraction: page chrome, controls and figure captions (every news site's menus, "Share" buttons). */
+export const CHROME_TAG_NAMES = new Set(['NAV', 'ASIDE', 'FOOTER', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'DIALOG', 'MENU', 'FIGCAPTION']);
 
 /** ARIA roles of page chrome (sites that build menus from divs: role="navigation"). */
 export const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog|toolbar|tablist)$/i;

@@ -1,5 +1,5 @@
 import type { RemovedPiece } from './types.js';
-import { filterBlocks, sameHeadline } from './blocks.js';
+import { filterBlocks, headlineMatcher } from './blocks.js';
 import { normalizeBlock } from './normalize.js';
 
 /** A headline is a short line; longer lines are lead paragraphs even without a final period. */
@@ -66,13 +66,12 @@ export function cleanPlainText(content: string, knownTitle: string | null): Clea
     title = kept[0].text;
     kept = kept.slice(1);
   }
-  if (title !== null) {
-    kept = kept.filter((line) => {
-      if (!sameHeadline(line.text, title as string)) return true;
-      removed.push({ text: line.text, reason: 'repeated-title' });
-      return false;
-    });
-  }
+  const repeatsTitle = headlineMatcher(title);
+  kept = kept.filter((line) => {
+    if (!repeatsTitle(line.text)) return true;
+    removed.push({ text: line.text, reason: 'repeated-title' });
+    return false;
+  });
 
   const paragraphs: string[] = [];
   let previous: Line | null = null;

@@ -18,9 +18,25 @@ const AUTHOR_META = ['author', 'article:author', 'byl', 'dc.creator', 'parsely-a
 const SITE_META = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site'];
 const TITLE_META = ['og:title', 'twitter:title', 'headline', 'dc.title', 'parsely-title', 'sailthru.title'];
 
-function metaMap(document: Document): Map<string, string> {
+/** Elements of <head> (where meta, title and canonical links live): a short walk instead of a full-page query. */
+function headElements(document: Document): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Element) => {
+    for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
+      out.push(child);
+      walk(child);
+    }
+  };
+  if (document.head) walk(document.head);
+  return out;
+}
+
+function metaMap(head: Element[], document: Document): Map<string, string> {
   const map = new Map<string, string>();
-  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+  let metas = head.filter((e) => e.tagName === 'META');
+  // Some pages put their meta tags in the body; only then is the whole page searched.
+  if (metas.length === 0) metas = Array.from(document.querySelectorAll('meta'));
+  for (const meta of metas) {
     const value = meta.getAttribute('content');
     if (!value || !value.trim()) continue;
     // One tag may carry several keys (NYT: property="article:published" itemprop="datePublished dateCreated").
@@ -100,21 +116,20 @@ function outletName(value: string): string {
 
 /** Title, date, byline, outlet and URL from meta tags, JSON-LD and <time>. */
 export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadata {
-  const meta = metaMap(document);
+  const head = headElements(document);
+  const meta = metaMap(head, document);
   const articles = jsonLdObjects(jsonLd).filter((o) => typeOf(o).some((t) => ARTICLE_TYPES.test(t)));
   // A NewsArticle beats a WebPage that merely wraps it.
   articles.sort((a, b) => Number(typeOf(a).includes('WebPage')) - Number(typeOf(b).includes('WebPage')));
   const fromLd = (key: string) => articles.map((o) => o[key]).find((v) => v !== undefined && v !== null);
 
   const ldDate = fromLd('datePublished');
-  const timeElement = document.querySelector('article time[datetime], time[datetime]');
-  const publishedAt =
-    (typeof ldDate === 'string' ? normalizeDate(ldDate) : null) ??
-    (() => {
-      const value = firstMeta(meta, DATE_META);
-      return value ? normalizeDate(value) : null;
-    })() ??
-    (timeElement ? normalizeDate(timeElement.getAttribute('datetime') ?? '') : null);
+  const metaDate = firstMeta(meta, DATE_META);
+  let publishedAt = (typeof ldDate === 'string' ? normalizeDate(ldDate) : null) ?? (metaDate ? normalizeDate(metaDate) : null);
+  if (!publishedAt) {
+    const time = document.querySelector('article time[datetime], time[datetime]');
+    publishedAt = time ? normalizeDate(time.getAttribute('datetime') ?? '') : null;
+  }
 
   const ldAuthors = names(fromLd('author')).filter((n) => !isUrl(n));
   const metaAuthor = firstMeta(meta, AUTHOR_META);
@@ -125,15 +140,14 @@ export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadat
   const outlet = siteName ? outletName(siteName) : null;
 
   const ldHeadline = fromLd('headline');
-  const h1s = Array.from(document.querySelectorAll('h1')).map((h) => normalizeBlock(h.textContent ?? '')).filter(Boolean);
-  const documentTitle = normalizeBlock(document.querySelector('title')?.textContent ?? '');
-  const title =
-    firstMeta(meta, TITLE_META) ??
-    (typeof ldHeadline === 'string' ? normalizeBlock(ldHeadline) : null) ??
-    (h1s.length === 1 ? h1s[0] : null) ??
-    (documentTitle ? stripSiteSuffix(documentTitle, outlet) : null);
+  let title = firstMeta(meta, TITLE_META) ?? (typeof ldHeadline === 'string' ? normalizeBlock(ldHeadline) : null);
+  if (!title) {
+    const h1s = Array.from(document.querySelectorAll('h1')).map((h) => normalizeBlock(h.textContent ?? '')).filter(Boolean);
+    const documentTitle = normalizeBlock(head.find((e) => e.tagName === 'TITLE')?.textContent ?? '');
+    title = (h1s.length === 1 ? h1s[0] : null) ?? (documentTitle || null);
+  }
 
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const canonical = head.find((e) => e.tagName === 'LINK' && e.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href') ?? null;
   const url = firstMeta(meta, ['og:url']) ?? (canonical && isUrl(canonical) ? canonical : null);
 
   return { title: title ? stripSiteSuffix(title, outlet) : null, publishedAt, byline, outlet, url };

@@ -1,4 +1,4 @@
-import { CHROME_ROLES, CHROME_TAGS, CONTENT_CLASS_WORDS, EMBED_CLASS_WORDS, JUNK_CLASS_WORDS } from '../patterns.js';
+import { CHROME_ROLES, CHROME_TAG_NAMES as CHROME_TAGS, CONTENT_CLASS_WORDS, EMBED_CLASS_WORDS, JUNK_CLASS_WORDS } from '../patterns.js';
 
 /** An element holding more than this share of the page's non-link text is a content wrapper: never pruned. */
 const MAX_PRUNED_SHARE = 0.3;
@@ -12,9 +12,8 @@ export function classWords(value: string): string[] {
     .filter(Boolean);
 }
 
-/** Why an element is page furniture, or null. */
-function junkWord(element: Element): string | null {
-  const attributes = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+/** The junk word in an element's "class id" string, or null. */
+function junkWord(attributes: string): string | null {
   if (attributes.trim() === '') return null;
   const words = classWords(attributes);
   const junk = words.find((w) => JUNK_CLASS_WORDS.has(w));
@@ -31,31 +30,60 @@ function isHidden(element: Element): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** Length of the text outside links: prose counts, menus and link lists barely do. */
-function proseLength(root: Element): number {
-  let links = 0;
-  for (const a of Array.from(root.querySelectorAll('a'))) links += (a.textContent ?? '').length;
-  return (root.textContent ?? '').length - links;
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const NEVER_PRUNED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+
+/** Pages repeat the same few class strings thousands of times; judging each string once halves the walk. */
+type JunkMemo = Map<string, boolean>;
+
+function isFurniture(element: Element, memo: JunkMemo): boolean {
+  const tag = element.tagName;
+  if (NEVER_PRUNED.has(tag)) return false;
+  const role = element.getAttribute('role');
+  if (CHROME_TAGS.has(tag) || (role !== null && CHROME_ROLES.test(role)) || isHidden(element)) return true;
+  const attributes = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  let junk = memo.get(attributes);
+  if (junk === undefined) {
+    junk = junkWord(attributes) !== null;
+    memo.set(attributes, junk);
+  }
+  return junk;
 }
 
 /**
  * Removes page furniture from a DOM the caller owns: chrome tags and roles, hidden elements, figure captions,
  * and elements whose class or id names them as junk, except any element that holds a large share of the
- * page's prose (a content wrapper with an unlucky class name, like Blogger's "widget Blog").
+ * page's prose, i.e. text outside links (a content wrapper with an unlucky class name, like Blogger's "widget
+ * Blog"). One walk measures every subtree; querying each candidate's text separately was the slow part.
  */
 export function pruneFurniture(root: Element): void {
-  const total = Math.max(1, proseLength(root));
-  const doomed: Element[] = [];
-  for (const element of Array.from(root.querySelectorAll('*'))) {
-    const tag = element.tagName.toLowerCase();
-    if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article') continue;
-    const role = element.getAttribute('role');
-    const chrome = CHROME_TAGS.includes(tag) || tag === 'figcaption' || (role !== null && CHROME_ROLES.test(role)) || isHidden(element);
-    if (chrome || junkWord(element) !== null) doomed.push(element);
-  }
-  for (const element of doomed) {
-    if (!element.isConnected) continue; // inside something already removed
-    if (proseLength(element) / total > MAX_PRUNED_SHARE) continue;
-    element.remove();
+  const candidates: { element: Element; prose: number }[] = [];
+  const memo: JunkMemo = new Map();
+  // Returns [text length, link text length] of a subtree.
+  const measure = (node: Node, inLink: boolean): [number, number] => {
+    let text = 0;
+    let link = 0;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        const length = (child.nodeValue ?? '').length;
+        text += length;
+        if (inLink) link += length;
+      } else if (child.nodeType === ELEMENT_NODE) {
+        const element = child as Element;
+        const index = isFurniture(element, memo) ? candidates.push({ element, prose: 0 }) - 1 : -1;
+        const [t, l] = measure(element, inLink || element.tagName === 'A');
+        if (index >= 0) candidates[index].prose = t - l;
+        text += t;
+        link += l;
+      }
+    }
+    return [text, link];
+  };
+  const [text, link] = measure(root, false);
+  const total = Math.max(1, text - link);
+  for (const { element, prose } of candidates) {
+    if (prose / total > MAX_PRUNED_SHARE) continue;
+    element.remove(); // removing an element already inside a removed one is harmless
   }
 }
