@@ -3,7 +3,6 @@ import { defineConfig } from 'vite';
 // Built once at install time into web/dist, which `triangulate serve` serves. Nothing is loaded from a
 // CDN and nothing is inlined, so the server's Content-Security-Policy can forbid inline script and style.
 export default defineConfig({
-  root: __dirname,
   base: '/',
   publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -92,6 +92,8 @@ function watchErrors(page: Page): string[] {
 test('seeds: open the story, follow a dispute citation to its exact span, add an article that joins the story', { skip: skipReason ?? (!existsSync(seedsDir) ? `skipped: ${seedsDir} is absent` : false) }, async () => {
   let server: RunningServer | undefined;
   const page = await context!.newPage();
+  // Scrolling jumps instead of gliding, so screenshots never catch a page mid-scroll.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   const errors = watchErrors(page);
   try {
     server = await startServer({ from: [seedsDir], port: 0, webRoot });

@@ -49,11 +49,24 @@ export class StoryCatalog {
   private readonly byTerm = new Map<string, Set<number>>();
   private readonly byName = new Map<string, Set<number>>();
   private seenArticles = -1;
+  private checkedAt = -Infinity;
+  /** All entries newest first, kept between requests until the catalog changes. */
+  private ordered: CatalogEntry[] | null = null;
 
-  constructor(private readonly store: ArticleStore) {}
+  /**
+   * `recheckMs`: how long a look at the store stays fresh. Writes through this server refresh at once
+   * (`refresh(true)`); writes by another process (an `ingest` run on the same file) show up within it.
+   */
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly recheckMs = 1000,
+  ) {}
 
-  /** Reads what changed in the store since the last call; cheap when nothing did (one COUNT). */
+  /** Reads what changed in the store since the last call; cheap when nothing did (one COUNT, at most once per `recheckMs`). */
   refresh(force = false): void {
+    const now = performance.now();
+    if (!force && now - this.checkedAt < this.recheckMs) return;
+    this.checkedAt = now;
     const count = this.store.articleCount();
     if (!force && count === this.seenArticles) return;
     this.seenArticles = count;
@@ -69,6 +82,7 @@ export class StoryCatalog {
       if (page.length < 1000) break;
     }
     for (const id of [...this.entries.keys()]) if (!live.has(id)) this.unindex(id);
+    this.ordered = null;
   }
 
   get(id: number): CatalogEntry | undefined {
@@ -90,7 +104,11 @@ export class StoryCatalog {
     for (const term of query.text ? contentTerms(query.text) : []) narrow(this.byTerm.get(term));
     for (const m of query.entity ? query.entity.matchAll(/[\p{L}\p{N}'’-]+/gu) : []) narrow(this.byName.get(fold(m[0])));
     const outlet = query.outlet?.trim().toLowerCase();
-    const list = [...(candidates ?? this.entries.keys())]
+    const all = candidates === null && !outlet && !query.from && !query.to;
+    if (all && !this.ordered) this.ordered = [...this.entries.values()].sort(newestFirst);
+    const list = all
+      ? this.ordered!
+      : [...(candidates ?? this.entries.keys())]
       .map((id) => this.entries.get(id)!)
       .filter((e) => !outlet || e.outlets.some((o) => o.toLowerCase() === outlet || o.toLowerCase().includes(outlet)))
       .filter((e) => overlaps(e.summary, query.from, query.to))

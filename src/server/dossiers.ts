@@ -17,6 +17,8 @@ export interface StoredDossier {
   storyId: number;
   version: number;
   json: string;
+  /** `json` encoded once as UTF-8, so sending it again costs no re-encoding. */
+  bytes: Buffer;
   stats: DossierStats;
 }
 
@@ -70,7 +72,7 @@ export class DossierService {
       this.store.putCachedDossier(story.id, story.version, json);
       stats = dossierStats(dossier);
     } else stats = dossierStats(JSON.parse(json) as Dossier);
-    const result: StoredDossier = { storyId: story.id, version: story.version, json, stats };
+    const result: StoredDossier = { storyId: story.id, version: story.version, json, bytes: Buffer.from(json, 'utf8'), stats };
     this.remember(result);
     return result;
   }

@@ -77,7 +77,7 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
     reply.header('etag', etag).header('x-story-id', String(dossier.storyId)).header('cache-control', 'no-cache');
     if (request.headers['if-none-match'] === etag) return reply.status(304).send();
     // Sent as the stored bytes: no parse and re-serialise on the hot path.
-    return reply.type('application/json; charset=utf-8').serializer((payload: unknown) => payload as string).send(dossier.json);
+    return reply.type('application/json; charset=utf-8').send(dossier.bytes);
   });
 
   app.post<{ Body: NewArticle }>('/api/articles', { schema: addArticleSchema }, async (request, reply) => {

@@ -3,26 +3,38 @@ import type { Dossier, DossierArticle } from './api.js';
 
 export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** Outlet, else a readable form of the file or URL the article came from. */
-export function sourceLabel(article: Pick<DossierArticle, 'outlet' | 'origin' | 'url'>): string {
+/** Outlet, else the host name of its address; null when the article names neither. */
+export function outletName(article: Pick<DossierArticle, 'outlet' | 'url'>): string | null {
   if (article.outlet) return article.outlet;
   if (article.url) {
     try {
-      return new URL(article.url).hostname.replace(/^www\./, '');
+      return new URL(article.url).hostname.replace(/^www\./, '') || null;
     } catch {
-      /* fall through */
+      return null;
     }
   }
-  const base = article.origin.split(/[\\/]/).pop() ?? article.origin;
+  return null;
+}
+
+/** The file (or record) an article was read from, without folders and extension. */
+export function originName(origin: string): string {
+  const base = origin.split(/[\\/]/).pop() ?? origin;
   return base.replace(/\.(txt|html?|jsonl?)(?=#|$)/i, '');
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/** A date at the grain it was given: "1998", "May 2023", "24 Sept 2023", or with a time of day. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return 'date unknown';
-  const date = new Date(value.length === 10 ? `${value}T00:00:00` : value);
-  if (Number.isNaN(date.getTime())) return value;
-  const withTime = value.length > 10 && !/T00:00(:00)?/.test(value);
-  return date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}) });
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2}))?)?)?/.exec(value);
+  if (!m) return value;
+  const [, year, month, day, hour, minute] = m;
+  if (!month) return year;
+  const monthName = MONTHS[Number(month) - 1] ?? month;
+  if (!day) return `${monthName} ${year}`;
+  const date = `${Number(day)} ${monthName} ${year}`;
+  return hour && !(hour === '00' && minute === '00') ? `${date}, ${hour}:${minute}` : date;
 }
 
 export function formatNumber(value: number): string {

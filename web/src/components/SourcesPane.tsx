@@ -3,7 +3,7 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { Span } from '../api.js';
 import { CiteContext, colourClass, type SourceInfo } from './cite.js';
-import { formatDate } from '../format.js';
+import { formatDate, originName } from '../format.js';
 
 /** Only http(s) links are rendered as links: a "javascript:" URL from an article must never be clickable. */
 export function safeHref(url: string | null): string | null {
@@ -72,8 +72,9 @@ function SourceArticle({ source, highlight, startOpen }: { source: SourceInfo; h
           <span class={`badge ${colourClass(source.n)}`}>{source.n}</span>
           <span class="source-head">
             <strong>{source.label}</strong>
-            <span class="title">{a.title ?? '(no title)'}</span>
+            <span class="title">{a.title ?? '(no headline)'}</span>
             <small>
+              {!source.named && `${originName(a.origin)} · `}
               {formatDate(a.publishedAt)}
               {a.credits.length > 0 && ` · credits ${a.credits.join(', ')}`}
             </small>

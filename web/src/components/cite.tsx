@@ -8,7 +8,9 @@ import { oneLine } from '../format.js';
 export interface SourceInfo {
   /** 1-based number shown on badges. */
   n: number;
+  /** Outlet name, or "Source n" when the article names none. */
   label: string;
+  named: boolean;
   article: DossierArticle;
 }
 
@@ -61,7 +63,9 @@ export function Cites({ spans, max = 8 }: { spans: Span[]; max?: number }) {
 /** The outlets behind some spans, as small named chips. */
 export function Outlets({ spans }: { spans: Span[] }) {
   const { sources } = useContext(CiteContext);
-  const seen = [...new Set(spans.map((s) => s.articleId))].map((id) => sources.get(id)).filter((s): s is SourceInfo => !!s);
+  // Unnamed sources already show as numbered badges; a chip would only repeat the number.
+  const seen = [...new Set(spans.map((s) => s.articleId))].map((id) => sources.get(id)).filter((s): s is SourceInfo => !!s && s.named);
+  if (seen.length === 0) return null;
   return (
     <span class="outlet-chips">
       {seen.map((s) => (

@@ -21,14 +21,17 @@ export function Summary({ dossier }: { dossier: Dossier }) {
 }
 
 function Side({ side }: { side: DisputeSide }) {
+  const { sources } = useContext(CiteContext);
   return (
     <div class={`side ${side.stance}`}>
       <p class="who">
         <strong>{side.byName ?? 'Unattributed'}</strong>
-        <span class="via">
-          {' '}
-          via <Outlets spans={side.sources} />
-        </span>
+        {side.sources.some((s) => sources.get(s.articleId)?.named) && (
+          <span class="via">
+            {' '}
+            via <Outlets spans={side.sources} />
+          </span>
+        )}
       </p>
       <blockquote>{oneLine(side.text)}</blockquote>
       <Cites spans={side.sources} />

@@ -66,6 +66,20 @@ export function AddArticle({ story }: { story?: number }) {
             </label>
           ))}
         </fieldset>
+        <div class="row">
+          <label class="field">
+            <span>Headline{kind === 'text' ? '' : ' (optional)'}</span>
+            <input type="text" name="title" autoComplete="off" />
+          </label>
+          <label class="field">
+            <span>Outlet</span>
+            <input type="text" name="outlet" autoComplete="off" placeholder="e.g. Reuters" />
+          </label>
+          <label class="field">
+            <span>Published</span>
+            <input type="date" name="publishedAt" />
+          </label>
+        </div>
         <p class="hint">{KINDS.find(([k]) => k === kind)![2]}</p>
         {kind === 'url' ? (
           <label class="field">
@@ -84,20 +98,6 @@ export function AddArticle({ story }: { story?: number }) {
             </label>
           </>
         )}
-        <div class="row">
-          <label class="field">
-            <span>Headline{kind === 'text' ? '' : ' (optional)'}</span>
-            <input type="text" name="title" autoComplete="off" />
-          </label>
-          <label class="field">
-            <span>Outlet</span>
-            <input type="text" name="outlet" autoComplete="off" placeholder="e.g. Reuters" />
-          </label>
-          <label class="field">
-            <span>Published</span>
-            <input type="date" name="publishedAt" />
-          </label>
-        </div>
         <button type="submit" disabled={busy}>
           {busy ? 'Adding…' : 'Add article'}
         </button>

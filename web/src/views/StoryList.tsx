@@ -16,6 +16,7 @@ export function StoryList() {
   const [result, setResult] = useState<{ total: number; stories: StoryItem[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
+  const [more, setMore] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -47,7 +48,7 @@ export function StoryList() {
     <section class="stories">
       <h1>Stories</h1>
       <form
-        class="filters"
+        class={`filters${more ? ' more' : ''}`}
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
@@ -61,6 +62,9 @@ export function StoryList() {
         {field('to', 'To', 'date')}
         <div class="actions">
           <button type="submit">Search</button>
+          <button type="button" class="quiet toggle-more" aria-expanded={more} onClick={() => setMore(!more)}>
+            {more ? 'Fewer filters' : 'More filters'}
+          </button>
           {filtered && (
             <button
               type="button"

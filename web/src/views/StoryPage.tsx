@@ -5,7 +5,7 @@ import { SourcesPane } from '../components/SourcesPane.js';
 import { CoverageGrid } from '../components/CoverageGrid.js';
 import { Numbers } from '../components/Numbers.js';
 import { Disputes, Facts, Quotes, Summary, Timeline } from '../components/sections.js';
-import { formatDate, plural, sourceLabel, storyTitle } from '../format.js';
+import { formatDate, outletName, plural, storyTitle } from '../format.js';
 
 function dateRange(dossier: Dossier): string {
   const dates = dossier.articles.map((a) => a.publishedAt?.slice(0, 10)).filter((d): d is string => !!d).sort();
@@ -43,7 +43,10 @@ export function StoryPage({ id }: { id: number }) {
 
   const sources = useMemo(() => {
     const map = new Map<string, SourceInfo>();
-    dossier?.articles.forEach((article, i) => map.set(article.id, { n: i + 1, label: sourceLabel(article), article }));
+    dossier?.articles.forEach((article, i) => {
+      const outlet = outletName(article);
+      map.set(article.id, { n: i + 1, label: outlet ?? `Source ${i + 1}`, named: outlet !== null, article });
+    });
     return map;
   }, [dossier]);
 
@@ -99,7 +102,8 @@ export function StoryPage({ id }: { id: number }) {
     );
 
   const corroborated = dossier.facts.filter((f) => f.independentSources > 1).length;
-  const outlets = new Set(dossier.articles.map((a) => sourceLabel(a)));
+  const named = new Set(dossier.articles.map(outletName).filter((o): o is string => o !== null));
+  const unnamed = dossier.articles.filter((a) => outletName(a) === null).length;
   return (
     <CiteContext.Provider value={context}>
       <div class="story-page">
@@ -110,7 +114,8 @@ export function StoryPage({ id }: { id: number }) {
             </p>
             <h1>{storyTitle(dossier)}</h1>
             <p class="muted">
-              {plural(dossier.articles.length, 'article')} from {plural(outlets.size, 'source')} · {dateRange(dossier)}
+              {plural(dossier.articles.length, 'article')} · {named.size ? plural(named.size, 'outlet') : 'outlets not named'}
+              {named.size > 0 && unnamed > 0 && ` and ${unnamed} unnamed`} · {dateRange(dossier)}
             </p>
             <dl class="tiles">
               <div class="tile good">
