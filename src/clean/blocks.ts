@@ -6,8 +6,8 @@ import { comparisonKey } from './normalize.js';
 /** How many blocks at each end of an article count as its "edge" (where site slogans sit). */
 const EDGE_BLOCKS = 2;
 /** Metadata lines are short: a date stamp with a label or a section name, never a sentence. */
-const MAX_METADATA_WORDS = 16;
-const MAX_METADATA_LEFTOVER_WORDS = 3;
+const MAX_METADATA_WORDS = 24;
+const MAX_METADATA_LEFTOVER_WORDS = 4;
 const MAX_CREDIT_NAME_WORDS = 5;
 
 /** What the block filter learned while removing pieces. */

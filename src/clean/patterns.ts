@@ -51,7 +51,7 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
   // MISS", RT's "Also on rt.com ..."); a bare label also starts a list of teaser headlines (see RELATED_LABEL).
   {
     reason: 'related-link',
-    pattern: /^\[?\s*(related( articles?| stories| coverage| news| content| links?| posts?| reading| topics)?|(read|see) (more|also|next)|also read|recommended( for you| reading| stories)?|you (may|might) (also )?(like|be interested in)|(most (read|popular|viewed)|trending( now)?|more (stories|news|articles|videos)( from [^.]{1,30})?|more from [^.]{1,30}|more|don'?t miss|story timeline|top stories|editor'?s picks))\s*(([:|»›>\]-]|\.\.\.|…)\s*[^]{0,220})?$/i,
+    pattern: /^\[?\s*(related( articles?| stories| coverage| news| content| links?| posts?| reading| topics)?|(read|see) (more|also|next)|also read|recommended( for you| reading| stories)?|you (may|might) (also )?(like|be interested in)|(most (read|popular|viewed)|trending( now)?|more ([\w&' ]{1,30} )?(stories|news|articles|videos)( from [^.]{1,30})?|more from [^.]{1,30}|more|don'?t miss|story timeline|top stories|editor'?s picks|(recent|latest) (articles|posts|stories)|popular (this|last) (week|month)))\s*(([:|»›>\]-]|\.\.\.|…)\s*[^]{0,220})?$/i,
   },
   { reason: 'related-link', pattern: /^also on [a-z0-9.-]+\.[a-z]{2,}\b[^]{0,200}$/i },
   // Newsletter and subscription boxes (most news CMSs: "Sign up for our daily newsletter", "Get the latest
@@ -111,7 +111,7 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
     pattern: /^\(?((additional )?reporting by|writing by|editing by|compiled by|produced by)[^]{0,400}\)?$|^[^.]{0,300}\bcontributed (to this (report|story|article)|reporting)\b[^.]{0,80}\.?\)?$/i,
   },
   // A bare link or a labelled link ("https://www.chron.com/...", Telegraph podcast "Listen: http://po.st/...").
-  { reason: 'link', pattern: /^([\p{L}' ]{1,30}\s*:\s*)?(https?:\/\/|www\.)\S+$/iu },
+  { reason: 'link', pattern: /^([\p{L}' ]{1,30}\s*:\s*)?((https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+|([a-z0-9-]+\.)+[a-z]{2,}\/\S*)$/iu },
   // Paywall and app prompts left in text (many US dailies: "Subscribe to continue reading", "Download our app").
   {
     reason: 'paywall',
@@ -122,7 +122,7 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
 /** A block that is only a related-content label ("More:", "DON'T MISS", "You may also like..."): the short
  * headline blocks right after it are teasers too (Express "DON'T MISS" lists, Al Jazeera "More:"). */
 export const RELATED_LABEL =
-  /^\[?\s*(related( articles?| stories| coverage| news| content| links?| posts?)?|(read|see) (more|also)|also read|recommended( for you| reading| stories)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|more (stories|news|articles)( from [^.]{1,30})?|more from [^.]{1,30}|more|don'?t miss|story timeline|top stories)\s*([:|»›>\]-]|\.\.\.|…)?$/i;
+  /^\[?\s*(related( articles?| stories| coverage| news| content| links?| posts?)?|(read|see) (more|also)|also read|recommended( for you| reading| stories)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|more ([\w&' ]{1,30} )?(stories|news|articles)( from [^.]{1,30})?|more from [^.]{1,30}|more|don'?t miss|story timeline|top stories|(recent|latest) (articles|posts|stories)|popular (this|last) (week|month))\s*([:|»›>\]-]|\.\.\.|…)?$/i;
 
 // Agencies and their usual short forms, recognised in credit lines ("lo/msh (AP, AFP, dpa, Reuters)" at the end
 // of DW stories; "Source: BBC" on Turkish portals). Longer names are accepted as written.

@@ -52,6 +52,18 @@ function isFurniture(element: Element, memo: JunkMemo): boolean {
 }
 
 /**
+ * Embedded posts quoted by the story (nj.com: <div class="social-media-embed"><blockquote class="twitter-tweet">)
+ * carry words Readability treats as unlikely content ("social"); a neutral class keeps them in the running.
+ */
+function keepEmbed(element: Element): void {
+  const attributes = element.getAttribute('class');
+  if (attributes && classWords(attributes).some((w) => EMBED_CLASS_WORDS.has(w))) {
+    element.setAttribute('class', 'embedded-post');
+    element.removeAttribute('id');
+  }
+}
+
+/**
  * Removes page furniture from a DOM the caller owns: chrome tags and roles, hidden elements, figure captions,
  * and elements whose class or id names them as junk, except any element that holds a large share of the
  * page's prose, i.e. text outside links (a content wrapper with an unlucky class name, like Blogger's "widget
@@ -71,6 +83,7 @@ export function pruneFurniture(root: Element): void {
         if (inLink) link += length;
       } else if (child.nodeType === ELEMENT_NODE) {
         const element = child as Element;
+        keepEmbed(element);
         const index = isFurniture(element, memo) ? candidates.push({ element, prose: 0 }) - 1 : -1;
         const [t, l] = measure(element, inLink || element.tagName === 'A');
         if (index >= 0) candidates[index].prose = t - l;
