@@ -44,7 +44,15 @@ export interface QuoteAnnotation extends Range {
   direct?: boolean;
   /** The words at the cue that name the source as written ("he", "the spokesman", "Kirby"), when found. */
   speakerRange?: Range | null;
+  /**
+   * What the cue reports: speech ("said", "told", "according to", and direct quotes), a belief ("thinks", "fears",
+   * "seemed"), an intention ("wants to", "plans to"), evidence ("a poll shows") or a stance ("supports", "called for").
+   * "Who said what" views keep direct quotes and speech; absent when the cue is unknown.
+   */
+  cueKind?: QuoteCueKind;
 }
+
+export type QuoteCueKind = 'speech' | 'belief' | 'intention' | 'evidence' | 'stance';
 
 export interface QuantityAnnotation extends Range {
   value: number;

@@ -1,6 +1,6 @@
 // Links quoted spans and reported speech to their cues and sources (before names are resolved).
 import type { Sentence } from '../types.js';
-import { MAX_WORDS_CUE_TO_QUOTE, SCARE_QUOTE_MAX_WORDS } from './cues.js';
+import { EVIDENCE_NOUNS, HOLDER_NOUNS, MAX_WORDS_CUE_TO_QUOTE, ROLE_WORDS, SCARE_QUOTE_MAX_WORDS } from './cues.js';
 import { contentStart, findCues, sourceOf, type Cue } from './cue-frames.js';
 import type { QuotedSpan } from './marks.js';
 import { isQuoteMark, phraseEndingAt, phraseStartingAt, type Phrase, type Token } from './phrases.js';
@@ -286,8 +286,15 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
     const end = trimEnd(tokens, u.lo, u.hi);
     for (const cue of cues) {
       if (usedCues.has(cue.first) || cue.kind === 'frame') continue;
+      if (cue.kind === 'appearance') {
+        const clause = appearanceClause(tokens, cue, u.lo, end, quoted);
+        if (clause && !taken.some((q) => q.start < tokens[clause.to - 1].end && q.end > tokens[clause.from].start)) {
+          out.push({ start: tokens[clause.from].start, end: tokens[clause.to - 1].end, direct: false, partial: false, cue, source: null, continues: null, paragraph: u.paragraph, span: -1 });
+        }
+        continue;
+      }
       const source = sourceOf(tokens, cue, u.lo, u.hi, quoted, cues);
-      if (!source) continue;
+      if (!source || !holderFits(tokens, source, cue)) continue;
       let from: number;
       let to: number;
       const sourceAfter = source.from > cue.last;
@@ -309,7 +316,7 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
         if (tokens[to - 1]?.text !== ',' && !(cue.kind === 'speech' && sourceAfter)) continue;
         from = u.lo;
       } else {
-        if (cue.kind === 'belief' && !tail.hasThat) continue;
+        if (!complementFits(tokens, cue, tail.at, tail.hasThat, end)) continue;
         from = tail.at;
         to = end;
         // Stop before a participle or a second frame: "denied allegations ..., saying ...".
@@ -331,6 +338,68 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
     }
   }
   return out;
+}
+
+const WH_WORDS = new Set(['how', 'what', 'why', 'whether', 'if', 'when', 'who', 'where', 'which']);
+
+/** A clause starts at `at`: a subject followed by a finite verb ("I know [your tax returns are being audited]"). */
+function startsClause(tokens: Token[], at: number, end: number): boolean {
+  const subject = phraseStartingAt(tokens, at, end);
+  if (!subject) return false;
+  let i = subject.to;
+  while (i < end && tokens[i].pos === 'ADV') i++;
+  const verb = tokens[i];
+  return verb !== undefined && i < end && (verb.pos === 'AUX' || (verb.pos === 'VERB' && !/ing$/.test(verb.lower)));
+}
+
+/**
+ * What may follow each kind of cue as its content: speech and stance take anything; beliefs a that-, wh- or bare
+ * clause ("Republicans fear that ...", "I don't think either is a great choice"); intentions a to-infinitive or an
+ * object ("wants to make ...", "want a continuation of ..."); evidence a clause or an object ("a poll shows Clinton ahead").
+ */
+function complementFits(tokens: Token[], cue: Cue, at: number, hasThat: boolean, end: number): boolean {
+  const first = tokens[at]?.lower ?? '';
+  switch (cue.kind) {
+    case 'belief':
+      return hasThat || WH_WORDS.has(first) || startsClause(tokens, at, end) || (first === 'to' && (cue.lemma === 'hope' || cue.lemma === 'expect'));
+    case 'intention':
+      return first === 'to' || (phraseStartingAt(tokens, at, end) !== null && tokens[at]?.pos !== 'PRON');
+    case 'evidence':
+      return hasThat || WH_WORDS.has(first) || phraseStartingAt(tokens, at, end) !== null;
+    default:
+      return true;
+  }
+}
+
+/**
+ * Holders of beliefs, aims and stances are people, groups or documents ("Clinton", "she", "Many of her closest
+ * advisers", "Only about 4 in 10 Republican voters", "a new CNN/ORC poll"), not things ("the dollar has enjoyed").
+ */
+function holderFits(tokens: Token[], source: Phrase, cue: Cue): boolean {
+  if (cue.kind === 'speech' || cue.sourceFirst) return true;
+  for (let i = source.from; i < source.to; i++) {
+    const t = tokens[i];
+    if (t.pos === 'PROPN' || t.pos === 'PRON' || /^\p{Lu}/u.test(t.text) || ROLE_WORDS.has(t.lower) || HOLDER_NOUNS.has(t.lower)) return true;
+    if (cue.kind === 'evidence' && EVIDENCE_NOUNS.has(t.lower)) return true;
+  }
+  // "those who want ...": the relative pronoun's antecedent was not named, but it is a group of people.
+  return false;
+}
+
+/** "The speaker appeared closer to ...": the subject before the cue and everything after it make up the content. */
+function appearanceClause(tokens: Token[], cue: Cue, lo: number, end: number, quoted: Int32Array): { from: number; to: number } | null {
+  let left = cue.first - 1;
+  while (left >= lo && (tokens[left].pos === 'ADV' || tokens[left].pos === 'AUX' || tokens[left].lower === 'not' || tokens[left].lower === "n't")) left--;
+  if (left < lo || quoted[left] >= 0) return null;
+  const subject = phraseEndingAt(tokens, left, lo);
+  if (!subject) return null;
+  const next = tokens[cue.last + 1];
+  // "seemed to be", "appear more attractive", "looks like", "are expected to speak"; not "appeared on Fox News".
+  if (!next || cue.last + 1 >= end || !(next.lower === 'to' || next.lower === 'like' || next.lower === 'as' || next.pos === 'ADJ' || next.pos === 'ADV' || cue.lemma === 'look')) return null;
+  let to = end;
+  for (let i = cue.last + 1; i < end; i++) if (tokens[i].text === ';') { to = i; break; }
+  if (wordCount(tokens, subject.from, to) < 3) return null;
+  return { from: subject.from, to };
 }
 
 function trimEnd(tokens: Token[], lo: number, hi: number): number {

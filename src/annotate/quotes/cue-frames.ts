@@ -33,11 +33,15 @@ export function findCues(tokens: Token[], lo: number, hi: number, quoted: Int32A
     }
     const entry = CUE_VERBS.get(t.lower);
     if (!entry) continue;
-    if (t.pos !== 'VERB' && t.pos !== 'AUX' && !(UNAMBIGUOUS_FORMS.test(t.lower) && t.pos !== 'PROPN' && t.pos !== 'ADJ')) continue;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX' && !(UNAMBIGUOUS_FORMS.test(t.lower) && t.pos !== 'PROPN' && t.pos !== 'ADJ') && !verbInContext(tokens, i, entry.kind)) continue;
     // Passive voice ("are written in capital letters", "was denied entry") reports no speech by its subject.
     let back = i - 1;
     while (back >= lo && (tokens[back].pos === 'ADV' || tokens[back].lower === 'not')) back--;
-    if (back >= lo && PASSIVE_AUX.has(tokens[back].lower) && !t.lower.endsWith('ing')) continue;
+    if (back >= lo && PASSIVE_AUX.has(tokens[back].lower) && !t.lower.endsWith('ing')) {
+      // "All three candidates are expected to speak": an expectation nobody is named for.
+      if (entry.lemma === 'expect' && tokens[i + 1]?.lower === 'to') cues.push({ first: i, last: i, lemma: 'expect', kind: 'appearance', sourceFirst: false });
+      continue;
+    }
     let last = i;
     const particles = CUE_PARTICLES[entry.lemma];
     if (particles) {
@@ -47,6 +51,21 @@ export function findCues(tokens: Token[], lo: number, hi: number, quoted: Int32A
     cues.push({ first: i, last, lemma: entry.lemma, kind: entry.kind, sourceFirst: false });
   }
   return cues;
+}
+
+const OBJECT_START = new Set(['DET', 'PROPN', 'PRON', 'NUM', 'ADJ']);
+
+/**
+ * A verb form the tagger read as a noun, taken as a verb between a holder and what follows it: "Polls show Trump
+ * still running strong" (show/NOUN), "voters want change".
+ */
+function verbInContext(tokens: Token[], i: number, kind: CueKind): boolean {
+  if (kind !== 'evidence' && kind !== 'belief' && kind !== 'intention' && kind !== 'stance') return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || !next || tokens[i].pos !== 'NOUN') return false;
+  const holder = prev.pos === 'PROPN' || prev.pos === 'PRON' || (prev.pos === 'NOUN' && /s$/.test(prev.lower));
+  return holder && (OBJECT_START.has(next.pos) || next.lower === 'that' || next.lower === 'to');
 }
 
 const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|evening|afternoon|night|week|weekend|month|year|earlier|later|\d+)$/;

@@ -9,7 +9,13 @@ export type CueKind =
   /** A belief or intention, attributed only when a that-clause follows ("X believes that ..."). */
   | 'belief'
   /** Frames only a quote right next to it ('He continued, "..."', 'The ad reads, "..."', 'the protesters chanted "..."'). */
-  | 'frame';
+  | 'frame'
+  /** An aim or wish, with a to-infinitive or an object ("Clinton wants to make tuition free", "Rubio had sought to ..."). */
+  | 'intention'
+  /** What a poll, study or document shows or finds ("a new CNN/ORC poll shows Clinton and Sanders in a dead heat"). */
+  | 'evidence'
+  /** An impression with no named holder; the clause with its subject is the content ("The speaker appeared closer to ..."). */
+  | 'appearance';
 
 // Irregular forms; regular verbs get -s/-ed/-ing generated below.
 const IRREGULAR: Record<string, string[]> = {
@@ -37,7 +43,21 @@ const IRREGULAR: Record<string, string[]> = {
   refer: ['refer', 'refers', 'referred', 'referring'],
   hear: ['hear', 'hears', 'heard', 'hearing'],
   feel: ['feel', 'feels', 'felt', 'feeling'],
-  know: ['know', 'knows', 'knew', 'knowing'],
+  know: ['know', 'knows', 'knew', 'knowing', 'known'],
+  see: ['see', 'sees', 'saw', 'seeing'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
+  find: ['find', 'finds', 'found', 'finding'],
+  understand: ['understand', 'understands', 'understood', 'understanding'],
+  fight: ['fight', 'fights', 'fought', 'fighting'],
+  try: ['try', 'tries', 'tried', 'trying'],
+  plan: ['plan', 'plans', 'planned', 'planning'],
+  prefer: ['prefer', 'prefers', 'preferred', 'preferring'],
+  forget: ['forget', 'forgets', 'forgot', 'forgetting'],
+  worry: ['worry', 'worries', 'worried', 'worrying'],
+  bet: ['bet', 'bets', 'betting'],
+  champion: ['champion', 'champions', 'championed', 'championing'],
+  echo: ['echo', 'echoes', 'echoed', 'echoing'],
+  favor: ['favor', 'favors', 'favored', 'favoring', 'favour', 'favours', 'favoured', 'favouring'],
   shout: ['shout', 'shouts', 'shouted', 'shouting'],
 };
 
@@ -59,10 +79,39 @@ const STANCE = [
   'call', 'describe', 'accuse', 'criticize', 'denounce', 'blast', 'slam', 'praise', 'dismiss', 'label', 'brand', 'term',
   'refer', 'decry', 'condemn', 'reject', 'welcome', 'deny', 'refute', 'defend', 'attack', 'endorse', 'question', 'mock',
   'characterize', 'dub', 'hail', 'cite', 'blame', 'applaud', 'lament', 'invoke', 'promise',
+  // Support and opposition with an object (PolNeAR: "44 percent would back Trump", "Pate supported Charlie Crist",
+  // "Trump supports more of my views", "Federal labor organizations have long campaigned against having ...",
+  // "Trump highlighted his message that ...", "he discussed conspiracy theories", "He has championed lesbian and gay rights").
+  'support', 'back', 'oppose', 'favor', 'tout', 'champion', 'echo', 'challenge', 'highlight', 'discuss', 'target',
+  'thank', 'congratulate', 'embrace', 'push', 'fight', 'campaign', 'focus', 'talk', 'comment', 'vote', 'express',
+  'compare', 'ridicule', 'fault', 'chide', 'scold', 'rebuke', 'lambaste', 'assail', 'tout',
+  'contest', 'dispute', 'protest', 'celebrate', 'acclaim', 'commend', 'salute', 'thank', 'urge', 'advocate', 'favour',
 ];
 
-// "X believes that ...", "Republicans fear that ..." (PolNeAR annotates beliefs as attributions).
-const BELIEF = ['think', 'believe', 'fear', 'hope', 'expect', 'feel', 'know', 'worry', 'doubt', 'suspect', 'hear', 'assume', 'indicate', 'show', 'find'];
+// "X believes that ...", "Republicans fear that ...", "I know your tax returns are being audited", "black voters saw that
+// Obama could actually win" (PolNeAR annotates beliefs as attributions): a that-, wh- or bare clause follows; "hope"
+// and "expect" also take a to-infinitive ("The Brujas hope ...", "Clinton expects to win").
+const BELIEF = [
+  'think', 'believe', 'fear', 'hope', 'expect', 'feel', 'know', 'worry', 'doubt', 'suspect', 'hear', 'assume', 'see',
+  'understand', 'realize', 'realise', 'recognize', 'recognise', 'consider', 'imagine', 'learn', 'remember', 'forget',
+  'trust', 'regret', 'sense', 'guess', 'bet', 'reckon', 'notice', 'discover', 'decide', 'figure', 'anticipate',
+];
+
+// Aims and wishes: "Hillary Clinton wants to make in-state tuition ... free", "Rubio had sought to present himself",
+// "declined to rule out any of the three candidates", "Supporters ... plan to protest", "Many of her closest advisers want
+// to humiliate Mr. Trump", "those who want a continuation of Obama's policies" (a to-infinitive or an object).
+const INTENTION = [
+  'want', 'plan', 'seek', 'intend', 'aim', 'decline', 'refuse', 'prefer', 'wish', 'attempt', 'prepare', 'offer',
+  'choose', 'opt', 'strive', 'hesitate', 'desire', 'mean', 'tend', 'resolve', 'volunteer', 'struggle', 'expect',
+];
+
+// Polls, studies and documents as sources: "a new CNN/ORC poll shows Hillary Clinton and the Vermont senator in a dead
+// heat", "The April survey found Clinton leading Sanders", "her medical records, which showed she was fit for duty".
+const EVIDENCE = ['show', 'find', 'indicate', 'demonstrate', 'project', 'reveal', 'suggest', 'estimate', 'confirm', 'document', 'detail'];
+
+// An impression without a holder: "The speaker appeared closer to offering ...", "The two both seemed to be well-known",
+// "All three candidates are expected to speak" (passive "expected", decided in cue-frames).
+const APPEARANCE = ['seem', 'appear', 'look', 'sound'];
 
 // 'He continued, "..."', 'At the bottom it reads, "..."', 'the protesters chanted "..."', 'Hillary shot back, "..."'.
 const FRAME = ['continue', 'read', 'chant', 'answer', 'interrupt', 'begin', 'scream', 'yell', 'cry', 'sing', 'quote', 'muse', 'tease', 'snap', 'shoot', 'fire', 'laugh', 'sigh', 'wonder'];
@@ -80,7 +129,10 @@ function formsOf(lemma: string): string[] {
 function table(): Map<string, { lemma: string; kind: CueKind }> {
   const out = new Map<string, { lemma: string; kind: CueKind }>();
   // Later groups do not override earlier ones: speech wins over stance for verbs in both.
-  const groups: [string[], CueKind][] = [[SPEECH, 'speech'], [STANCE, 'stance'], [BELIEF, 'belief'], [FRAME, 'frame']];
+  const groups: [string[], CueKind][] = [
+    [SPEECH, 'speech'], [STANCE, 'stance'], [BELIEF, 'belief'], [INTENTION, 'intention'], [EVIDENCE, 'evidence'],
+    [APPEARANCE, 'appearance'], [FRAME, 'frame'],
+  ];
   for (const [lemmas, kind] of groups) {
     for (const lemma of lemmas) for (const form of formsOf(lemma)) if (!out.has(form)) out.set(form, { lemma, kind });
   }
@@ -97,9 +149,62 @@ export const SOURCE_FIRST_PREPOSITIONS = [['according', 'to'], ['quoting'], ['ci
 export const ADDRESSEE_VERBS = new Set(['tell', 'ask', 'urge', 'warn', 'inform', 'remind', 'assure', 'caution']);
 
 /** Verbs with a particle that belongs to the cue: "pointed out", "called for", "called on". */
-export const CUE_PARTICLES: Record<string, string[]> = { point: ['out'], call: ['for', 'on'], refer: ['to'], shoot: ['back'], fire: ['back'] };
-/** Verbs that are cues only with their particle ("pointed out", "shot back"). */
-export const PARTICLE_REQUIRED = new Set(['point', 'refer', 'shoot', 'fire']);
+export const CUE_PARTICLES: Record<string, string[]> = {
+  point: ['out', 'to'], call: ['for', 'on'], refer: ['to'], shoot: ['back'], fire: ['back'],
+  // "pushed for a vote", "fought against the deal", "campaigned on", "focus on", "talking about", "commented on",
+  // "voted for Trump", "look to", "looking for".
+  push: ['for', 'back'], fight: ['for', 'against'], campaign: ['for', 'against', 'on'], focus: ['on'],
+  talk: ['about'], comment: ['on'], vote: ['for', 'against'], advocate: ['for'], look: ['to', 'for', 'like'],
+};
+/** Verbs that are cues only with their particle ("pointed out", "shot back", "talking about"). */
+export const PARTICLE_REQUIRED = new Set(['point', 'refer', 'shoot', 'fire', 'look', 'push', 'fight', 'campaign', 'focus', 'talk', 'comment', 'vote']);
+
+/** Holders that are studies or documents, not people ("a new CNN/ORC poll", "The April survey", "exit polls"). */
+export const EVIDENCE_NOUNS = new Set([
+  'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'data', 'report', 'reports', 'analysis', 'research', 'figures',
+  'numbers', 'records', 'documents', 'document', 'results', 'estimates', 'review', 'investigation', 'examination', 'audit',
+  'video', 'footage', 'memo', 'emails', 'email', 'filing', 'filings', 'post', 'ad', 'statement', 'letter', 'interview',
+  'speech', 'op-ed', 'book', 'tweet', 'tweets', 'transcript', 'returns', 'census', 'model', 'forecast', 'projections',
+]);
+
+// Nouns of saying and believing with a that-clause: "Trump's most famously false contention ... the notion that Obama
+// wasn't born on American soil", "the claim that", "his argument that", "fears that the party would split".
+export const CLAIM_NOUNS = new Set([
+  'claim', 'claims', 'notion', 'idea', 'belief', 'beliefs', 'argument', 'assertion', 'allegation', 'allegations', 'fear',
+  'fears', 'hope', 'hopes', 'concern', 'concerns', 'view', 'suggestion', 'assurance', 'assurances', 'warning', 'message',
+  'news', 'evidence', 'rumor', 'rumors', 'speculation', 'conviction', 'insistence', 'charge', 'charges', 'accusation',
+  'accusations', 'theory', 'impression', 'perception', 'expectation', 'expectations', 'feeling', 'admission', 'statement',
+  'sign', 'signs', 'confidence', 'doubt', 'doubts', 'worry', 'worries', 'contention', 'promise', 'pledge', 'position',
+  'premise', 'point', 'reports', 'report', 'indication', 'indications', 'sense', 'acknowledgment', 'recognition', 'thesis',
+  'complaint', 'complaints', 'prediction', 'predictions', 'announcement', 'confirmation', 'denial', 'estimate', 'finding',
+  'findings', 'revelation', 'revelations', 'proof', 'suspicion', 'suspicions', 'opinion', 'consensus', 'answer',
+]);
+
+// Nouns of aim with a to-infinitive: "Mrs. Clinton's proposals to increase taxes", "his decision to run", "a bid to win",
+// "her plan to make college free", "calls to release his tax returns".
+export const INTENTION_NOUNS = new Set([
+  'plan', 'plans', 'proposal', 'proposals', 'decision', 'promise', 'promises', 'pledge', 'vow', 'bid',
+  'attempt', 'attempts', 'refusal', 'call', 'calls', 'push', 'threat', 'threats', 'desire', 'willingness', 'commitment',
+  'intention', 'intent', 'offer', 'request', 'demand', 'demands', 'campaign', 'move', 'determination', 'eagerness',
+  'reluctance', 'unwillingness', 'readiness', 'vote', 'order', 'agreement', 'ambition', 'goal', 'aim', 'wish', 'urge',
+]);
+
+// "In the poll, Clinton's support has steadily risen", "Trump entered the debate with a growing lead in the latest NBC
+// News/Wall Street Journal poll", "in a statement", "In his view", "Only European immigrants are 'safe' in his eyes".
+export const SOURCE_IN_NOUNS = new Set([
+  'poll', 'polls', 'survey', 'surveys', 'study', 'report', 'statement', 'interview', 'letter', 'op-ed', 'memo', 'speech',
+  'email', 'filing', 'view', 'eyes', 'opinion', 'estimation', 'words', 'telling', 'mind', 'analysis', 'tweet', 'post',
+  'essay', 'column', 'editorial', 'book', 'memoir', 'ad', 'video', 'documents', 'testimony', 'lawsuit', 'complaint',
+]);
+
+/** Group nouns that hold views ("voters want", "Republicans fear", "supporters plan", "critics argue"). */
+export const HOLDER_NOUNS = new Set([
+  'voters', 'republicans', 'democrats', 'supporters', 'critics', 'officials', 'americans', 'people', 'members',
+  'delegates', 'donors', 'advisers', 'advisors', 'aides', 'analysts', 'experts', 'economists', 'strategists', 'leaders',
+  'lawmakers', 'activists', 'conservatives', 'liberals', 'progressives', 'candidates', 'campaign', 'party', 'percent',
+  'majority', 'most', 'many', 'some', 'others', 'who', 'everyone', 'nobody', 'one', 'protesters', 'residents', 'women',
+  'men', 'independents', 'evangelicals', 'workers', 'investors', 'fans', 'students', 'parents', 'respondents', 'those',
+]);
 
 /** Words skipped between a subject and its cue: "Kirby also said", "Vucic later denied", "has repeatedly said". */
 export const SKIPPABLE_BEFORE_CUE = new Set(['also', 'later', 'then', 'further', 'previously', 'earlier', 'again', 'repeatedly', 'publicly', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'did', 'does', 'do', 'not', 'never', 'reportedly', 'once', 'simply', 'flatly', 'firmly', 'quickly', 'recently', 'often', 'had', 'may', 'might', 'must', 'should', 'can', 'just', 'already', 'even', 'still', 'subsequently', 'separately', 'directly', 'specifically', 'explicitly', 'emphatically', 'angrily', 'bluntly', 'openly', 'privately', 'told', 'being']);

@@ -1,11 +1,12 @@
 // Quotes and reported speech with their speakers.
 import { tagTokens } from '../nlp.js';
-import type { Mention, QuoteAnnotation, Range, Sentence } from '../types.js';
+import type { Mention, QuoteAnnotation, QuoteCueKind, Range, Sentence } from '../types.js';
 import { attributeQuotes, attributeReported, buildUnits, quotedTokens, type Attribution } from './attribute.js';
-import { findQuotedSpans } from './marks.js';
+import { findQuotedSpans, normalizeDoubledApostrophes } from './marks.js';
+import { attributeNominal } from './nominal.js';
 import type { Token } from './phrases.js';
 import { SpeakerResolver, splitRole } from './speakers.js';
-import { ORGANIZATION_WORDS } from './cues.js';
+import { ORGANIZATION_WORDS, type CueKind } from './cues.js';
 
 export { findQuotedSpans, paragraphRanges, type QuotedSpan } from './marks.js';
 export { CUE_VERBS, type CueKind } from './cues.js';
@@ -22,13 +23,17 @@ export interface FindQuotesOptions {
  * short quoted phrases with no cue (scare quotes, titles) are not returned.
  */
 export function findQuotes(text: string, sentences: Sentence[], mentions: Mention[], options: FindQuotesOptions = {}): QuoteAnnotation[] {
-  const tokens: Token[] = tagTokens(text).map((t) => ({ ...t, lower: t.text.toLowerCase() }));
-  const spans = findQuotedSpans(text);
+  // Analysis runs on a copy with ''doubled apostrophes'' read as quote marks; offsets are the same in both.
+  const analysed = normalizeDoubledApostrophes(text);
+  const tokens: Token[] = tagTokens(analysed).map((t) => ({ ...t, lower: t.text.toLowerCase() }));
+  const spans = findQuotedSpans(analysed);
   const quoted = quotedTokens(tokens, spans);
-  const units = buildUnits(text, sentences, spans, tokens);
-  const input = { text, tokens, spans, units, quoted };
+  const units = buildUnits(analysed, sentences, spans, tokens);
+  const input = { text: analysed, tokens, spans, units, quoted };
   const direct = attributeQuotes(input);
-  const reported = options.reported === false ? [] : attributeReported(input, direct);
+  const verbal = options.reported === false ? [] : attributeReported(input, direct);
+  const nominal = options.reported === false ? [] : attributeNominal(input, [...direct, ...verbal]);
+  const reported = [...verbal, ...nominal];
 
   const people = mentions.length > 0 ? mentions : fallbackMentions(tokens, quoted);
   const resolver = new SpeakerResolver(text, sentences, people, spans.map((s) => ({ start: s.start, end: s.end })));
@@ -64,10 +69,18 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
         cue: a.cue ? text.slice(tokens[a.cue.first].start, tokens[a.cue.last].end) : null,
         partial: a.partial,
         direct: a.direct,
+        ...(a.cue ? { cueKind: publicKind(a.cue.kind) } : a.direct ? { cueKind: 'speech' as const } : {}),
         speakerRange: a.source ? { start: a.source.start, end: a.source.end } : null,
       };
     })
     .sort((x, y) => x.start - y.start);
+}
+
+/** The dossier's classes: frames around quotes count as speech, impressions without a holder as beliefs. */
+function publicKind(kind: CueKind): QuoteCueKind {
+  if (kind === 'frame') return 'speech';
+  if (kind === 'appearance') return 'belief';
+  return kind;
 }
 
 const ORGANIZATION_PATTERN = new RegExp(`\\b(${[...ORGANIZATION_WORDS].join('|')})\\b`, 'i');

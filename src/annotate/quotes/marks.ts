@@ -14,6 +14,21 @@ export interface QuotedSpan {
   runsOn: boolean;
 }
 
+/**
+ * Rewrites doubled apostrophes used as double quote marks (New York Times copy: ''We're in the people-pleasing
+ * business,'' he said) into curly marks of the same total length, so that offsets are unchanged: an opening '' becomes
+ * " “" and a closing '' becomes "” ".
+ */
+export function normalizeDoubledApostrophes(text: string): string {
+  if (!text.includes("''")) return text;
+  return text.replace(/(?<!')''(?!')/g, (_m, at: number) => {
+    const before = at > 0 ? text[at - 1] : ' ';
+    const after = text[at + 2] ?? ' ';
+    const opens = /[\s([{—–\-\/:]/.test(before) && !/\s/.test(after);
+    return opens ? ' “' : '” ';
+  });
+}
+
 const BLANK_LINE = /\n[ \t]*\n/g;
 
 /** Paragraph ranges of a cleaned text (blank-line separated), in order. */

@@ -163,3 +163,18 @@ test('seed articles: every direct quote gets its speaker', { skip: seeds.length 
   assert.equal(speakerOf(s4, 'We call on Serbia'), 'John Kirby');
   assert.equal(speakerOf(s4, 'hypocritically'), 'Alexander Vucic');
 });
+
+test('beliefs, intentions and evidence are attributed with their kind; speech keeps kind speech', () => {
+  const text =
+    'Senator Jane Morrow wants to cut the state budget by a tenth.\n\n' +
+    'A new statewide poll shows Morrow leading her rival by six points.\n\n' +
+    'Morrow said the cuts would spare schools.\n\n' +
+    'Her opponents fear that the cuts will close rural hospitals.';
+  const quotes = quotesOf(text);
+  const kindOf = (words: string): string | undefined => quotes.find((q) => q.text.startsWith(words))?.cueKind;
+  assert.equal(kindOf('to cut the state budget'), 'intention');
+  assert.equal(kindOf('Morrow leading her rival'), 'evidence');
+  assert.equal(kindOf('the cuts would spare'), 'speech');
+  assert.equal(kindOf('the cuts will close'), 'belief');
+  assert.equal(speakerOf(quotes, 'to cut the state budget'), 'Jane Morrow');
+});
