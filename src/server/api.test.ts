@@ -159,6 +159,45 @@ test('an added article joins its story, and sending it again is a duplicate', as
   assert.ok(sources.sources.some((s) => s.outlet === 'Harbour Gazette' && s.articles === 1));
 });
 
+test('configured feeds are polled in the background and their articles become stories', async () => {
+  const feed = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/feed+json' });
+    res.end(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Harbour Gazette',
+        items: [
+          {
+            id: 'fire-doors',
+            url: 'https://gazette.example/fire-doors',
+            title: FOLLOW_UP.title,
+            date_published: '2025-03-18T09:00:00Z',
+            content_html: FOLLOW_UP.text.split('\n\n').map((p) => `<p>${p}</p>`).join(''),
+          },
+        ],
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
+  const feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/feed.json`;
+  const watching = await startServer({ port: 0, db: ':memory:', feeds: [feedUrl], allowPrivate: true, everyMs: 60_000, warmDossiers: false, webRoot: '/nonexistent' });
+  try {
+    let health: { store: { articles: number }; watcher: { rounds: number; feeds: number } | null } | undefined;
+    for (let i = 0; i < 100; i++) {
+      health = (await (await fetch(`${watching.url}/api/health`)).json()) as typeof health;
+      if (health!.watcher && health!.watcher.rounds > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(health!.watcher?.feeds, 1);
+    assert.equal(health!.store.articles, 1);
+    const list = (await (await fetch(`${watching.url}/api/stories`)).json()) as { stories: { title: string }[] };
+    assert.equal(list.stories[0].title, FOLLOW_UP.title);
+  } finally {
+    await watching.close();
+    feed.close();
+  }
+});
+
 test('the OpenAPI file documents every endpoint and the dossier schema', async () => {
   const doc = (await (await get('/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
   assert.equal(doc.openapi, '3.1.0');

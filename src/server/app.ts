@@ -66,7 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     catalog: new StoryCatalog(store),
     dossiers,
     warmer: new DossierWarmer(dossiers, (id, error) => app.log.error({ err: error }, `dossier of story ${id} failed`)),
-    intake: new ArticleIntake(store, { allowPrivate: options.allowPrivate }),
+    intake: new ArticleIntake(store, { allowPrivate: options.allowPrivate, onChange: () => context.catalog.refresh(true) }),
     watcher: null,
     warmDossiers: options.warmDossiers ?? true,
   };

@@ -28,6 +28,8 @@ export interface IntakeOptions {
   /** Largest page fetched for a URL. */
   maxFetchBytes?: number;
   fetchTimeoutMs?: number;
+  /** Called after a batch stored something (so readers of the store can look again at once). */
+  onChange?: () => void;
 }
 
 export class ArticleIntake {
@@ -58,7 +60,11 @@ export class ArticleIntake {
 
   /** Stores and clusters cleaned articles; writes run one at a time, in arrival order. */
   addCleaned(articles: Article[]): Promise<[BatchOutcome]> {
-    const run = this.tail.then(() => [this.ingestor.addBatch(articles)] as [BatchOutcome]);
+    const run = this.tail.then(() => {
+      const outcome = this.ingestor.addBatch(articles);
+      if (outcome.stored > 0) this.options.onChange?.();
+      return [outcome] as [BatchOutcome];
+    });
     this.tail = run.catch(() => undefined);
     return run;
   }

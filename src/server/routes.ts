@@ -82,7 +82,6 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
 
   app.post<{ Body: NewArticle }>('/api/articles', { schema: addArticleSchema }, async (request, reply) => {
     const result = await context.intake.add(request.body);
-    context.catalog.refresh(true);
     const entry = result.storyId !== null ? context.catalog.get(context.store.getStory(result.storyId)?.id ?? result.storyId) : undefined;
     if (entry) warm([entry]);
     return reply.status(result.status === 'stored' ? 201 : 200).send({ ...result, story: entry ? storyItem(context, entry) : null });

@@ -58,7 +58,9 @@ export const command: CliCommand = {
       throw error;
     }
     const where = db ?? (values.from?.length ? 'memory' : server.store.path);
-    const loaded = server.loaded ? `, loaded ${server.loaded.stored} articles into ${server.loaded.storiesCreated} stories` : '';
+    const loaded = server.loaded
+      ? `, loaded ${server.loaded.stored} article${server.loaded.stored === 1 ? '' : 's'} into ${server.loaded.storiesCreated} stor${server.loaded.storiesCreated === 1 ? 'y' : 'ies'}`
+      : '';
     io.stderr(`triangulate: serving ${server.url} (store: ${where}${loaded}${values.watch?.length ? `, watching ${values.watch.length} feed source(s)` : ''}); Ctrl-C stops`);
 
     await new Promise<void>((resolve) => {

@@ -144,7 +144,9 @@ export function StoryPage({ id }: { id: number }) {
                     e.preventDefault();
                     const section = document.getElementById(anchor);
                     section?.scrollIntoView({ block: 'start' });
-                    section?.querySelector<HTMLElement>('h2')?.focus();
+                    const heading = section?.querySelector<HTMLElement>('h2');
+                    heading?.setAttribute('tabindex', '-1');
+                    heading?.focus({ preventScroll: true });
                   }}
                 >
                   {label}
