@@ -7,7 +7,7 @@ export type { RawArticle, ReadProblem, SourceFormat, SourceHints } from './read/
 export { cleanArticle, NoArticleTextError, isNoArticleTextError } from './clean/index.js';
 export type { Article, RemovedPiece } from './clean/index.js';
 export { annotate } from './annotate/index.js';
-export type { Doc, Span, Range, Sentence, Mention, EntityType, QuoteAnnotation, QuantityAnnotation, TimeAnnotation } from './annotate/types.js';
+export type { Doc, Span, Range, Sentence, Mention, EntityType, QuoteAnnotation, QuoteCueKind, QuantityAnnotation, TimeAnnotation } from './annotate/types.js';
 export { buildDossier } from './dossier/index.js';
 export type { DossierOptions } from './dossier/index.js';
 export type {

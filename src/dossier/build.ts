@@ -57,8 +57,10 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
   const numbers = numberChangesAndDisputes(docs, alignment);
   const disputes = [...findDenialDisputes(docs, alignment, resolved, options.disputes), ...numbers.disputes, ...dateDisputes(docs, alignment)];
 
+  // Quotes are what people said: beliefs, intentions and poll findings found by the attribution
+  // layer ("X wants to...", "a poll shows...") are not somebody's words.
   const quotes = docs.flatMap((doc) =>
-    doc.quotes.map((q) => {
+    doc.quotes.filter((q) => q.direct !== false || !q.cueKind || q.cueKind === 'speech').map((q) => {
       const entity = q.speakerMention ? resolved.entityAt(doc.article.id, q.speakerMention.start, q.speakerMention.end) : null;
       return {
         text: q.text,
