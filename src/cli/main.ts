@@ -2,17 +2,21 @@ import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { isNothingToAnalyzeError, isUsageError } from '../errors.js';
 import { analyzeCommand } from './analyze-command.js';
-import * as extraCommands from './commands/index.js';
 import type { CliCommand, CliIO } from './command.js';
 
-const COMMANDS: CliCommand[] = [analyzeCommand, ...Object.values(extraCommands as Record<string, CliCommand>)];
+// The other commands pull in the store, feeds and the web server; analyze, the common case, starts
+// without loading them.
+async function allCommands(): Promise<CliCommand[]> {
+  const extra = (await import('./commands/index.js')) as Record<string, CliCommand>;
+  return [analyzeCommand, ...Object.values(extra)];
+}
 
 const defaultIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (line) => process.stderr.write(`${line}\n`),
 };
 
-function help(): string {
+function help(COMMANDS: CliCommand[]): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
     'triangulate: cross-source analysis of news articles',
@@ -37,16 +41,17 @@ function isUserMistake(error: unknown): error is Error {
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(help());
+    io.stdout(help(await allCommands()));
     return name ? 0 : 2;
   }
   if (name === '--version') {
     io.stdout('0.1.0\n');
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const commands = name === analyzeCommand.name ? [analyzeCommand] : await allCommands();
+  const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`triangulate: unknown command "${name}" (try: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    io.stderr(`triangulate: unknown command "${name}" (try: ${commands.map((c) => c.name).join(', ')})`);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
