@@ -57,11 +57,18 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
   const numbers = numberChangesAndDisputes(docs, alignment);
   const disputes = [...findDenialDisputes(docs, alignment, resolved, options.disputes), ...numbers.disputes, ...dateDisputes(docs, alignment)];
 
-  // Quotes are what people said: beliefs, intentions and poll findings found by the attribution
-  // layer ("X wants to...", "a poll shows...") are not somebody's words.
+  // A speaker resolved through a pronoun ("he added") has a name but no mention of its own: find the
+  // story entity by that name, when exactly one entity goes by it.
+  const entityByName = uniqueNameIndex(resolved.entities);
+
+  // Quotes are somebody's own words, in quote marks (full or partial). Reported speech and the beliefs,
+  // intentions and poll findings the attribution layer also finds ("X said that...", "a poll shows...")
+  // paraphrase rather than quote, and the disputes already use them as claims.
   const quotes = docs.flatMap((doc) =>
-    doc.quotes.filter((q) => q.direct !== false || !q.cueKind || q.cueKind === 'speech').map((q) => {
-      const entity = q.speakerMention ? resolved.entityAt(doc.article.id, q.speakerMention.start, q.speakerMention.end) : null;
+    doc.quotes.filter((q) => q.direct !== false).map((q) => {
+      const entity =
+        (q.speakerMention ? resolved.entityAt(doc.article.id, q.speakerMention.start, q.speakerMention.end) : null) ??
+        (q.speakerName ? entityByName.get(q.speakerName.toLowerCase()) ?? null : null);
       return {
         text: q.text,
         speaker: entity?.id ?? null,
@@ -106,4 +113,14 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
     summary,
     problems,
   };
+}
+
+function uniqueNameIndex<T extends { name: string; aliases: string[] }>(entities: T[]): Map<string, T> {
+  const index = new Map<string, T | null>();
+  for (const entity of entities) {
+    for (const name of new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase()))) {
+      index.set(name, index.has(name) && index.get(name) !== entity ? null : entity);
+    }
+  }
+  return new Map([...index].filter((e): e is [string, T] => e[1] !== null));
 }
