@@ -11,10 +11,14 @@ import { NoArticleTextError } from './errors/no-article-text-error.js';
  * Story text and metadata of one raw article. Hints the source stated outright (JSON fields) win over what
  * the page says; nothing is invented (plain text usually has no outlet: null). Throws NoArticleTextError when
  * nothing of a story remains, so the caller can report "<origin>: no article text found".
+ *
+ * The text keeps every sentence of the story, including subheads ("Claims rejected"), which stay as their own
+ * paragraphs: they are story structure, not junk. The title is not part of the text. Paragraphs are separated
+ * by exactly "\n\n", whitespace inside them is collapsed, and every removed piece is listed with its reason.
  */
 export function cleanArticle(raw: RawArticle): Article {
   const hintTitle = raw.hints.title ? normalizeBlock(raw.hints.title) : null;
-  const parts = raw.format === 'html' ? cleanHtml(raw.content) : { ...cleanPlainText(raw.content, hintTitle), outlet: null, url: null };
+  const parts = raw.format === 'html' ? cleanHtml(raw.content, hintTitle) : { ...cleanPlainText(raw.content, hintTitle), outlet: null, url: null };
   const text = joinParagraphs(parts.paragraphs);
   if (text === '') throw new NoArticleTextError(raw.origin);
   const diagnostics: Diagnostic[] = [];

@@ -83,3 +83,10 @@ test('a page without an article is a typed "no article text found" problem', () 
   const page = '<html><body><nav><a href="/">Home</a><a href="/news">News</a></nav><footer>Copyright 2023</footer></body></html>';
   assert.throws(() => cleanArticle(raw(page)), (error: unknown) => isNoArticleTextError(error) && `${error.origin}: ${error.message}` === 'port.html: no article text found');
 });
+
+test('an HTML fragment from a JSON record is cleaned like a page; a stated title removes its repeat', () => {
+  const fragment = `<h2>Port reopens</h2>${STORY.slice(0, 2).map((s) => `<p>${s}</p>`).join('')}`;
+  const article = cleanArticle(raw(fragment, { title: 'Port reopens' }));
+  assert.equal(article.title, 'Port reopens');
+  assert.equal(article.text, STORY.slice(0, 2).join('\n\n'));
+});

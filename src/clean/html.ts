@@ -15,13 +15,13 @@ export interface CleanedHtml extends CleanedParts {
   url: string | null;
 }
 
-/** An HTML page: metadata from the head, main content from the body, then the same block filter as plain text. */
-export function cleanHtml(html: string): CleanedHtml {
+/** An HTML page (or fragment): metadata from the head, main content from the body, then the block filter. */
+export function cleanHtml(html: string, knownTitle: string | null = null): CleanedHtml {
   const { document, jsonLd } = parsePage(html);
   const metadata = readMetadata(document, jsonLd);
   const body = extractBody(document);
   const findings = filterBlocks(body.blocks.map((b) => b.text));
-  const title = metadata.title ?? (body.title ? normalizeBlock(body.title) : null);
+  const title = knownTitle ?? metadata.title ?? (body.title ? normalizeBlock(body.title) : null);
   const removed = [...findings.removed];
   const paragraphs: string[] = [];
   const repeatsTitle = headlineMatcher(title);

@@ -17,3 +17,4 @@ export function extractBody(document: Document): ExtractedBody {
   if (!result?.content) return { blocks: [], title: null };
   return { blocks: textBlocks(result.content), title: result.title ?? null };
 }
+

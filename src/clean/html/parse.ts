@@ -20,6 +20,8 @@ const NEVER_TEXT = /<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|
 const BLOCK = '(?:div|p|li|ul|ol|section|article|header|footer|nav|aside|table|tr|td|th|tbody|thead|h[1-6]|figure|main|form|dl|dt|dd|blockquote|br|hr|head|body|html|meta|link|title|option|select)';
 const SPACE_BETWEEN_BLOCKS = new RegExp(`(<\\/?${BLOCK}\\b[^<>]*>)\\s+(?=<\\/?${BLOCK}\\b)`, 'gi');
 
+const FULL_DOCUMENT = /<(html|body)[\s>]/i;
+
 export interface ParsedPage {
   document: Document;
   /** Parsed JSON-LD blocks (invalid ones skipped). */
@@ -36,6 +38,9 @@ export function parsePage(html: string): ParsedPage {
       // Broken JSON-LD is common (trailing commas, raw newlines in strings); the page still has meta tags.
     }
   }
-  const { document } = parseHTML(html.replace(NEVER_TEXT, '').replace(SPACE_BETWEEN_BLOCKS, '$1'));
+  let markup = html.replace(NEVER_TEXT, '').replace(SPACE_BETWEEN_BLOCKS, '$1');
+  // linkedom builds no <html>/<body> around a fragment ("<p>One.</p><p>Two.</p>" from a JSON record).
+  if (!FULL_DOCUMENT.test(markup)) markup = `<!doctype html><html><head></head><body>${markup}</body></html>`;
+  const { document } = parseHTML(markup);
   return { document: document as unknown as Document, jsonLd };
 }
