@@ -63,20 +63,22 @@ async function readOneFile(file: string): Promise<ReadResult> {
 }
 
 /**
- * Reads files and folders (recursively) of .txt, .html/.htm, .json and .jsonl. Every unreadable input becomes
- * one problem with a one-line reason and the others are still read. Paths are read in the order given; folder
- * contents in sorted order. Ids come from file names (see `idFromOrigin`) and are unique within the result.
+ * Reads files and folders (recursively) of .txt, .html/.htm, .json and .jsonl. A file named explicitly is read
+ * whatever its extension (text or HTML by its content). Every unreadable input becomes one problem with a
+ * one-line reason and the others are still read. Paths are read in the order given; folder contents in sorted
+ * order. Ids come from file names (see `idFromOrigin`) and are unique within the result.
  */
 export async function readInputs(paths: string[]): Promise<ReadResult> {
   const articles: RawArticle[] = [];
   const problems: ReadProblem[] = [];
-  const seenFolders = new Set<string>();
+  // A file reached twice (a folder named twice, or a file inside a folder also named) is read once.
+  const readFiles = new Set<string>();
   for (const input of paths) {
     let files: string[];
     try {
       const info = await stat(input);
       if (info.isDirectory()) {
-        files = await listFolder(input, seenFolders);
+        files = await listFolder(input, new Set());
         if (files.length === 0) {
           problems.push({ origin: input, reason: `folder has no ${READABLE_EXTENSIONS.join(', ')} files` });
           continue;
@@ -89,6 +91,9 @@ export async function readInputs(paths: string[]): Promise<ReadResult> {
       continue;
     }
     for (const file of files) {
+      const real = await realpath(file).catch(() => file);
+      if (readFiles.has(real)) continue;
+      readFiles.add(real);
       try {
         const result = await readOneFile(file);
         articles.push(...result.articles);

@@ -28,8 +28,8 @@ test('reads a folder recursively in sorted order with ids from file names', asyn
       ['c', path.join('sub', 'c.htm'), 'html'],
     ],
   );
-  const again = await readInputs([dir]);
-  assert.deepEqual(again.articles.map((a) => a.id), articles.map((a) => a.id));
+  const again = await readInputs([dir, path.join(dir, 'a.html'), dir]);
+  assert.deepEqual(again.articles.map((a) => a.id), articles.map((a) => a.id), 'same ids every run, each file read once');
 });
 
 test('reads JSON (one record or an array) and JSONL records with hints; a broken line is one problem naming the line', async (t) => {
