@@ -18,10 +18,10 @@ import { NoArticleTextError } from './errors/no-article-text-error.js';
  */
 export function cleanArticle(raw: RawArticle): Article {
   const hintTitle = raw.hints.title ? normalizeBlock(raw.hints.title) : null;
-  const parts = raw.format === 'html' ? cleanHtml(raw.content, hintTitle) : { ...cleanPlainText(raw.content, hintTitle), outlet: null, url: null };
+  const parts = raw.format === 'html' ? cleanHtml(raw.content, hintTitle) : { ...cleanPlainText(raw.content, hintTitle), outlet: null, url: null, diagnostics: [] };
   const text = joinParagraphs(parts.paragraphs);
   if (text === '') throw new NoArticleTextError(raw.origin);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...parts.diagnostics];
   let publishedAt = parts.publishedAt;
   if (raw.hints.publishedAt) {
     const stated = normalizeDate(raw.hints.publishedAt);

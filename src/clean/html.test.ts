@@ -90,3 +90,10 @@ test('an HTML fragment from a JSON record is cleaned like a page; a stated title
   assert.equal(article.title, 'Port reopens');
   assert.equal(article.text, STORY.slice(0, 2).join('\n\n'));
 });
+
+test('a malformed page nested thousands deep is read whole instead of overflowing the stack', () => {
+  const page = `<html><body>${'<div><p>Deep paragraph.</p>'.repeat(3000)}</body></html>`;
+  const article = cleanArticle(raw(page));
+  assert.equal(article.text.split('\n\n').length, 3000);
+  assert.deepEqual(article.diagnostics.map((d) => d.ruleId), ['clean/whole-page']);
+});

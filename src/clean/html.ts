@@ -2,8 +2,9 @@ import type { CleanedParts } from './text.js';
 import { filterBlocks, headlineMatcher } from './blocks.js';
 import { parsePage } from './html/parse.js';
 import { readMetadata } from './html/metadata.js';
-import { extractBody } from './html/extract.js';
+import { extractBody, MAX_READABILITY_DEPTH } from './html/extract.js';
 import { normalizeBlock } from './normalize.js';
+import type { Diagnostic } from '../diagnostics.js';
 
 // A short block that is all link is a menu item or a related-story headline (Sky "More from UK" lists,
 // CTV "More News from Sci-Tech"); story paragraphs with a link still have most of their words outside it.
@@ -13,6 +14,7 @@ const MAX_LINK_BLOCK_WORDS = 25;
 export interface CleanedHtml extends CleanedParts {
   outlet: string | null;
   url: string | null;
+  diagnostics: Diagnostic[];
 }
 
 /** An HTML page (or fragment): metadata from the head, main content from the body, then the block filter. */
@@ -40,5 +42,9 @@ export function cleanHtml(html: string, knownTitle: string | null = null): Clean
     byline: metadata.byline ?? findings.byline,
     outlet: metadata.outlet,
     url: metadata.url,
+    diagnostics:
+      body.method === 'whole-page'
+        ? [{ ruleId: 'clean/whole-page', message: `page nests elements over ${MAX_READABILITY_DEPTH} deep (malformed HTML); kept the text of the whole page without menus and boxes` }]
+        : [],
   };
 }

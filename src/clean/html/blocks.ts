@@ -28,25 +28,32 @@ export function textBlocks(root: Element): HtmlBlock[] {
     buffer = '';
     linkChars = 0;
   };
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        const value = child.nodeValue ?? '';
-        buffer += value;
-        if (linkDepth > 0) linkChars += value.trim().length;
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const element = child as Element;
-        const block = BLOCK_TAGS.has(element.tagName);
-        const link = element.tagName === 'A' && element.hasAttribute('href');
-        if (block) flush();
-        if (link) linkDepth++;
-        walk(child);
-        if (link) linkDepth--;
-        if (block) flush();
+  // Iterative walk with an explicit stack: malformed pages can nest thousands of unclosed elements.
+  const stack: { element: Element | null; next: Node | null }[] = [{ element: null, next: root.firstChild }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    const child = frame.next;
+    if (child === null) {
+      stack.pop();
+      const element = frame.element;
+      if (element) {
+        if (element.tagName === 'A' && element.hasAttribute('href')) linkDepth--;
+        if (BLOCK_TAGS.has(element.tagName)) flush();
       }
+      continue;
     }
-  };
-  walk(root);
+    frame.next = child.nextSibling;
+    if (child.nodeType === TEXT_NODE) {
+      const value = child.nodeValue ?? '';
+      buffer += value;
+      if (linkDepth > 0) linkChars += value.trim().length;
+    } else if (child.nodeType === ELEMENT_NODE) {
+      const element = child as Element;
+      if (BLOCK_TAGS.has(element.tagName)) flush();
+      if (element.tagName === 'A' && element.hasAttribute('href')) linkDepth++;
+      stack.push({ element, next: element.firstChild });
+    }
+  }
   flush();
   return blocks;
 }

@@ -68,35 +68,54 @@ function keepEmbed(element: Element): void {
  * and elements whose class or id names them as junk, except any element that holds a large share of the
  * page's prose, i.e. text outside links (a content wrapper with an unlucky class name, like Blogger's "widget
  * Blog"). One walk measures every subtree; querying each candidate's text separately was the slow part.
+ * Returns the depth of the tree, which callers check before handing it to recursive code.
  */
-export function pruneFurniture(root: Element): void {
+export function pruneFurniture(root: Element): { depth: number } {
   const candidates: { element: Element; prose: number }[] = [];
   const memo: JunkMemo = new Map();
-  // Returns [text length, link text length] of a subtree.
-  const measure = (node: Node, inLink: boolean): [number, number] => {
-    let text = 0;
-    let link = 0;
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        const length = (child.nodeValue ?? '').length;
-        text += length;
-        if (inLink) link += length;
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const element = child as Element;
-        keepEmbed(element);
-        const index = isFurniture(element, memo) ? candidates.push({ element, prose: 0 }) - 1 : -1;
-        const [t, l] = measure(element, inLink || element.tagName === 'A');
-        if (index >= 0) candidates[index].prose = t - l;
-        text += t;
-        link += l;
+  // Iterative post-order walk (malformed pages nest thousands of unclosed elements; recursion would overflow):
+  // each frame sums the text and link text of its subtree and hands them to its parent when done.
+  interface Frame {
+    next: Node | null;
+    text: number;
+    link: number;
+    inLink: boolean;
+    candidate: number;
+  }
+  const stack: Frame[] = [{ next: root.firstChild, text: 0, link: 0, inLink: false, candidate: -1 }];
+  let total = 1;
+  let depth = 0;
+  while (stack.length > 0) {
+    depth = Math.max(depth, stack.length);
+    const frame = stack[stack.length - 1];
+    const child = frame.next;
+    if (child === null) {
+      stack.pop();
+      if (frame.candidate >= 0) candidates[frame.candidate].prose = frame.text - frame.link;
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        parent.text += frame.text;
+        parent.link += frame.link;
+      } else {
+        total = Math.max(1, frame.text - frame.link);
       }
+      continue;
     }
-    return [text, link];
-  };
-  const [text, link] = measure(root, false);
-  const total = Math.max(1, text - link);
+    frame.next = child.nextSibling;
+    if (child.nodeType === TEXT_NODE) {
+      const length = (child.nodeValue ?? '').length;
+      frame.text += length;
+      if (frame.inLink) frame.link += length;
+    } else if (child.nodeType === ELEMENT_NODE) {
+      const element = child as Element;
+      keepEmbed(element);
+      const candidate = isFurniture(element, memo) ? candidates.push({ element, prose: 0 }) - 1 : -1;
+      stack.push({ next: element.firstChild, text: 0, link: 0, inLink: frame.inLink || element.tagName === 'A', candidate });
+    }
+  }
   for (const { element, prose } of candidates) {
     if (prose / total > MAX_PRUNED_SHARE) continue;
     element.remove(); // removing an element already inside a removed one is harmless
   }
+  return { depth };
 }
