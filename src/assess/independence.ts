@@ -1,9 +1,6 @@
 import type { Article } from '../clean/types.js';
 import type { Provenance } from './types.js';
-import { WIRE_AGENCIES } from './cues.js';
 import { canonicalSource } from './names.js';
-
-const WIRES = new Set(WIRE_AGENCIES.map((names) => names[0].toLowerCase()));
 
 /**
  * Groups articles that are not independent of each other: one copies or rewrites another, they come
@@ -26,7 +23,8 @@ export function independenceGroups(articles: Article[], provenance: Provenance[]
   for (const edge of provenance) if (parent.has(edge.from) && parent.has(edge.to)) join(edge.from, edge.to);
   const firstBySource = new Map<string, string>();
   for (const article of articles) {
-    const keys = article.credits.map(canonicalSource).filter((c) => WIRES.has(c)).map((c) => `wire:${c}`);
+    // Any shared credit counts, known agency or not: two stories resting on one source are one source.
+    const keys = article.credits.map((c) => `credit:${canonicalSource(c)}`);
     if (article.outlet) keys.push(`outlet:${canonicalSource(article.outlet)}`);
     for (const key of keys) {
       const first = firstBySource.get(key);

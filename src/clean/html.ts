@@ -24,7 +24,7 @@ export function cleanHtml(html: string, knownTitle: string | null = null): Clean
   const body = extractBody(document);
   const findings = filterBlocks(body.blocks.map((b) => b.text));
   const title = knownTitle ?? metadata.title ?? (body.title ? normalizeBlock(body.title) : null);
-  const removed = [...findings.removed];
+  const removed = [...body.removed, ...findings.removed];
   const paragraphs: string[] = [];
   const repeatsTitle = headlineMatcher(title);
   for (const index of findings.kept) {

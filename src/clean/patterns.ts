@@ -42,7 +42,7 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
   // swearing, ... are not approved."; WordPress: "Leave a Reply", "Your email address will not be published.").
   {
     reason: 'comments',
-    pattern: /^(warning|note|attention)\s*[:!]\s*comments? (that|which|containing)[^]{0,500}$|^(leave a (reply|comment)|post a comment|add (a|your) comment|(show|view|load|read) (all )?(\d+ )?comments|comments?( \(\d+\))?|\d+ comments?|join the (conversation|discussion)|you must be logged in to post a comment\.?|your email address will not be published\.?( required fields are marked \*?)?|required fields are marked \*|cancel reply|comment policy[^]{0,300}|tell us what you think|join the conversation|have your say)[\s.:!…]*$/i,
+    pattern: /^(warning|note|attention)\s*[:!]\s*comments? (that|which|containing)[^]{0,500}$|^(leave a (reply|comment)|post a comment|add (a|your) comment|(show|view|load|read) (all )?(\d+ )?comments|comments?( \(\d+\))?|\d+ comments?|join the (conversation|discussion)|you must be logged in to post a comment\.?|your email address will not be published\.?( required fields are marked \*?)?|required fields are marked \*|cancel reply|comment policy[^]{0,300}|comments are (moderated|closed|reviewed|pre-moderated)[^]{0,300}|please keep (the|your) (discussion|comments?)[^]{0,200}|tell us what you think|join the conversation|have your say)[\s.:!…]*$/i,
   },
   // Related-article teasers glued to a headline by copy-paste (TRT World: "RelatedKosovo police raid Serb
   // locations following deadly monastery raid"): case matters, "Related" runs straight into a capital.
@@ -133,6 +133,9 @@ export const CREDIT_LINE_PATTERNS: RegExp[] = [
   /^(?:sources?|credits?|via|agencies)\s*[:：]\s*([^.]{2,120})\.?$/i,
   // A bare agency list on its own line: "(AP, Reuters)", "— AFP".
   /^[(—–-]\s*((?:AP|AFP|Reuters|dpa|DPA|ANSA|EFE|Xinhua|TASS|Anadolu|AA|PA|UPI|KNA|IANS|PTI|Bloomberg)(?:\s*[,/&]\s*(?:AP|AFP|Reuters|dpa|DPA|ANSA|EFE|Xinhua|TASS|Anadolu|AA|PA|UPI|KNA|IANS|PTI|Bloomberg))*)\s*\)?$/,
+  // A paragraph that is only a parenthesised source name ends many syndicated stories: "(Coastal Wire)",
+  // "(Reuters, AFP)". Story text never stands alone in parentheses as a short run of capitalised names.
+  /^\(((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,3}(?:\s*[,/&]\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})*)\)$/,
   // "With agencies", "Compiled from wire reports" have no names; "with AP and Reuters" has.
   /^(?:with|additional reporting (?:by|from)|reporting (?:by|from)|compiled (?:by|from))\s+((?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)*)\.?$/,
 ];

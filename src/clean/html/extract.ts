@@ -16,15 +16,17 @@ export interface ExtractedBody {
   title: string | null;
   /** "main-content" from Readability, or "whole-page" when the tree was too deep for it. */
   method: 'main-content' | 'whole-page';
+  /** Page furniture removed before extraction (menus, cookie boxes, newsletters...), with the reason. */
+  removed: { text: string; reason: string }[];
 }
 
 /** Main content of a page DOM (which it consumes: Readability rewrites the tree it is given). */
 export function extractBody(document: Document): ExtractedBody {
-  if (!document.body) return { blocks: [], title: null, method: 'main-content' };
-  const { depth } = pruneFurniture(document.body);
-  if (depth > MAX_READABILITY_DEPTH) return { blocks: textBlocks(document.body), title: null, method: 'whole-page' };
+  if (!document.body) return { blocks: [], title: null, method: 'main-content', removed: [] };
+  const { depth, removed } = pruneFurniture(document.body);
+  if (depth > MAX_READABILITY_DEPTH) return { blocks: textBlocks(document.body), title: null, method: 'whole-page', removed };
   const result = new Readability<Element>(document, { serializer: (node) => node as Element, disableJSONLD: true }).parse();
-  if (!result?.content) return { blocks: [], title: null, method: 'main-content' };
-  return { blocks: textBlocks(result.content), title: result.title ?? null, method: 'main-content' };
+  if (!result?.content) return { blocks: [], title: null, method: 'main-content', removed };
+  return { blocks: textBlocks(result.content), title: result.title ?? null, method: 'main-content', removed };
 }
 

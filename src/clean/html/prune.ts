@@ -30,22 +30,33 @@ function isHidden(element: Element): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
+/** Removed furniture is recorded with at most this much of its text. */
+const MAX_RECORDED_CHARS = 300;
+
+function insidePruned(element: Element, pruned: Set<Element>): boolean {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) if (pruned.has(parent)) return true;
+  return false;
+}
+
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 const NEVER_PRUNED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
 /** Pages repeat the same few class strings thousands of times; judging each string once halves the walk. */
-type JunkMemo = Map<string, boolean>;
+type JunkMemo = Map<string, string | null>;
 
-function isFurniture(element: Element, memo: JunkMemo): boolean {
+/** Why an element is page furniture ("nav", "cookie", "newsletter", "hidden"...), or null when it is not. */
+function furnitureReason(element: Element, memo: JunkMemo): string | null {
   const tag = element.tagName;
-  if (NEVER_PRUNED.has(tag)) return false;
+  if (NEVER_PRUNED.has(tag)) return null;
   const role = element.getAttribute('role');
-  if (CHROME_TAGS.has(tag) || (role !== null && CHROME_ROLES.test(role)) || isHidden(element)) return true;
+  if (CHROME_TAGS.has(tag)) return tag.toLowerCase();
+  if (role !== null && CHROME_ROLES.test(role)) return role.toLowerCase();
+  if (isHidden(element)) return 'hidden';
   const attributes = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   let junk = memo.get(attributes);
   if (junk === undefined) {
-    junk = junkWord(attributes) !== null;
+    junk = junkWord(attributes);
     memo.set(attributes, junk);
   }
   return junk;
@@ -70,8 +81,8 @@ function keepEmbed(element: Element): void {
  * Blog"). One walk measures every subtree; querying each candidate's text separately was the slow part.
  * Returns the depth of the tree, which callers check before handing it to recursive code.
  */
-export function pruneFurniture(root: Element): { depth: number } {
-  const candidates: { element: Element; prose: number }[] = [];
+export function pruneFurniture(root: Element): { depth: number; removed: { text: string; reason: string }[] } {
+  const candidates: { element: Element; prose: number; reason: string }[] = [];
   const memo: JunkMemo = new Map();
   // Iterative post-order walk (malformed pages nest thousands of unclosed elements; recursion would overflow):
   // each frame sums the text and link text of its subtree and hands them to its parent when done.
@@ -109,13 +120,20 @@ export function pruneFurniture(root: Element): { depth: number } {
     } else if (child.nodeType === ELEMENT_NODE) {
       const element = child as Element;
       keepEmbed(element);
-      const candidate = isFurniture(element, memo) ? candidates.push({ element, prose: 0 }) - 1 : -1;
+      const reason = furnitureReason(element, memo);
+      const candidate = reason ? candidates.push({ element, prose: 0, reason }) - 1 : -1;
       stack.push({ next: element.firstChild, text: 0, link: 0, inLink: frame.inLink || element.tagName === 'A', candidate });
     }
   }
-  for (const { element, prose } of candidates) {
+  const removed: { text: string; reason: string }[] = [];
+  const pruned = new Set<Element>();
+  for (const { element, prose, reason } of candidates) {
     if (prose / total > MAX_PRUNED_SHARE) continue;
+    pruned.add(element);
+    // Recorded once, at the outermost pruned element, so users see what was dropped and why.
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text && !insidePruned(element, pruned)) removed.push({ text: text.length > MAX_RECORDED_CHARS ? `${text.slice(0, MAX_RECORDED_CHARS)}…` : text, reason });
     element.remove(); // removing an element already inside a removed one is harmless
   }
-  return { depth };
+  return { depth, removed };
 }
