@@ -10,11 +10,13 @@ import { StoryCatalog } from './catalog.js';
 import { DossierService } from './dossiers.js';
 import { DossierWarmer } from './warmer.js';
 import { ArticleIntake } from './intake.js';
-import type { FeedWatcher } from './watcher.js';
 import { errorHandler, validationMessage } from './errors.js';
 import { addedArticleSchema, errorSchema, storySchema } from './schemas.js';
 import { securityHeaders } from './security.js';
 import { registerRoutes } from './routes.js';
+import type { AppContext } from './context.js';
+
+export type { AppContext } from './context.js';
 
 export interface AppOptions {
   store: ArticleStore;
@@ -29,26 +31,12 @@ export interface AppOptions {
   logger?: boolean;
 }
 
-export interface AppContext {
-  store: ArticleStore;
-  catalog: StoryCatalog;
-  dossiers: DossierService;
-  warmer: DossierWarmer;
-  intake: ArticleIntake;
-  watcher: FeedWatcher | null;
-  warmDossiers: boolean;
-}
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_WEB_ROOT = path.join(packageRoot, 'web/dist');
 const DOSSIER_SCHEMA = path.join(packageRoot, 'schema/dossier.schema.json');
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    triangulate: AppContext;
-  }
-}
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;

@@ -1,7 +1,7 @@
 // The JSON API. Handlers are thin: search lives in the catalog, analysis in the dossier service,
 // storing in the intake.
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from './app.js';
+import type { AppContext } from './context.js';
 import type { CatalogEntry, StorySearch } from './catalog.js';
 import type { NewArticle } from './intake.js';
 import { ApiError } from './errors.js';

@@ -1,0 +1,23 @@
+// What every route handler reaches through the app: its own module so routes and app do not import each other.
+import type { ArticleStore } from '../store/index.js';
+import type { StoryCatalog } from './catalog.js';
+import type { DossierService } from './dossiers.js';
+import type { DossierWarmer } from './warmer.js';
+import type { ArticleIntake } from './intake.js';
+import type { FeedWatcher } from './watcher.js';
+
+export interface AppContext {
+  store: ArticleStore;
+  catalog: StoryCatalog;
+  dossiers: DossierService;
+  warmer: DossierWarmer;
+  intake: ArticleIntake;
+  watcher: FeedWatcher | null;
+  warmDossiers: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    triangulate: AppContext;
+  }
+}
