@@ -1,5 +1,8 @@
 import { cosine, termStats, vectorize, type TermStats, type TermVector } from './similarity.js';
 
+/** A term in more sentences than this never generates candidates, however large the story. */
+export const MAX_POSTINGS = 150;
+
 export interface IndexedSentence {
   articleId: string;
   vector: TermVector;
@@ -21,7 +24,9 @@ export class SentenceIndex<T extends IndexedSentence> {
     maxTermShare: number,
   ) {
     this.stats = stats;
-    this.maxPostings = Math.max(8, Math.floor(stats.documents * maxTermShare));
+    // Bounded in absolute terms too: a share of a growing story would let each query touch more
+    // sentences as the story grows, and cost would grow with its square.
+    this.maxPostings = Math.min(MAX_POSTINGS, Math.max(8, Math.floor(stats.documents * maxTermShare)));
     items.forEach((item, i) => {
       for (const term of item.vector.terms.keys()) {
         const list = this.postings.get(term) ?? [];

@@ -11,9 +11,11 @@ export interface ProvenanceOptions {
   rewriteCoverage?: number;
   /** A rewrite needs at least this many aligned statements, so two-line briefs are not called rewrites. */
   rewriteMinAligned?: number;
+  /** Facts told by more articles than this are common knowledge of the story and say nothing about who copied whom. */
+  maxFactSizeForPairs?: number;
 }
 
-export const PROVENANCE_DEFAULTS: Required<ProvenanceOptions> = { copyContainment: 0.5, rewriteCoverage: 0.6, rewriteMinAligned: 3 };
+export const PROVENANCE_DEFAULTS: Required<ProvenanceOptions> = { copyContainment: 0.5, rewriteCoverage: 0.6, rewriteMinAligned: 3, maxFactSizeForPairs: 20 };
 
 const SHINGLE = 5;
 
@@ -39,6 +41,7 @@ export function detectProvenance(
   const shared = new Map<string, number>();
   for (const fact of facts) {
     const ids = [...new Set(fact.members.map((m) => m.articleId))].sort();
+    if (ids.length > settings.maxFactSizeForPairs) continue;
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
       const key = `${ids[i]}\u0000${ids[j]}`;
       shared.set(key, (shared.get(key) ?? 0) + 1);
@@ -53,6 +56,8 @@ export function detectProvenance(
 
   const out: Provenance[] = [];
   for (const [key, alignedCount] of shared) {
+    // A copy shares many facts with its source: pairs sharing one or two are not worth reading word by word.
+    if (alignedCount < Math.min(settings.rewriteMinAligned, 2)) continue;
     const [idA, idB] = key.split('\u0000');
     const a = byId.get(idA)!;
     const b = byId.get(idB)!;

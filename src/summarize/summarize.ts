@@ -138,14 +138,15 @@ export function summarize(docs: SummaryDocument[], options: SummaryOptions = {},
     (candidate.dangling ? SUMMARY_DEFAULTS.danglingPenalty : 0);
 
   // Corroboration needs index lookups, so it is computed only for a shortlist: the candidates worth most per word
-  // before it, plus every candidate the align stage marked as supported. This keeps big stories linear.
+  // before it, plus the candidates the align stage marked as supported among a longer (still bounded) list.
+  // A bounded shortlist keeps big stories linear: in a story of 1,000 articles most sentences are supported.
   const shortlist = pool
     .map((candidate, order) => {
       const { sum, mean } = meanWeightOf(candidate);
       return { candidate, order, mean, value: (sum + mean * positionPrior(candidate)) / Math.max(1, candidate.words) };
     })
     .sort((a, b) => b.value - a.value || a.order - b.order)
-    .filter((item, rank) => rank < SUMMARY_DEFAULTS.poolSize * 4 || supported.has(unitIndex.get(item.candidate.unit)!))
+    .filter((item, rank) => rank < SUMMARY_DEFAULTS.poolSize * 4 || (rank < SUMMARY_DEFAULTS.poolSize * 8 && supported.has(unitIndex.get(item.candidate.unit)!)))
     .sort((a, b) => a.order - b.order);
 
   const scored: Scored[] = shortlist.map(({ candidate, mean }) => {
