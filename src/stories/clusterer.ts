@@ -14,10 +14,12 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   lateWindowDays: 400,
   lateJoinThreshold: 0.35,
   lateMinSize: 2,
+  dormantProfileSize: 40,
+  dormantIndexedTerms: 8,
   sizePenalty: 0.25,
   queryTerms: 25,
   indexedTerms: 40,
-  maxCandidates: 25,
+  maxCandidates: 12,
   profileSize: 150,
   maxPosting: 500,
 };
@@ -70,7 +72,6 @@ export class StoryClusterer {
   private readonly dirtyTerms = new Set<string>();
   private readonly dirtyStories = new Set<number>();
   private mergedInto: [number, number][] = [];
-  private sinceEviction = 0;
 
   constructor(options: Partial<ClusterOptions> = {}, snapshot?: ClustererSnapshot) {
     this.options = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
@@ -93,7 +94,11 @@ export class StoryClusterer {
   /** Places one article: joins the most similar story it can reach, or starts a new one. */
   add(signature: Signature): ClusterDecision {
     const day = signature.day ?? this.clockDay ?? 0;
-    if (signature.day !== null && (this.clockDay === null || signature.day > this.clockDay)) this.clockDay = signature.day;
+    if (signature.day !== null && (this.clockDay === null || signature.day > this.clockDay)) {
+      this.clockDay = signature.day;
+      // Tied to the stream's clock (not to a count of calls), so a restarted process settles at the same moments.
+      this.settle();
+    }
     this.documents++;
     const seen = new Set([...signature.terms.keys(), ...signature.headline.keys()]);
     for (const term of seen) {
@@ -112,7 +117,6 @@ export class StoryClusterer {
       this.absorb(this.addLive(state), profile, 1, day, day);
       decision = { storyId: state.id, created: true, similarity: 0, merged: [] };
     }
-    if (++this.sinceEviction >= 500) this.evictUnreachable();
     return decision;
   }
 
@@ -240,6 +244,7 @@ export class StoryClusterer {
     state.headline = this.blend(state.headline, state.size, added.headline, count, HEADLINE_PROFILE_SIZE);
     state.profile = body;
     state.size = total;
+    state.dormant = false;
     state.firstDay = Math.min(state.firstDay, firstDay);
     state.lastDay = Math.max(state.lastDay, lastDay);
     story.profile = { body: new Map(state.profile), headline: new Map(state.headline) };
@@ -322,14 +327,31 @@ export class StoryClusterer {
     story.state.indexed = terms;
   }
 
-  /** Stories no article at the current clock could join are dropped from memory (they stay in the store). */
-  private evictUnreachable(): void {
-    this.sinceEviction = 0;
+  /**
+   * When the clock moves on: stories no article could join any more are dropped from memory (they stay
+   * in the store), and stories that fell behind the window become dormant (cut to their strongest features).
+   */
+  private settle(): void {
     if (this.clockDay === null) return;
     const earliest = this.clockDay - this.options.windowDays;
     for (const [id, live] of this.stories) {
-      if (!this.reachable(earliest, earliest, live.state) && !this.dirtyStories.has(id)) this.removeLive(id);
+      if (!this.reachable(earliest, earliest, live.state)) {
+        if (!this.dirtyStories.has(id)) this.removeLive(id);
+      } else if (!live.state.dormant && this.gap(earliest, earliest, live.state) > this.options.windowDays) {
+        this.makeDormant(live);
+      }
     }
+  }
+
+  private makeDormant(live: LiveStory): void {
+    const state = live.state;
+    state.dormant = true;
+    state.profile = state.profile.slice(0, this.options.dormantProfileSize);
+    state.headline = state.headline.slice(0, Math.min(state.headline.length, this.options.dormantIndexedTerms));
+    live.profile = { body: new Map(state.profile), headline: new Map(state.headline) };
+    live.norms = null;
+    this.reindex(live, state.profile.slice(0, this.options.dormantIndexedTerms).map(([term]) => term));
+    this.dirtyStories.add(state.id);
   }
 }
 

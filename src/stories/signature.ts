@@ -36,8 +36,18 @@ export interface Signature {
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 const UPPER = /^\p{Lu}/u;
-// A word is sentence-initial when only spaces and opening quotes separate it from an end mark or a line start.
-const SENTENCE_START_BEFORE = /(?:^|[.!?:\n]["'“‘(]?\s*["'“‘(]?)$/;
+const OPENERS = new Set([' ', '\t', '"', "'", '“', '‘', '(']);
+const ENDERS = new Set(['.', '!', '?', ':', '\n']);
+
+/** A word is sentence-initial when only spaces and opening quotes separate it from an end mark or the text start. */
+function isSentenceStart(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i];
+    if (ENDERS.has(c)) return true;
+    if (!OPENERS.has(c)) return false;
+  }
+  return true;
+}
 
 const stemCache = new Map<string, string>();
 function stem(word: string): string {
@@ -78,7 +88,7 @@ function addWords(text: string, weightOf: (index: number) => number, nameWeight:
     const weight = weightOf(index++);
     // Names: runs of capitalised words; a run breaks on punctuation other than a space.
     const capitalised = UPPER.test(match[0]);
-    const sentenceStart = SENTENCE_START_BEFORE.test(text.slice(Math.max(0, at - 4), at)) || at === 0;
+    const sentenceStart = isSentenceStart(text, at);
     if (name.length > 0 && !/^[ \t]+$/.test(gap)) flushName();
     if (capitalised && !(sentenceStart && STOP_WORDS.has(lower))) {
       if (pendingConnector) name.push(pendingConnector);

@@ -8,6 +8,8 @@ export interface StoryState {
   size: number;
   /** Features under which the story is listed in the inverted index (kept so a reloaded index is identical). */
   indexed: string[];
+  /** True once the story fell behind the window: its profile and index entries were cut to the late-join size. */
+  dormant?: boolean;
   /** Publication days (days since 1970-01-01) of the earliest and latest member. */
   firstDay: number;
   lastDay: number;
@@ -65,6 +67,13 @@ export interface ClusterOptions {
   lateJoinThreshold: number;
   /** Only stories with at least this many articles stay joinable late; singletons expire with the window. */
   lateMinSize: number;
+  /**
+   * Features kept (profile) and indexed for a dormant story, one that is only reachable by a late join.
+   * A late join needs a high similarity, so the story's strongest features suffice; this keeps memory and
+   * the cost per article flat as the number of dormant stories grows.
+   */
+  dormantProfileSize: number;
+  dormantIndexedTerms: number;
   /** Features of an article used to look up candidate stories in the inverted index. */
   queryTerms: number;
   /** Features of a story listed in the inverted index. */

@@ -1,4 +1,5 @@
 // Options and helpers shared by the store-backed commands (ingest, watch, stories, story).
+import { existsSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_STORE_PATH, isStoreError, openStore, type ArticleStore } from '../../store/index.js';
 import type { CliIO } from '../command.js';
@@ -6,10 +7,19 @@ import type { CliIO } from '../command.js';
 export const STORE_OPTION = { store: { type: 'string', short: 's', default: DEFAULT_STORE_PATH } } as const;
 
 /** Runs `fn` with an open store; a store the user pointed at wrongly is one line on stderr, exit 1. */
-export async function withStore(file: string, io: CliIO, fn: (store: ArticleStore) => Promise<number>, readonly = false): Promise<number> {
+export async function withStore(
+  file: string,
+  io: CliIO,
+  fn: (store: ArticleStore) => Promise<number>,
+  options: { mustExist?: boolean } = {},
+): Promise<number> {
+  if (options.mustExist && file !== ':memory:' && !existsSync(file)) {
+    io.stderr(`no store at ${file} (create one with: triangulate ingest <sources> --store ${file})`);
+    return 1;
+  }
   let store: ArticleStore;
   try {
-    store = openStore(file, { readonly });
+    store = openStore(file);
   } catch (error) {
     if (!isStoreError(error)) throw error;
     io.stderr(error.message);

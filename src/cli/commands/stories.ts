@@ -43,7 +43,7 @@ export const command: CliCommand = {
         io.stdout(`${lines.join('\n')}\n`);
         return 0;
       },
-      false,
+      { mustExist: true },
     );
   },
 };

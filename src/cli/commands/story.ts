@@ -50,6 +50,6 @@ export const command: CliCommand = {
         io.stderr(`wrote ${values.out} (story ${result.storyId}, ${result.dossier.articles.length} articles${result.cached ? ', cached' : ''})`);
       } else io.stdout(output);
       return 0;
-    });
+    }, { mustExist: true });
   },
 };
