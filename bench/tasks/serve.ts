@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { seedsDir } from '../../eval/data.js';
 import { markdownTable } from '../util.js';
-import { buildStream, sentencePool } from './stream.js';
+import { syntheticStream, sentencePool } from './stream.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONNECTIONS = 50;
@@ -55,7 +55,7 @@ export async function run(): Promise<string> {
     const pool = sentencePool();
     if (pool.length > 100 && SYNTHETIC > 0) {
       const file = path.join(dir, 'stream.jsonl');
-      writeFileSync(file, buildStream(pool, SYNTHETIC).records.map((r) => JSON.stringify(r)).join('\n'));
+      writeFileSync(file, [...syntheticStream(pool, SYNTHETIC)].map(({ story: _story, ...record }) => JSON.stringify(record)).join('\n'));
       sources.push(file);
     }
     const ingest = spawnSync(process.execPath, [...cli(), 'ingest', ...sources, '--store', db], { cwd: root, encoding: 'utf8' });

@@ -11,6 +11,7 @@ import { markdownTable } from '../util.js';
 import { SqliteStore } from '../../src/store/index.js';
 import { ingestSources } from '../../src/ingest/index.js';
 import { pythonWithSklearn, runSklearnPeer, scoreClustering, type LabelledArticle } from '../../eval/tasks/clustering.js';
+import { random } from '../synthetic.js';
 
 const TOTAL = Number(process.env.STREAM_BENCH_ARTICLES ?? 100_000);
 const SLICE = 10_000;
@@ -18,18 +19,6 @@ const FILE_SIZE = 2_000;
 const ARTICLES_PER_DAY = 300;
 /** Real sentences per synthetic story; each article takes about 70% of them, shuffled (~2,000 characters). */
 const CORE_SENTENCES = 16;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run streams the same articles. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function sentencePool(): string[] {
   const texts: string[] = [];
