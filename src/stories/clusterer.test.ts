@@ -20,7 +20,7 @@ const fillers = Array.from({ length: 12 }, (_, i) => ({
   publishedAt: `2023-03-0${1 + (i % 5)}`,
 }));
 
-function run(clusterer: StoryClusterer, articles: { title: string; text: string; publishedAt: string }[]): number[] {
+function run(clusterer: StoryClusterer, articles: { title: string; text: string; publishedAt: string | null }[]): number[] {
   const renamed = new Map<number, number>();
   const ids = articles.map((a) => {
     const d = clusterer.add(articleSignature(a));
@@ -92,4 +92,23 @@ test('two stories bridged by an article that matches both are merged into the ol
   assert.notEqual(run(new StoryClusterer({ joinThreshold: 0.2, mergeThreshold: 0.1, sizePenalty: 0 }), [...fillers, a, b]).at(-1), ia, 'a and b alone are two stories');
   assert.equal(ia, ib);
   assert.equal(ibridge, ia);
+});
+
+test('undated articles join their event even when newer stories moved the clock far ahead', () => {
+  // Dated flood coverage in March, an unrelated strike two years later, then undated flood pages:
+  // the undated pages must not be judged against the strike's date.
+  const clusterer = new StoryClusterer();
+  const undated = (n: number) => ({ ...flood(n, ''), publishedAt: null });
+  const ids = run(clusterer, [...fillers, flood(1, '2023-03-02'), flood(2, '2023-03-03'), strike(1, '2025-06-01'), strike(2, '2025-06-02'), undated(3), undated(4)]);
+  const floodStory = ids[fillers.length];
+  assert.deepEqual(ids.slice(-2), [floodStory, floodStory]);
+});
+
+test('a story of undated articles keeps them together and is still joinable by dated coverage', () => {
+  const clusterer = new StoryClusterer();
+  const undated = (n: number) => ({ ...strike(n, ''), publishedAt: null });
+  const ids = run(clusterer, [...fillers, undated(1), undated(2), strike(3, '2024-01-10')]);
+  const [a, b, c] = ids.slice(-3);
+  assert.equal(a, b);
+  assert.equal(c, a);
 });

@@ -10,13 +10,17 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   joinThreshold: 0.12,
   headlineShare: 0.2,
   mergeThreshold: 0.3,
+  mergeLookup: true,
   windowDays: 30,
-  lateWindowDays: 400,
-  lateJoinThreshold: 0.35,
-  lateMinSize: 2,
+  // Crawled pages often carry the crawl date, not the publication date (a 2016 leak story dated late 2017):
+  // a page that close to a story may still join it up to about a year and a half away, even when that
+  // story is a single article so far (the misdated page may be the first one seen).
+  lateWindowDays: 600,
+  lateJoinThreshold: 0.45,
+  lateMinSize: 1,
   dormantProfileSize: 40,
   dormantIndexedTerms: 8,
-  sizePenalty: 0.25,
+  sizePenalty: 0.1,
   queryTerms: 25,
   indexedTerms: 40,
   maxCandidates: 12,
@@ -46,6 +50,13 @@ interface Profile {
 interface WeightedProfile {
   body: { squared: Map<string, number>; norm: number };
   headline: { squared: Map<string, number>; norm: number };
+}
+
+/** Publication days of an article or story; null when undated (judged on words alone). */
+type Dates = { first: number; last: number } | null;
+
+function datesOf(state: StoryState): Dates {
+  return state.undated ? null : { first: state.firstDay, last: state.lastDay };
 }
 
 interface Match {
@@ -93,7 +104,6 @@ export class StoryClusterer {
 
   /** Places one article: joins the most similar story it can reach, or starts a new one. */
   add(signature: Signature): ClusterDecision {
-    const day = signature.day ?? this.clockDay ?? 0;
     if (signature.day !== null && (this.clockDay === null || signature.day > this.clockDay)) {
       this.clockDay = signature.day;
       // Tied to the stream's clock (not to a count of calls), so a restarted process settles at the same moments.
@@ -106,15 +116,19 @@ export class StoryClusterer {
       this.dirtyTerms.add(term);
     }
     const profile: Profile = { body: normalisedShares(signature.terms), headline: normalisedShares(signature.headline) };
-    const [best, ...others] = this.matches(profile, day, day, null, this.options.joinThreshold);
+    // An undated article has no place in time: it is judged on its words alone, never against the stream's clock.
+    const when: Dates = signature.day === null ? null : { first: signature.day, last: signature.day };
+    const [best, ...others] = this.matches(profile, when, null, this.options.joinThreshold);
     let decision: ClusterDecision;
     if (best) {
-      this.absorb(best.story, profile, 1, day, day);
+      this.absorb(best.story, profile, 1, when);
       decision = { storyId: best.story.state.id, created: false, similarity: round(best.similarity), merged: [] };
       this.mergeLookalikes(best.story, others, decision);
     } else {
+      const day = signature.day ?? this.clockDay ?? 0;
       const state: StoryState = { id: this.nextStoryId++, profile: [], headline: [], size: 0, indexed: [], firstDay: day, lastDay: day };
-      this.absorb(this.addLive(state), profile, 1, day, day);
+      if (when === null) state.undated = true;
+      this.absorb(this.addLive(state), profile, 1, when);
       decision = { storyId: state.id, created: true, similarity: 0, merged: [] };
     }
     return decision;
@@ -144,21 +158,29 @@ export class StoryClusterer {
     return Math.log((this.documents + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
   }
 
-  /** Days between a range and a story's dates (0 when they overlap). */
-  private gap(firstDay: number, lastDay: number, state: StoryState): number {
-    return Math.max(0, firstDay - state.lastDay, state.firstDay - lastDay);
+  /** Days between two date ranges (0 when they overlap, or when either side has no date). */
+  private gap(when: Dates, state: StoryState): number {
+    const other = datesOf(state);
+    if (when === null || other === null) return 0;
+    return Math.max(0, when.first - other.last, other.first - when.last);
   }
 
-  private reachable(firstDay: number, lastDay: number, state: StoryState): boolean {
-    const gap = this.gap(firstDay, lastDay, state);
+  private reachable(when: Dates, state: StoryState): boolean {
+    const gap = this.gap(when, state);
     return gap <= this.options.windowDays || (gap <= this.options.lateWindowDays && state.size >= this.options.lateMinSize);
+  }
+
+  /** The similarity a story needs to be joined: higher for big stories (broad profiles) and for late joins. */
+  private joinBar(threshold: number, when: Dates, state: StoryState): number {
+    const bar = threshold * (1 + this.options.sizePenalty * Math.log(state.size));
+    return this.gap(when, state) > this.options.windowDays ? Math.max(bar, this.options.lateJoinThreshold) : bar;
   }
 
   /**
    * Reachable stories above the threshold (a stricter one for late joins), most similar first
    * (ties: older story first). Candidates come from the inverted index only.
    */
-  private matches(profile: Profile, firstDay: number, lastDay: number, exclude: number | null, threshold: number): Match[] {
+  private matches(profile: Profile, when: Dates, exclude: number | null, threshold: number | null): Match[] {
     const query: Weighted[] = [];
     for (const [term, share] of profile.body) query.push([term, share * this.idf(term)]);
     query.sort(heaviestFirst);
@@ -176,7 +198,7 @@ export class StoryClusterer {
       .filter(([id]) => {
         if (id === exclude) return false;
         const state = this.stories.get(id)?.state;
-        return state !== undefined && this.reachable(firstDay, lastDay, state);
+        return state !== undefined && this.reachable(when, state);
       })
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, this.options.maxCandidates);
@@ -186,10 +208,8 @@ export class StoryClusterer {
     for (const [id] of candidates) {
       const story = this.stories.get(id)!;
       const similarity = this.similarity(weighted, story);
-      const late = this.gap(firstDay, lastDay, story.state) > this.options.windowDays;
       // Large stories have broad profiles that attract unrelated articles; the bar rises slowly with size.
-      const bar = threshold * (1 + this.options.sizePenalty * Math.log(story.state.size));
-      if (similarity >= (late ? Math.max(bar, this.options.lateJoinThreshold) : bar)) found.push({ story, similarity });
+      if (threshold === null || similarity >= this.joinBar(threshold, when, story.state)) found.push({ story, similarity });
     }
     return found.sort((a, b) => b.similarity - a.similarity || a.story.state.id - b.story.state.id);
   }
@@ -237,7 +257,7 @@ export class StoryClusterer {
   }
 
   /** Adds `count` members with mean profile `added` to a story and refreshes its index entries. */
-  private absorb(story: LiveStory, added: Profile, count: number, firstDay: number, lastDay: number): void {
+  private absorb(story: LiveStory, added: Profile, count: number, when: Dates): void {
     const state = story.state;
     const total = state.size + count;
     const body = this.blend(state.profile, state.size, added.body, count, this.options.profileSize);
@@ -245,8 +265,18 @@ export class StoryClusterer {
     state.profile = body;
     state.size = total;
     state.dormant = false;
-    state.firstDay = Math.min(state.firstDay, firstDay);
-    state.lastDay = Math.max(state.lastDay, lastDay);
+    if (when !== null && state.undated) {
+      // The first dated member places a story of undated articles in time.
+      delete state.undated;
+      state.firstDay = when.first;
+      state.lastDay = when.last;
+    } else if (when !== null) {
+      state.firstDay = Math.min(state.firstDay, when.first);
+      state.lastDay = Math.max(state.lastDay, when.last);
+    } else if (state.undated && this.clockDay !== null) {
+      // An all-undated story stays in memory while undated articles keep joining it.
+      state.lastDay = Math.max(state.lastDay, this.clockDay);
+    }
     story.profile = { body: new Map(state.profile), headline: new Map(state.headline) };
     story.norms = null;
     const indexed = body.slice(0, this.options.indexedTerms).map(([term]) => term);
@@ -267,21 +297,29 @@ export class StoryClusterer {
   }
 
   /**
-   * An article that matches two stories can reveal that they are one event: after it joined the best one,
-   * each other story it matched is merged in when the two stories themselves are similar enough.
-   * Only those stories are checked, which keeps merging as cheap as joining.
+   * Stories that turn out to be one event must merge. After an article joined a story, the story's new
+   * profile is looked up in the inverted index like an article would be (a second chance for stories that
+   * started apart, e.g. a misdated early page and the main coverage), together with the other stories the
+   * article itself matched; each one similar enough to the grown story is merged in. Only indexed
+   * candidates are checked, which keeps merging as cheap as joining.
    */
   private mergeLookalikes(story: LiveStory, others: Match[], decision: ClusterDecision): void {
-    for (const { story: other } of others) {
-      if (!this.stories.has(other.state.id) || other === story) continue;
-      const { firstDay, lastDay } = story.state;
-      if (!this.reachable(firstDay, lastDay, other.state)) continue;
+    const candidates = new Map<number, LiveStory>();
+    for (const { story: other } of others) candidates.set(other.state.id, other);
+    if (this.options.mergeLookup) {
+      for (const { story: other } of this.matches(story.profile, datesOf(story.state), story.state.id, null)) candidates.set(other.state.id, other);
+    }
+    for (const id of [...candidates.keys()].sort((x, y) => x - y)) {
+      const other = candidates.get(id)!;
+      if (!this.stories.has(id) || other === story) continue;
+      const when = datesOf(story.state);
+      if (!this.reachable(when, other.state) && !this.reachable(datesOf(other.state), story.state)) continue;
       const similarity = this.similarity(this.weighted(story.profile), other);
-      const late = this.gap(firstDay, lastDay, other.state) > this.options.windowDays;
+      const late = this.gap(when, other.state) > this.options.windowDays;
       if (similarity < (late ? Math.max(this.options.mergeThreshold, this.options.lateJoinThreshold) : this.options.mergeThreshold)) continue;
       // The older story keeps its id, so links to it stay valid.
       const [survivor, absorbed] = other.state.id < story.state.id ? [other, story] : [story, other];
-      this.absorb(survivor, absorbed.profile, absorbed.state.size, absorbed.state.firstDay, absorbed.state.lastDay);
+      this.absorb(survivor, absorbed.profile, absorbed.state.size, datesOf(absorbed.state));
       this.removeLive(absorbed.state.id);
       this.mergedInto.push([absorbed.state.id, survivor.state.id]);
       decision.merged.push(absorbed.state.id);
@@ -335,9 +373,12 @@ export class StoryClusterer {
     if (this.clockDay === null) return;
     const earliest = this.clockDay - this.options.windowDays;
     for (const [id, live] of this.stories) {
-      if (!this.reachable(earliest, earliest, live.state)) {
+      // By the stored days even for an all-undated story (they record when it last grew), so it expires too.
+      const behind = earliest - live.state.lastDay;
+      const joinable = behind <= this.options.windowDays || (behind <= this.options.lateWindowDays && live.state.size >= this.options.lateMinSize);
+      if (!joinable) {
         if (!this.dirtyStories.has(id)) this.removeLive(id);
-      } else if (!live.state.dormant && this.gap(earliest, earliest, live.state) > this.options.windowDays) {
+      } else if (!live.state.dormant && behind > this.options.windowDays) {
         this.makeDormant(live);
       }
     }

@@ -10,6 +10,11 @@ export interface StoryState {
   indexed: string[];
   /** True once the story fell behind the window: its profile and index entries were cut to the late-join size. */
   dormant?: boolean;
+  /**
+   * True while no member has a publication date: the story is then judged on words alone, and its days
+   * only record the stream clock when it last grew (so it still expires).
+   */
+  undated?: boolean;
   /** Publication days (days since 1970-01-01) of the earliest and latest member. */
   firstDay: number;
   lastDay: number;
@@ -57,6 +62,11 @@ export interface ClusterOptions {
   sizePenalty: number;
   /** Cosine similarity two stories need to be merged into one. */
   mergeThreshold: number;
+  /**
+   * After an article joins a story, also look up (in the inverted index) other stories close to the grown
+   * story and merge them; otherwise only stories the article itself matched are considered.
+   */
+  mergeLookup: boolean;
   /** An article may join a story whose dates lie within this many days of its own. */
   windowDays: number;
   /**
