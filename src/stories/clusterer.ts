@@ -20,7 +20,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   lateMinSize: 1,
   dormantProfileSize: 40,
   dormantIndexedTerms: 8,
-  sizePenalty: 0.1,
+  sizePenalty: 0.2,
   queryTerms: 25,
   indexedTerms: 40,
   maxCandidates: 12,
@@ -306,7 +306,10 @@ export class StoryClusterer {
   private mergeLookalikes(story: LiveStory, others: Match[], decision: ClusterDecision): void {
     const candidates = new Map<number, LiveStory>();
     for (const { story: other } of others) candidates.set(other.state.id, other);
-    if (this.options.mergeLookup) {
+    // Each time a story doubles in size its profile has changed enough to deserve a fresh look; checking
+    // only then keeps the lookups per story logarithmic in its size, so merging stays cheap.
+    const size = story.state.size;
+    if (this.options.mergeLookup && size >= 2 && (size & (size - 1)) === 0) {
       for (const { story: other } of this.matches(story.profile, datesOf(story.state), story.state.id, null)) candidates.set(other.state.id, other);
     }
     for (const id of [...candidates.keys()].sort((x, y) => x - y)) {

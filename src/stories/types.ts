@@ -63,8 +63,8 @@ export interface ClusterOptions {
   /** Cosine similarity two stories need to be merged into one. */
   mergeThreshold: number;
   /**
-   * After an article joins a story, also look up (in the inverted index) other stories close to the grown
-   * story and merge them; otherwise only stories the article itself matched are considered.
+   * When a story reaches 2, 4, 8, ... articles, also look up (in the inverted index) other stories close to
+   * the grown story and merge them; otherwise only stories the joining article itself matched are considered.
    */
   mergeLookup: boolean;
   /** An article may join a story whose dates lie within this many days of its own. */
