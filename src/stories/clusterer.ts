@@ -25,7 +25,9 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   indexedTerms: 40,
   maxCandidates: 12,
   profileSize: 150,
-  maxPosting: 500,
+  // Terms listed under more stories than this are too common to find candidates; a small bound keeps the
+  // cost of one lookup flat as a long stream fills the index with dormant stories.
+  maxPosting: 150,
 };
 
 const HEADLINE_PROFILE_SIZE = 40;
