@@ -19,10 +19,10 @@ export interface SignatureOptions {
 
 export const DEFAULT_SIGNATURE_OPTIONS: SignatureOptions = {
   titleWeight: 3,
-  leadWeight: 2,
+  leadWeight: 3,
   leadWords: 60,
   nameWeight: 1,
-  maxBodyChars: 6000,
+  maxBodyChars: 8000,
 };
 
 export interface Signature {
