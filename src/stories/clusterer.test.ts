@@ -112,3 +112,19 @@ test('a story of undated articles keeps them together and is still joinable by d
   assert.equal(a, b);
   assert.equal(c, a);
 });
+
+test('a short story silent for four weeks needs a closer match than one still in the news', () => {
+  // Icicles fall from a Kessel store (two days of coverage); weeks later the same company removes an app.
+  const icicles = (n: number, day: string) => ({ title: `Icicles fall from Kessel store roof ${n}`, text: 'Icicles fell from the roof of the Kessel store in Valdoria. Kessel blamed its roof heating software and closed the entrance.', publishedAt: day });
+  const app = (day: string) => ({ title: 'Kessel removes messaging app from its store', text: 'Kessel removed the Ostmark messaging app from its app store after complaints about content.', publishedAt: day });
+  const head = [...fillers, icicles(1, '2023-03-06'), icicles(2, '2023-03-07')];
+  const soon = new StoryClusterer({ sizePenalty: 0 });
+  run(soon, head);
+  const similarity = soon.add(articleSignature(app('2023-03-12'))).similarity;
+  assert.ok(similarity > 0, 'the app article resembles the icicle story');
+  // A join bar just under that similarity: met five days on, not once the story has been quiet for four weeks.
+  const options = { sizePenalty: 0, joinThreshold: similarity * 0.8 };
+  const story = run(new StoryClusterer(options), head).at(-1);
+  assert.equal(run(new StoryClusterer(options), [...head, app('2023-03-12')]).at(-1), story);
+  assert.notEqual(run(new StoryClusterer(options), [...head, app('2023-04-06')]).at(-1), story);
+});

@@ -21,6 +21,10 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   dormantProfileSize: 40,
   dormantIndexedTerms: 8,
   sizePenalty: 0.2,
+  // A short story silent for four weeks is usually over: a page that shares its company and a word or two
+  // ("Apple" and "store": icicles on a Chicago store, then an app removed from the App Store) is a new event.
+  quietDays: 28,
+  quietPenalty: 0.5,
   queryTerms: 25,
   indexedTerms: 40,
   maxCandidates: 12,
@@ -172,10 +176,15 @@ export class StoryClusterer {
     return gap <= this.options.windowDays || (gap <= this.options.lateWindowDays && state.size >= this.options.lateMinSize);
   }
 
-  /** The similarity a story needs to be joined: higher for big stories (broad profiles) and for late joins. */
+  /**
+   * The similarity a story needs to be joined: higher for big stories (broad profiles), for stories that
+   * have gone quiet for longer than they were ever covered, and for late joins.
+   */
   private joinBar(threshold: number, when: Dates, state: StoryState): number {
-    const bar = threshold * (1 + this.options.sizePenalty * Math.log(state.size));
-    return this.gap(when, state) > this.options.windowDays ? Math.max(bar, this.options.lateJoinThreshold) : bar;
+    const gap = this.gap(when, state);
+    let bar = threshold * (1 + this.options.sizePenalty * Math.log(state.size));
+    if (gap > Math.max(this.options.quietDays, state.lastDay - state.firstDay)) bar *= 1 + this.options.quietPenalty;
+    return gap > this.options.windowDays ? Math.max(bar, this.options.lateJoinThreshold) : bar;
   }
 
   /**

@@ -60,6 +60,12 @@ export interface ClusterOptions {
   headlineShare: number;
   /** The join threshold is multiplied by (1 + sizePenalty * ln(story size)): big stories must not swallow everything. */
   sizePenalty: number;
+  /**
+   * The join bar is multiplied by (1 + quietPenalty) when the article comes more than `quietDays` after a
+   * story's last article and also after more days than the story has lasted so far.
+   */
+  quietDays: number;
+  quietPenalty: number;
   /** Cosine similarity two stories need to be merged into one. */
   mergeThreshold: number;
   /**
