@@ -8,12 +8,6 @@ export const DENIAL_STEMS = new Set(['deni', 'denial', 'reject', 'refut', 'dismi
 // "reports"): dropped when comparing a denial with the claim it answers.
 export const CLAIM_NOUN_STEMS = new Set(['alleg', 'claim', 'report', 'accus', 'untruth', 'li', 'fals', 'recent', 'later', 'earlier']);
 
-// Speech and assertion cues: the subject before them is who makes the statement.
-export const ASSERTION_STEMS = new Set([
-  'said', 'sai', 'say', 'told', 'tell', 'state', 'claim', 'alleg', 'accus', 'warn', 'urg', 'describ', 'announc', 'monitor',
-  'detect', 'report', 'wrote', 'write', 'post', 'confirm', 'blame', 'ad', 'insist', 'call',
-]);
-
 // Wire agencies and syndication sources, canonical name first. Two articles resting on the same wire
 // story are not independent confirmations of each other ("lo/msh (AP, AFP, dpa, Reuters)").
 export const WIRE_AGENCIES: string[][] = [
@@ -32,3 +26,8 @@ export const WIRE_AGENCIES: string[][] = [
   ['BBC'],
   ['CNN'],
 ];
+
+// Verbs that make a sentence somebody's claim, so it can stand as the side a denial answers:
+// "the White House warned", "Kurti blamed Serbia", "US officials have described it as...".
+// "call", "add" and "confirm" are left out: they rarely introduce the claim being denied.
+export const CLAIM_CUE_STEMS = new Set(['said', 'told', 'warn', 'state', 'claim', 'alleg', 'accus', 'describ', 'urg', 'monitor', 'detect', 'wrote', 'post', 'blame']);

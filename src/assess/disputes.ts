@@ -3,8 +3,7 @@ import type { Alignment, Statement } from '../align/index.js';
 import { vectorize, contentTerms, statementKey } from '../align/index.js';
 import type { Dispute, DisputeSide } from './types.js';
 import { actorOfSentence, findCue, type Actor, type EntityLookup } from './actors.js';
-import { CLAIM_NOUN_STEMS, DENIAL_STEMS } from './cues.js';
-import { stemmer } from 'stemmer';
+import { CLAIM_CUE_STEMS, CLAIM_NOUN_STEMS, DENIAL_STEMS } from './cues.js';
 
 export interface DisputeOptions {
   /** Cosine between a denial (minus its cue words) and a statement for that statement to be the denied claim. */
@@ -53,7 +52,7 @@ export function findDenialDisputes(docs: Doc[], alignment: Alignment, entities: 
   const denials: Denial[] = [];
   for (const [i, cue] of isDenial) {
     const denial = { ...locate(i, cue.start), cue, claims: [] as Located[] };
-    const proposition = propositionVector(alignment.statements[i], denial, alignment);
+    const proposition = propositionVector(denial, alignment);
     const neighbours = alignment.index.neighbours(proposition, 80, (j) => j === i || isDenial.has(j));
     for (const { index: j, similarity } of neighbours) {
       if (similarity < settings.claimSimilarity || denial.claims.length >= settings.claimsPerDenial) break;
@@ -71,23 +70,15 @@ export function findDenialDisputes(docs: Doc[], alignment: Alignment, entities: 
 
 // The denial's wording minus who denies and what the denied thing is called ("allegations", "claims"),
 // so what remains is the proposition ("military build-up along the border").
-function propositionVector(statement: Statement, denial: Denial, alignment: Alignment) {
+function propositionVector(denial: Denial, alignment: Alignment) {
   const text = denial.doc.article.text.slice(denial.sentence.start, denial.sentence.end);
   const actorTerms = new Set(denial.actor ? contentTerms(denial.actor.name) : []);
   const terms = contentTerms(text).filter((t) => !DENIAL_STEMS.has(t) && !CLAIM_NOUN_STEMS.has(t) && !actorTerms.has(t));
-  void statement;
   return vectorize(terms, alignment.index.stats);
 }
 
 function firstAssertionCue(statement: Statement, docById: Map<string, Doc>): number | null {
-  const text = docById.get(statement.articleId)!.article.text;
-  const pattern = /[\p{L}]+/gu;
-  pattern.lastIndex = statement.ref.start;
-  for (let m = pattern.exec(text); m && m.index < statement.ref.end; m = pattern.exec(text)) {
-    const stem = stemmer(m[0].toLowerCase());
-    if (['said', 'told', 'warn', 'state', 'claim', 'alleg', 'accus', 'describ', 'urg', 'monitor', 'detect', 'wrote', 'post', 'blame'].includes(stem)) return m.index;
-  }
-  return null;
+  return findCue(docById.get(statement.articleId)!.article.text, statement.ref, CLAIM_CUE_STEMS)?.start ?? null;
 }
 
 function quotedBy(located: Located): boolean {
