@@ -12,6 +12,23 @@ export interface PreparedDoc {
 }
 
 const BOUNDARY = '<s>';
+
+// Feature strings are rebuilt for every token, and V8 must flatten and hash each fresh concatenation before
+// the model's Map lookup. Handing out one string per (prefix, value) lets lookups reuse a cached hash and
+// spares the garbage; the tables are dropped when they grow large, so a long stream cannot fill memory.
+const MAX_INTERNED_PER_PREFIX = 100_000;
+const interned = new Map<string, Map<string, string>>();
+function feature(prefix: string, value: string): string {
+  let byValue = interned.get(prefix);
+  if (!byValue) interned.set(prefix, (byValue = new Map()));
+  let name = byValue.get(value);
+  if (name === undefined) {
+    if (byValue.size >= MAX_INTERNED_PER_PREFIX) byValue.clear();
+    name = prefix + value;
+    byValue.set(value, name);
+  }
+  return name;
+}
 // Occurrences of one word looked at for context aggregation (bounds the cost on very repetitive documents).
 const MAX_AGGREGATED = 12;
 
@@ -112,28 +129,28 @@ export function prepareDocument(sentences: string[][], gazetteer: Gazetteer, hid
       const ss = shapes[i];
       const f: string[] = [
         'b',
-        'sh=' + wordShape(w),
-        'ss=' + ss,
-        'w-1=' + at(lower, i - 1),
-        'w+1=' + at(lower, i + 1),
-        'w-2=' + at(lower, i - 2),
-        'w+2=' + at(lower, i + 2),
-        'ss-1=' + at(shapes, i - 1),
-        'ss+1=' + at(shapes, i + 1),
-        'ss-2=' + at(shapes, i - 2),
-        'ss+2=' + at(shapes, i + 2),
+        feature('sh=', wordShape(w)),
+        feature('ss=', ss),
+        feature('w-1=', at(lower, i - 1)),
+        feature('w+1=', at(lower, i + 1)),
+        feature('w-2=', at(lower, i - 2)),
+        feature('w+2=', at(lower, i + 2)),
+        feature('ss-1=', at(shapes, i - 1)),
+        feature('ss+1=', at(shapes, i + 1)),
+        feature('ss-2=', at(shapes, i - 2)),
+        feature('ss+2=', at(shapes, i + 2)),
         'ss-1ss=' + at(shapes, i - 1) + '|' + ss,
         'ssss+1=' + ss + '|' + at(shapes, i + 1),
         'ss3=' + at(shapes, i - 1) + '|' + ss + '|' + at(shapes, i + 1),
         'w-1ss=' + at(lower, i - 1) + '|' + ss,
         'ssw+1=' + ss + '|' + at(lower, i + 1),
       ];
-      if (!hideWord[s][i]) f.push('w=' + lw, 'W=' + w, 'w-1w=' + at(lower, i - 1) + '|' + lw, 'ww+1=' + lw + '|' + at(lower, i + 1));
+      if (!hideWord[s][i]) f.push(feature('w=', lw), feature('W=', w), 'w-1w=' + at(lower, i - 1) + '|' + lw, 'ww+1=' + lw + '|' + at(lower, i + 1));
       for (let k = 1; k <= 4 && k < lw.length; k++) f.push('p' + k + '=' + lw.slice(0, k), 's' + k + '=' + lw.slice(-k));
       if (i === 0) f.push('first', 'first|ss=' + ss);
       if (w.includes('-')) f.push('hyphen');
       if (caps) f.push('H', 'H|w=' + lw);
-      for (const g of gaz[i]) f.push('g=' + g);
+      for (const g of gaz[i]) f.push(feature('g=', g));
       for (const g of i > 0 ? gaz[i - 1] : []) f.push('g-1=' + g);
       for (const g of i + 1 < words.length ? gaz[i + 1] : []) f.push('g+1=' + g);
       if (/[A-Z]/.test(w[0] ?? '')) {
