@@ -1,4 +1,4 @@
-import { readInputs, readRecord, isReadError, type RawArticle, type ReadProblem } from './read/index.js';
+import { readInputs, readRecord, isReadError, uniqueIds, type RawArticle, type ReadProblem } from './read/index.js';
 import { cleanArticle, isNoArticleTextError, type Article } from './clean/index.js';
 import { annotate } from './annotate/index.js';
 import { buildDossier, type DossierOptions } from './dossier/index.js';
@@ -47,15 +47,10 @@ export async function collectArticles(inputs: AnalyzeInput[], onProblem?: (p: Re
     }
   });
   const articles: Article[] = [];
-  const seenIds = new Set<string>();
-  for (const raw of raws) {
+  // Records get ids from their position, files from their names: the two may collide.
+  for (const raw of uniqueIds(raws)) {
     try {
-      const article = cleanArticle(raw);
-      // Ids come from file names; two inputs with the same name in different folders get a suffix.
-      let id = article.id;
-      for (let n = 2; seenIds.has(id); n++) id = `${article.id}-${n}`;
-      seenIds.add(id);
-      articles.push({ ...article, id });
+      articles.push(cleanArticle(raw));
     } catch (error) {
       if (!isNoArticleTextError(error) && !isReadError(error)) throw error;
       report({ origin: raw.origin, reason: error.message });
