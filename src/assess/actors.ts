@@ -1,5 +1,6 @@
 import type { Doc, Mention, Range } from '../annotate/types.js';
 import { stemmer } from 'stemmer';
+import { contains } from './ranges.js';
 
 /** What the assess stage needs from story-level entity resolution. */
 export interface EntityLookup {
@@ -13,10 +14,6 @@ export interface Actor {
 
 const ACTOR_TYPES = new Set(['person', 'organization', 'place']);
 
-function within(outer: Range, inner: Range): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
-}
-
 function actorOf(doc: Doc, mention: Mention, entities: EntityLookup): Actor {
   const entity = entities.entityAt(doc.article.id, mention.start, mention.end);
   return entity ? { id: entity.id, name: entity.name } : { id: null, name: mention.text };
@@ -28,7 +25,7 @@ function actorOf(doc: Doc, mention: Mention, entities: EntityLookup): Actor {
  */
 export function actorOfSentence(doc: Doc, sentence: Range, cueAt: number | null, entities: EntityLookup): Actor | null {
   const text = doc.article.text;
-  const mentions = doc.mentions.filter((m) => within(sentence, m) && ACTOR_TYPES.has(m.type));
+  const mentions = doc.mentions.filter((m) => contains(sentence, m) && ACTOR_TYPES.has(m.type));
   if (cueAt !== null) {
     // Passive: "a claim rejected by Serbian President Aleksandar Vucic".
     const passive = /^\S+\s+by\s+/.exec(text.slice(cueAt, sentence.end));

@@ -3,16 +3,13 @@ import type { Alignment } from '../align/index.js';
 import { cosine, statementKey, vectorize, type TermVector } from '../align/index.js';
 import type { Dispute, NumberChange } from './types.js';
 import { stemmer } from 'stemmer';
+import { contains } from './ranges.js';
 
 /** The counted thing reduced to its head noun stem, so "troops", "troop count" and "more troops" compare. */
 export function countedKey(what: string): string {
   const words = what.toLowerCase().match(/[\p{L}%]+/gu) ?? [];
   const head = words.filter((w) => !['count', 'number', 'more', 'additional', 'extra', 'total'].includes(w)).pop() ?? words.pop() ?? '';
   return stemmer(head);
-}
-
-function inside(range: Range, q: Range) {
-  return q.start >= range.start && q.end <= range.end;
 }
 
 /**
@@ -102,7 +99,7 @@ function sameThingReports(docs: Doc[], alignment: Alignment, options: NumberOpti
       if (statement === undefined) return;
       for (const q of doc.quantities) {
         const key = countedKey(q.what);
-        if (!key || !inside(sentence, q)) continue;
+        if (!key || !contains(sentence, q)) continue;
         byKey.set(key, [...(byKey.get(key) ?? []), { doc, q, sentence, statement }]);
       }
     });
@@ -160,7 +157,7 @@ export function dateDisputes(docs: Doc[], alignment: Alignment): Dispute[] {
     for (const member of fact.members) {
       const doc = docById.get(member.articleId)!;
       for (const t of doc.times) {
-        if (!t.value || t.value.length !== 10 || t.anchor === 'story' || !inside(member, t)) continue;
+        if (!t.value || t.value.length !== 10 || t.anchor === 'story' || !contains(member, t)) continue;
         if (SPEECH_TIME.test(doc.article.text.slice(Math.max(member.start, t.start - 30), t.start))) continue;
         if (!byDay.has(t.value)) byDay.set(t.value, { doc, sentence: member });
       }

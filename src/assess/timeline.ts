@@ -2,6 +2,7 @@ import type { Doc } from '../annotate/types.js';
 import type { Alignment } from '../align/index.js';
 import { statementKey } from '../align/index.js';
 import type { TimelineEntry } from './types.js';
+import { contains } from './ranges.js';
 
 /**
  * Dated events: every sentence with a placed time expression, one entry per (date, fact), so five
@@ -13,7 +14,7 @@ export function buildTimeline(docs: Doc[], alignment: Alignment): TimelineEntry[
   for (const doc of docs) {
     doc.sentences.forEach((sentence, sentenceIndex) => {
       for (const time of doc.times) {
-        if (!time.value || time.start < sentence.start || time.end > sentence.end) continue;
+        if (!time.value || !contains(sentence, time)) continue;
         const fact = alignment.factOf.get(statementKey(doc.article.id, sentenceIndex));
         const key = `${time.value}|${fact?.id ?? statementKey(doc.article.id, sentenceIndex)}`;
         const span = { articleId: doc.article.id, start: sentence.start, end: sentence.end };
