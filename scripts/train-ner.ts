@@ -10,7 +10,7 @@ import nlp from 'compromise';
 import { datasetDir } from '../eval/data.js';
 import { parseConll, type ConllDocument } from '../src/annotate/entities/conll.js';
 import { f1, scoreConll } from '../src/annotate/entities/evaluate.js';
-import { prepareDocument, type PreparedDoc } from '../src/annotate/entities/features.js';
+import { FEATURE_SCHEMA, prepareDocument, type PreparedDoc } from '../src/annotate/entities/features.js';
 import { Gazetteer, type GazetteerData } from '../src/annotate/entities/gazetteer.js';
 import { ORGANIZATION_SUFFIXES, ROLE_HEADS } from '../src/annotate/entities/lexicon.js';
 import { deserializeModel, serializeModel } from '../src/annotate/entities/model.js';
@@ -112,7 +112,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
 
 function trainEpoch(model: AveragedPerceptron, data: Example[], epoch: number): void {
   for (const ex of shuffled(data, epoch + 1)) {
-    tagDocument(model, ex.prepared, ex.gold, (features, gold, predicted) => model.update(features, gold, predicted));
+    tagDocument(model, ex.prepared, ex.gold, (features, count, gold, predicted) => model.update(features, count, gold, predicted));
     for (const sentence of ex.gold) for (let i = 0; i < sentence.length; i++) model.tick();
   }
 }
@@ -172,26 +172,33 @@ for (let epoch = 1; epoch <= bestEpochs; epoch++) {
 
 // 3. Prune and quantize to Int16.
 const averaged = model.averaged();
-const names = model.featureNames();
+const hashes = model.featureHashes();
 let maxAbs = 0;
 for (const w of averaged) maxAbs = Math.max(maxAbs, Math.abs(w));
 const scale = 32767 / maxAbs;
 const threshold = maxAbs * PRUNE_FRACTION;
-const keptNames: string[] = [];
+const keptHashes: number[] = [];
 const kept: number[] = [];
-names.forEach((name, f) => {
+hashes.forEach((hash, f) => {
   let big = false;
   for (let t = 0; t < TAG_COUNT; t++) if (Math.abs(averaged[f * TAG_COUNT + t]) >= threshold) big = true;
   if (!big) return;
-  keptNames.push(name);
+  keptHashes.push(hash);
   for (let t = 0; t < TAG_COUNT; t++) kept.push(Math.round(averaged[f * TAG_COUNT + t] * scale));
 });
 const trainedOn = final
   ? `CoNLL-2003 eng.train + eng.testa, ${bestEpochs} epochs (chosen on eng.testa)`
   : `CoNLL-2003 eng.train, ${bestEpochs} epochs`;
 const bytes = serializeModel(
-  { tags: [...TAGS], scale, gazetteer: gazetteerData, trainedOn, commonWords: commonWords([...trainDocs, ...devDocs]) },
-  keptNames,
+  {
+    tags: [...TAGS],
+    scale,
+    gazetteer: gazetteerData,
+    trainedOn,
+    commonWords: commonWords([...trainDocs, ...devDocs]),
+    featureSchema: FEATURE_SCHEMA,
+  },
+  Int32Array.from(keptHashes),
   Int16Array.from(kept),
 );
 mkdirSync(path.dirname(modelPath), { recursive: true });
@@ -199,7 +206,7 @@ writeFileSync(modelPath, bytes);
 const shipped = deserializeModel(bytes);
 const dev = f1(scoreConll(shipped, shipped.gazetteer, devDocs));
 log(
-  `wrote ${modelPath}: ${keptNames.length}/${names.length} features, ${(bytes.length / 1e6).toFixed(2)} MB; ` +
+  `wrote ${modelPath}: ${keptHashes.length}/${hashes.length} features, ${(bytes.length / 1e6).toFixed(2)} MB; ` +
     `dev F1 of the shipped model ${dev.f1.toFixed(4)}${final ? ' (dev was in its training data)' : ''}; ` +
     `${((performance.now() - started) / 1000).toFixed(0)} s in all`,
 );

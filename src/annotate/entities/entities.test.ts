@@ -2,13 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { datasetDir, seedsDir } from '../../../eval/data.js';
 import { splitSentences } from '../sentences.js';
 import type { Mention } from '../types.js';
 import { loadModel, recognizeMentions, tokenizeRange } from './index.js';
 import { conllToText, mentionsToTokenSpans, parseConll } from './conll.js';
 import { countSpans, emptyCounts, f1 } from './evaluate.js';
-import type { EntityClass } from './tags.js';
+import { FEATURE_SCHEMA, wordFeature } from './features.js';
+import { deserializeModel, ModelFormatError, serializeModel } from './model.js';
+import { TAG_COUNT, TAGS, type EntityClass } from './tags.js';
 
 const mentionsOf = (text: string): Mention[] => recognizeMentions(text, splitSentences(text));
 
@@ -18,6 +21,32 @@ test('the shipped model loads quickly and is compact', () => {
   assert.ok(performance.now() - started < 1500, 'model load took too long');
   assert.ok(model.featureCount > 10_000);
 });
+
+test('a model file round-trips, and old or foreign files are refused with a one-line reason', () => {
+  // Hashes on both sides of zero check the sorted, difference-coded storage of feature hashes.
+  const hashes = Int32Array.from([wordFeature('vucic'), -5, 7, -2_000_000_000]);
+  const weights = new Int16Array(hashes.length * TAG_COUNT).map((_, k) => k - 30);
+  const header = { tags: [...TAGS], scale: 1, gazetteer: {}, trainedOn: 'test', featureSchema: FEATURE_SCHEMA };
+  const model = deserializeModel(serializeModel(header, hashes, weights));
+  assert.equal(model.featureCount, 4);
+  assert.ok(model.knowsWord('vucic') && !model.knowsWord('kurti'));
+  const scores = new Float64Array(TAG_COUNT);
+  model.addScores(Int32Array.from([-2_000_000_000, 12345]), 2, scores);
+  assert.deepEqual([...scores], [...weights.subarray(3 * TAG_COUNT, 4 * TAG_COUNT)]);
+
+  const refused = (bytes: Buffer, reason: RegExp): void =>
+    assert.throws(() => deserializeModel(bytes), (e: unknown) => e instanceof ModelFormatError && reason.test(e.message) && !e.message.includes('\n'));
+  refused(gzipSync(Buffer.from('TNER1\n\u0002\u0000\u0000\u0000{}')), /format TNER1.*npm run train:ner/);
+  refused(gzipSync(Buffer.from('hello world')), /not a Triangulate NER model/);
+  refused(Buffer.from('plain text'), /not gzip/);
+  refused(serializeModel({ ...header, featureSchema: 'other' }, hashes, weights), /other features/);
+  refused(gzipSync(gunzipPrefix(serializeModel(header, hashes, weights), 40)), /truncated/);
+});
+
+/** The first `length` bytes of a gzipped file's content. */
+function gunzipPrefix(gzipped: Buffer, length: number): Buffer {
+  return gunzipSync(gzipped).subarray(0, length);
+}
 
 test('tokens follow CoNLL conventions: possessives, contractions, curly quotes, dashes', () => {
   const text = 'Serbia\u2019s army didn\u2019t \u201center\u201d Kosovo\u2014the U.S. said (in Sept.) EU-wide.';
@@ -134,4 +163,4 @@ test('CoNLL-2003 test subset: F1 stays above the pinned floor', { skip: testDir 
   assert.ok(all >= ALL_FLOOR, `all-class F1 ${all.toFixed(4)} < ${ALL_FLOOR}`);
 });
 const CORE_FLOOR = 0.882; // measured 0.892 (PER/LOC/ORG)
-const ALL_FLOOR = 0.868; // measured 0.878 (all four classes)
+const ALL_FLOOR = 0.868; // measured 0.877 (all four classes)

@@ -11,8 +11,24 @@ export type GazetteerData = Partial<Record<GazetteerKind, string[]>>;
 
 /** Folds accents and case so "Belgrade", "BELGRADE" and "Beograd"-style spellings share a key. */
 export function foldKey(word: string): string {
+  // Most tokens are ASCII, where folding is just lower-casing (and NFD would allocate for nothing).
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
+
+/** Position of a token in a matched phrase, the last part of a gazetteer code. */
+export const PhrasePosition = { Unit: 0, Begin: 1, Inside: 2, Last: 3 } as const;
+export type PhrasePosition = (typeof PhrasePosition)[keyof typeof PhrasePosition];
+
+/** A gazetteer match as a small integer: list kind (index in GAZETTEER_KINDS) and position in the phrase. */
+export function gazetteerCode(kindIndex: number, position: PhrasePosition): number {
+  return kindIndex * 4 + position;
+}
+
+const NO_MATCHES: readonly number[] = [];
+
+const ORGSUFFIX = GAZETTEER_KINDS.indexOf('orgsuffix');
+const ROLE = GAZETTEER_KINDS.indexOf('role');
 
 export class Gazetteer {
   private readonly phrases = new Map<string, number>();
@@ -33,14 +49,19 @@ export class Gazetteer {
   }
 
   /**
-   * For each token, feature strings "kind:B|I|L|U" of the longest phrase match covering it.
+   * For each token, the gazetteer codes (see gazetteerCode) of the longest phrase match covering it.
    * Only phrases starting with a capitalised word count (lists hold names, not common words),
-   * except the lower-case organisation suffixes and role words.
+   * except the lower-case organisation suffixes and role words. Tokens without a match share one empty list.
    */
-  matchTokens(words: readonly string[], folded: readonly string[]): string[][] {
-    const out: string[][] = words.map(() => []);
+  matchTokens(words: readonly string[], folded: readonly string[]): (readonly number[])[] {
+    const out: (readonly number[])[] = new Array<readonly number[]>(words.length).fill(NO_MATCHES);
+    const add = (i: number, code: number): void => {
+      if (out[i] === NO_MATCHES) out[i] = [code];
+      else (out[i] as number[]).push(code);
+    };
     for (let i = 0; i < words.length; i++) {
-      const capital = /^[A-Z]/.test(words[i]);
+      const first = words[i].charCodeAt(0);
+      const capital = first >= 65 && first <= 90;
       // Longest candidate length whose every prefix is a known phrase prefix.
       let longest = 1;
       let prefix = folded[i];
@@ -52,13 +73,14 @@ export class Gazetteer {
         const key = len === 1 ? folded[i] : folded.slice(i, i + len).join(' ');
         const mask = this.phrases.get(key);
         if (mask === undefined) continue;
-        GAZETTEER_KINDS.forEach((kind, bit) => {
-          if (!(mask & (1 << bit))) return;
-          if (!capital && kind !== 'orgsuffix' && kind !== 'role') return;
-          if (len === 1) out[i].push(kind + ':U');
+        for (let bit = 0; bit < GAZETTEER_KINDS.length; bit++) {
+          if (!(mask & (1 << bit))) continue;
+          if (!capital && bit !== ORGSUFFIX && bit !== ROLE) continue;
+          if (len === 1) add(i, gazetteerCode(bit, PhrasePosition.Unit));
           else
-            for (let k = 0; k < len; k++) out[i + k].push(kind + (k === 0 ? ':B' : k === len - 1 ? ':L' : ':I'));
-        });
+            for (let k = 0; k < len; k++)
+              add(i + k, gazetteerCode(bit, k === 0 ? PhrasePosition.Begin : k === len - 1 ? PhrasePosition.Last : PhrasePosition.Inside));
+        }
         if (len > 1) break; // the longest multi-word match wins; single words may still match other lists
       }
     }

@@ -60,7 +60,7 @@ export function recognizeMentions(text: string, sentences: Sentence[]): Mention[
       if (span.type === 'PER') start = titleFreeStart(tokens, start, end);
       if (end > start) raw.push({ sentence: s, startToken: start, endToken: end, tokens, type: span.type, roleRange: null });
     }
-    const known = (word: string): boolean => model.knows('w=' + word) || model.isCommonWord(word);
+    const known = (word: string): boolean => model.knowsWord(word) || model.isCommonWord(word);
     for (const i of unknownSpeakers(tokens, tags[s], known)) {
       raw.push({ sentence: s, startToken: i, endToken: i + 1, tokens, type: 'PER', roleRange: null });
     }

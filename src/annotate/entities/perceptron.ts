@@ -1,8 +1,10 @@
 // Averaged perceptron used by the training script (Collins 2002; the lazy-averaging trick keeps updates O(1)).
+import { FeatureIndex } from './hashing.js';
 import type { Scorer } from './tagger.js';
 
 export class AveragedPerceptron implements Scorer {
-  private readonly index = new Map<string, number>();
+  /** Feature hash -> feature number; its weights are at feature number x tagCount. */
+  private readonly index = new FeatureIndex(1 << 20);
   private weights = new Float64Array(0);
   private totals = new Float64Array(0);
   private stamps = new Float64Array(0);
@@ -16,16 +18,18 @@ export class AveragedPerceptron implements Scorer {
     return this.index.size;
   }
 
-  featureNames(): string[] {
-    return [...this.index.keys()];
+  /** Feature hashes in feature-number order (the rows of `averaged()`). */
+  featureHashes(): Int32Array {
+    return this.index.hashes();
   }
 
-  addScores(features: readonly string[], scores: Float64Array): void {
+  addScores(features: Int32Array, count: number, scores: Float64Array): void {
     const w = this.frozen ?? this.weights;
     const n = this.tagCount;
-    for (const f of features) {
-      const row = this.index.get(f);
-      if (row === undefined) continue;
+    for (let k = 0; k < count; k++) {
+      const feature = this.index.get(features[k]);
+      if (feature < 0) continue;
+      const row = feature * n;
       for (let t = 0; t < n; t++) scores[t] += w[row + t];
     }
   }
@@ -35,9 +39,9 @@ export class AveragedPerceptron implements Scorer {
     this.clock++;
   }
 
-  update(features: readonly string[], gold: number, predicted: number): void {
-    for (const f of features) {
-      const row = this.rowOf(f);
+  update(features: Int32Array, count: number, gold: number, predicted: number): void {
+    for (let k = 0; k < count; k++) {
+      const row = this.rowOf(features[k]);
       this.bump(row + gold, 1);
       this.bump(row + predicted, -1);
     }
@@ -63,12 +67,9 @@ export class AveragedPerceptron implements Scorer {
     this.weights[k] += delta;
   }
 
-  private rowOf(feature: string): number {
-    let row = this.index.get(feature);
-    if (row !== undefined) return row;
-    row = this.index.size * this.tagCount;
+  private rowOf(feature: number): number {
+    const row = this.index.getOrAdd(feature) * this.tagCount;
     if (row + this.tagCount > this.weights.length) this.grow();
-    this.index.set(feature, row);
     return row;
   }
 
