@@ -2,3 +2,4 @@
 import { cpSync } from 'node:fs';
 
 cpSync('src/annotate/entities/model', 'dist/annotate/entities/model', { recursive: true });
+cpSync('src/annotate/quotes/model', 'dist/annotate/quotes/model', { recursive: true });

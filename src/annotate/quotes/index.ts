@@ -1,12 +1,13 @@
 // Quotes and reported speech with their speakers.
 import { tagTokens } from '../nlp.js';
 import type { Mention, QuoteAnnotation, QuoteCueKind, Range, Sentence } from '../types.js';
-import { attributeQuotes, attributeReported, buildUnits, quotedTokens, type Attribution } from './attribute.js';
+import { attributeQuotes, attributeReported, buildUnits, quotedTokens, type Attribution, type AttributeInput } from './attribute.js';
 import { findQuotedSpans, normalizeDoubledApostrophes } from './marks.js';
 import { attributeNominal } from './nominal.js';
 import type { Token } from './phrases.js';
 import { SpeakerResolver, splitRole } from './speakers.js';
 import { ORGANIZATION_WORDS, type CueKind } from './cues.js';
+import { attributeLearned, loadAttributionModel, type AttributionModel } from './learned/index.js';
 
 export { findQuotedSpans, paragraphRanges, type QuotedSpan } from './marks.js';
 export { CUE_VERBS, type CueKind } from './cues.js';
@@ -14,6 +15,36 @@ export { CUE_VERBS, type CueKind } from './cues.js';
 export interface FindQuotesOptions {
   /** Also return reported speech without quote marks ("X said that ...") as `direct: false`. Default true. */
   reported?: boolean;
+  /**
+   * Also return what the trained attribution model finds beyond the rules (stances and acts of a source towards
+   * something, "Obama nominated ...", "Cruz endorsed ..."), as `direct: false`. Default true; needs `reported`.
+   * A model object replaces the shipped one (training and evaluation use this).
+   */
+  learned?: boolean | AttributionModel;
+}
+
+/** The rule-based stages' view of a text, shared by findQuotes and the attribution model's training. */
+export interface RuleAttributions {
+  input: AttributeInput;
+  /** Direct quotes, then reported speech found by the rules. */
+  found: Attribution[];
+  /** Mentions used to resolve speakers (the given ones, or proper-noun runs when none were given). */
+  people: Mention[];
+}
+
+export function attributeByRules(text: string, sentences: Sentence[], mentions: Mention[], reported = true): RuleAttributions {
+  // Analysis runs on a copy with ''doubled apostrophes'' read as quote marks; offsets are the same in both.
+  const analysed = normalizeDoubledApostrophes(text);
+  const tokens: Token[] = tagTokens(analysed).map((t) => ({ ...t, lower: t.text.toLowerCase() }));
+  const spans = findQuotedSpans(analysed);
+  const quoted = quotedTokens(tokens, spans);
+  const units = buildUnits(analysed, sentences, spans, tokens);
+  const input: AttributeInput = { text: analysed, tokens, spans, units, quoted };
+  const direct = attributeQuotes(input);
+  const verbal = reported ? attributeReported(input, direct) : [];
+  const nominal = reported ? attributeNominal(input, [...direct, ...verbal]) : [];
+  const people = mentions.length > 0 ? mentions : fallbackMentions(tokens, quoted);
+  return { input, found: [...direct, ...verbal, ...nominal], people };
 }
 
 /**
@@ -23,21 +54,15 @@ export interface FindQuotesOptions {
  * short quoted phrases with no cue (scare quotes, titles) are not returned.
  */
 export function findQuotes(text: string, sentences: Sentence[], mentions: Mention[], options: FindQuotesOptions = {}): QuoteAnnotation[] {
-  // Analysis runs on a copy with ''doubled apostrophes'' read as quote marks; offsets are the same in both.
-  const analysed = normalizeDoubledApostrophes(text);
-  const tokens: Token[] = tagTokens(analysed).map((t) => ({ ...t, lower: t.text.toLowerCase() }));
-  const spans = findQuotedSpans(analysed);
-  const quoted = quotedTokens(tokens, spans);
-  const units = buildUnits(analysed, sentences, spans, tokens);
-  const input = { text: analysed, tokens, spans, units, quoted };
-  const direct = attributeQuotes(input);
-  const verbal = options.reported === false ? [] : attributeReported(input, direct);
-  const nominal = options.reported === false ? [] : attributeNominal(input, [...direct, ...verbal]);
-  const reported = [...verbal, ...nominal];
+  const reported = options.reported !== false;
+  const { input, found, people } = attributeByRules(text, sentences, mentions, reported);
+  const { tokens, spans } = input;
+  const learnedOption = options.learned ?? true;
+  const model = !reported || learnedOption === false ? null : learnedOption === true ? loadAttributionModel() : learnedOption;
+  const learned = model ? attributeLearned(input, people, found, model) : [];
 
-  const people = mentions.length > 0 ? mentions : fallbackMentions(tokens, quoted);
   const resolver = new SpeakerResolver(text, sentences, people, spans.map((s) => ({ start: s.start, end: s.end })));
-  const all = [...direct, ...reported];
+  const all = [...found, ...learned];
   // Resolve in reading order of the sources, so that a pronoun can point back to an earlier speaker.
   const order = all.filter((a) => !a.continues).sort((a, b) => (a.source?.start ?? a.start) - (b.source?.start ?? b.start));
   const resolved = new Map<Attribution, { name: string | null; mention: Range | null }>();

@@ -1,0 +1,6 @@
+// Learned attribution finding: candidates, features, the linear model and the PolNeAR reader it is trained on.
+export { attributeLearned, selectCandidates, type ScoredCandidate } from './attribute.js';
+export { findCandidates, type Candidate } from './candidates.js';
+export { AttributionModelError, attributionModelPath, deserializeAttributionModel, loadAttributionModel, scoreFeatures, serializeAttributionModel, type AttributionModel } from './model.js';
+export { BinaryPerceptron, type Example } from './perceptron.js';
+export { contentMatches, overlapLength, readPolnear, type PolnearAttribution, type PolnearDoc } from './polnear.js';
