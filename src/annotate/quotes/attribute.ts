@@ -154,6 +154,15 @@ export function attributeQuotes({ text, tokens, spans, units, quoted }: Attribut
         full = true;
       }
     }
+    // '“...” ― Sonya Herridge': a dash and a name close the paragraph (readers' voices, epigraphs).
+    if (!cue) {
+      const signed = signatureAfter(text, tokens, span.close);
+      if (signed) {
+        cue = signed.cue;
+        fixedSource = signed.source;
+        full = true;
+      }
+    }
     // (b) Cue right before the quote: 'Vucic told reporters: "..."', 'Stoltenberg wrote Friday on X that "..."'.
     if (!cue) {
       const before = cuesByUnit[uOpen].filter((c) => c.last < openTok && c.first >= beforeLo);
@@ -218,6 +227,24 @@ export function attributeQuotes({ text, tokens, spans, units, quoted }: Attribut
     out.push({ start: span.start, end: span.end, direct: true, partial, cue: null, source: null, continues: null, paragraph: span.paragraph, span: k });
   });
   return out;
+}
+
+const SIGNATURE = /^[ \t]*[―—–-][ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,4})[ \t]*(?:\n|$)/u;
+
+/** A dash and a name (of at most five words) between a closing quote mark and the end of its paragraph. */
+function signatureAfter(text: string, tokens: Token[], close: number): { cue: Cue; source: Phrase } | null {
+  const m = SIGNATURE.exec(text.slice(close, close + 100));
+  if (!m) return null;
+  const name = m[1].replace(/\.$/, (dot) => (/\b\p{Lu}\.$/u.test(m[1]) ? dot : ''));
+  const nameStart = close + m[0].indexOf(m[1]);
+  const from = firstTokenAtOrAfter(tokens, nameStart);
+  const to = firstTokenAtOrAfter(tokens, nameStart + name.length);
+  const dash = firstTokenAtOrAfter(tokens, close);
+  if (to <= from || dash >= from) return null;
+  return {
+    cue: { first: dash, last: dash, lemma: 'signature', kind: 'speech', sourceFirst: false },
+    source: { from, to, start: tokens[from].start, end: tokens[to - 1].end },
+  };
 }
 
 const SKIP_AFTER_QUOTE = new Set([',', '—', '–', '-', 'also', 'later', 'then', 'again', 'once', 'simply', 'further']);

@@ -4,6 +4,7 @@ import type { Mention, QuoteAnnotation, QuoteCueKind, Range, Sentence } from '..
 import { attributeQuotes, attributeReported, buildUnits, quotedTokens, type Attribution, type AttributeInput } from './attribute.js';
 import { findQuotedSpans, normalizeDoubledApostrophes } from './marks.js';
 import { attributeNominal } from './nominal.js';
+import { attributeTranscript } from './transcript.js';
 import type { Token } from './phrases.js';
 import { SpeakerResolver, splitRole } from './speakers.js';
 import { ORGANIZATION_WORDS, type CueKind } from './cues.js';
@@ -43,8 +44,9 @@ export function attributeByRules(text: string, sentences: Sentence[], mentions: 
   const direct = attributeQuotes(input);
   const verbal = reported ? attributeReported(input, direct) : [];
   const nominal = reported ? attributeNominal(input, [...direct, ...verbal]) : [];
+  const transcript = reported ? attributeTranscript(input, [...direct, ...verbal, ...nominal]) : [];
   const people = mentions.length > 0 ? mentions : fallbackMentions(tokens, quoted);
-  return { input, found: [...direct, ...verbal, ...nominal], people };
+  return { input, found: [...direct, ...verbal, ...nominal, ...transcript], people };
 }
 
 /**

@@ -178,3 +178,20 @@ test('beliefs, intentions and evidence are attributed with their kind; speech ke
   assert.equal(kindOf('the cuts will close'), 'belief');
   assert.equal(speakerOf(quotes, 'to cut the state budget'), 'Jane Morrow');
 });
+
+test('readers\' quotes signed with a dash and a name, and transcript turns, get their speakers', () => {
+  const signed = '“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture.”― Edwin G. Monroy\n\nThe debate ran late.';
+  const quotes = findQuotes(signed, splitSentences(signed), []);
+  assert.deepEqual(quotes.filter((q) => q.direct).map((q) => q.speakerName), ['Sonya Herridge', 'Edwin G. Monroy']);
+
+  const transcript = 'Partial transcript:\n\n"WALLACE: Let\'s start with the debate.\n\n"PENCE: Flowers will not attend.\n\n"WALLACE: Do you see those two as equivalent?';
+  const turns = findQuotes(transcript, splitSentences(transcript), []);
+  assert.deepEqual(turns.map((q) => [q.text, q.speakerName]), [
+    ["Let's start with the debate.", 'WALLACE'],
+    ['Flowers will not attend.', 'PENCE'],
+    ['Do you see those two as equivalent?', 'WALLACE'],
+  ]);
+  // One capitalised label is a heading, not a transcript.
+  const heading = 'UPDATE: The vote was moved to Friday.\n\nThe senator said nothing.';
+  assert.equal(findQuotes(heading, splitSentences(heading), []).filter((q) => q.cue === ':').length, 0);
+});
