@@ -9,7 +9,7 @@ import { splitSentences } from '../src/annotate/sentences.js';
 import { recognizeMentions } from '../src/annotate/entities/index.js';
 import { attributeByRules } from '../src/annotate/quotes/index.js';
 import {
-  BinaryPerceptron, attributionModelPath, contentMatches, findCandidates, selectCandidates, serializeAttributionModel,
+  BinaryPerceptron, attributionModelPath, contentMatches, findCandidates, scoreFeatures, selectCandidates, serializeAttributionModel,
   type Candidate, type PolnearAttribution, readPolnear,
 } from '../src/annotate/quotes/learned/index.js';
 import type { Range } from '../src/annotate/types.js';
@@ -76,12 +76,6 @@ function train(docs: PreparedDoc[]): Map<string, number> {
   return perceptron.averaged(MIN_WEIGHT);
 }
 
-function score(weights: Map<string, number>, features: readonly string[]): number {
-  let s = 0;
-  for (const f of features) s += weights.get(f) ?? 0;
-  return s;
-}
-
 function main(): void {
   const dir = datasetDir('polnear-attribution');
   if (!dir) {
@@ -98,7 +92,7 @@ function main(): void {
     log(`fold ${fold + 1}/${FOLDS}`);
     const weights = train(docs.filter((_, k) => k % FOLDS !== fold));
     for (const doc of docs.filter((_, k) => k % FOLDS === fold)) {
-      const scored = doc.candidates.map((candidate) => ({ candidate, score: score(weights, candidate.features) }));
+      const scored = doc.candidates.map((candidate) => ({ candidate, score: scoreFeatures(weights, candidate.features) }));
       THRESHOLDS.forEach((threshold, t) => {
         const learned = selectCandidates(doc.tokens, scored, threshold).map((a) => ({ start: a.start, end: a.end }));
         count(doc, [...doc.rules, ...learned], perThreshold[t]);

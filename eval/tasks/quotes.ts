@@ -14,7 +14,7 @@ import { datasetDir, missingMessage } from '../data.js';
 import type { EvalReport, EvalRow } from '../types.js';
 import { splitSentences } from '../../src/annotate/sentences.js';
 import { findQuotes, CUE_VERBS } from '../../src/annotate/quotes/index.js';
-import { loadAttributionModel, readPolnear, type PolnearAttribution, type PolnearDoc } from '../../src/annotate/quotes/learned/index.js';
+import { contentMatches, loadAttributionModel, overlapLength, readPolnear, type PolnearAttribution, type PolnearDoc } from '../../src/annotate/quotes/learned/index.js';
 import type { Mention, QuoteAnnotation, Range, Sentence } from '../../src/annotate/types.js';
 
 const TITLE = 'Quotes (PolNeAR)';
@@ -28,21 +28,6 @@ export function loadPolnear(limit = Infinity): PolnearDoc[] | null {
   return dir ? readPolnear(path.join(dir, 'polnear.jsonl.gz'), limit) : null;
 }
 
-function overlap(a: Range, bs: Range[]): number {
-  let n = 0;
-  for (const b of bs) n += Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-  return n;
-}
-
-function length(rs: Range[]): number {
-  return rs.reduce((n, r) => n + (r.end - r.start), 0);
-}
-
-export function matches(p: Range, g: Range[]): boolean {
-  const shorter = Math.min(p.end - p.start, length(g));
-  return shorter > 0 && overlap(p, g) >= 0.5 * shorter;
-}
-
 const SURNAME = /\p{Lu}[\p{L}'’-]+/gu;
 function surname(s: string): string | null {
   const names = (s.replace(/['’]s\b/g, '').match(SURNAME) ?? []).filter((w) => !/^(Mr|Mrs|Ms|Dr|President|Sen|Gov|The)\.?$/.test(w));
@@ -51,7 +36,7 @@ function surname(s: string): string | null {
 
 export function speakerCorrect(p: QuoteAnnotation, g: GoldAttribution): boolean {
   if (!g.source) return false;
-  if (p.speakerRange && overlap(p.speakerRange, g.source) > 0) return true;
+  if (p.speakerRange && overlapLength(p.speakerRange, g.source) > 0) return true;
   const ours = p.speakerName ? surname(p.speakerName) : null;
   const theirs = surname(g.sourceText);
   return ours !== null && ours === theirs;
@@ -78,14 +63,14 @@ function emptyCounts(): Counts {
 
 function score(counts: Counts, preds: QuoteAnnotation[], allGold: GoldAttribution[], gold: GoldAttribution[]): void {
   counts.predicted += preds.length;
-  for (const p of preds) if (allGold.some((g) => matches(p, g.content))) counts.predictedCorrect++;
+  for (const p of preds) if (allGold.some((g) => contentMatches(p, g.content))) counts.predictedCorrect++;
   for (const g of gold) {
     counts.gold++;
     let best: QuoteAnnotation | null = null;
     let bestOverlap = 0;
     for (const p of preds) {
-      if (!matches(p, g.content)) continue;
-      const o = overlap(p, g.content);
+      if (!contentMatches(p, g.content)) continue;
+      const o = overlapLength(p, g.content);
       if (o > bestOverlap) {
         best = p;
         bestOverlap = o;

@@ -29,7 +29,7 @@ export interface Attribution {
   span: number;
 }
 
-function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
+export function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {

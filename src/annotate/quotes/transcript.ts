@@ -1,24 +1,12 @@
 // Interview and debate transcripts: every paragraph opens with the speaker's name in capitals and a colon
 // ('"WALLACE: Let's start with breaking news ...', 'PENCE: Well, the question really should be ...').
-import type { Attribution, AttributeInput } from './attribute.js';
-import type { Token } from './phrases.js';
+import { firstTokenAtOrAfter, type Attribution, type AttributeInput } from './attribute.js';
 
 const SPEAKER_TURN = /^[ \t]*["“]?[ \t]*(\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+\p{Lu}[\p{Lu}'’.-]+){0,2}):[ \t]+(?=\S)/u;
 // Capitalised labels that open paragraphs without naming a speaker ("UPDATE: ...", "EDITOR'S NOTE: ...").
 const NOT_SPEAKERS = /^(UPDATE|UPDATED|NOTE|EDITOR'?S NOTE|EDITOR’S NOTE|BREAKING|WATCH|READ|READ MORE|RELATED|PHOTOS?|VIDEO|CORRECTION|CLARIFICATION|FULL TEXT|SOURCE|SOURCES|WASHINGTON|NEW YORK|PS|P\.S\.)$/;
 // One capitalised label could be a heading; a transcript has turns.
 const MIN_TURNS = 3;
-
-function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export function attributeTranscript({ text, tokens, units }: AttributeInput, taken: Attribution[]): Attribution[] {
   const turns: { name: { start: number; end: number }; colon: number; start: number; end: number }[] = [];
@@ -37,9 +25,9 @@ export function attributeTranscript({ text, tokens, units }: AttributeInput, tak
   const out: Attribution[] = [];
   for (const turn of turns) {
     if (turn.end <= turn.start || taken.some((a) => a.start < turn.end && a.end > turn.start)) continue;
-    const from = tokenAt(tokens, turn.name.start);
-    const to = tokenAt(tokens, turn.name.end);
-    const colon = tokenAt(tokens, turn.colon);
+    const from = firstTokenAtOrAfter(tokens, turn.name.start);
+    const to = firstTokenAtOrAfter(tokens, turn.name.end);
+    const colon = firstTokenAtOrAfter(tokens, turn.colon);
     if (to <= from || tokens[colon]?.text !== ':') continue;
     const unit = units.find((u) => u.start <= turn.start && u.end > turn.start);
     out.push({

@@ -8,7 +8,7 @@ import { findCandidates, type Candidate } from './candidates.js';
 import { scoreFeatures, type AttributionModel } from './model.js';
 
 export function attributeLearned(input: AttributeInput, mentions: Mention[], taken: Attribution[], model: AttributionModel): Attribution[] {
-  const scored = findCandidates(input, mentions, taken).map((candidate) => ({ candidate, score: scoreFeatures(model, candidate.features) }));
+  const scored = findCandidates(input, mentions, taken).map((candidate) => ({ candidate, score: scoreFeatures(model.weights, candidate.features) }));
   return selectCandidates(input.tokens, scored, model.threshold);
 }
 

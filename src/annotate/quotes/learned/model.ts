@@ -22,9 +22,9 @@ export interface AttributionModel {
   about: Record<string, unknown>;
 }
 
-export function scoreFeatures(model: AttributionModel, features: readonly string[]): number {
+export function scoreFeatures(weights: ReadonlyMap<string, number>, features: readonly string[]): number {
   let s = 0;
-  for (const f of features) s += model.weights.get(f) ?? 0;
+  for (const f of features) s += weights.get(f) ?? 0;
   return s;
 }
 
