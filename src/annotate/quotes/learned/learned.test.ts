@@ -25,5 +25,5 @@ test('model files are checked: a round trip keeps weights, damaged or foreign fi
   assert.equal(again.weights.get('bias'), -1.5);
   assert.equal(again.threshold, -2);
   assert.throws(() => deserializeAttributionModel(Buffer.from('not gzip')), (e: Error) => e instanceof AttributionModelError && !e.message.includes('\n'));
-  assert.throws(() => deserializeAttributionModel(gzipSync(JSON.stringify({ format: 'other/9', weights: {} }))), /this version reads triangulate-attribution\/1/);
+  assert.throws(() => deserializeAttributionModel(gzipSync(JSON.stringify({ format: 'other/9', weights: {} }))), /this version reads triangulate-attribution\/2/);
 });

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
-const FORMAT = 'triangulate-attribution/1';
+const FORMAT = 'triangulate-attribution/2';
 const MODEL_FILE = 'attribution.json.gz';
+const SEPARATOR = '\u0000';
 const here = path.dirname(fileURLToPath(import.meta.url));
 // In src/ for the sources, in dist/ where the build copies it (scripts/copy-assets.mjs).
 const MODEL_PATH = path.join(here, '..', 'model', MODEL_FILE);
@@ -28,23 +29,30 @@ export function scoreFeatures(weights: ReadonlyMap<string, number>, features: re
   return s;
 }
 
+// Feature names as one NUL-joined string (names may hold any text character, even line breaks, but no NUL) and weights as a parallel array: parsing these and filling the
+// Map is about three times faster than a JSON object with a key per feature (start-up of every CLI run).
 export function serializeAttributionModel(model: AttributionModel): Buffer {
-  const weights: Record<string, number> = {};
-  for (const [f, w] of model.weights) weights[f] = Math.round(w * 1000) / 1000;
-  return gzipSync(JSON.stringify({ format: FORMAT, threshold: model.threshold, about: model.about, weights }), { level: 9 });
+  const features = [...model.weights.keys()];
+  if (features.some((f) => f.includes(SEPARATOR))) throw new AttributionModelError('a feature name contains NUL and cannot be stored');
+  const weights = features.map((f) => Math.round(model.weights.get(f)! * 1000) / 1000);
+  return gzipSync(JSON.stringify({ format: FORMAT, threshold: model.threshold, about: model.about, features: features.join(SEPARATOR), weights }), { level: 9 });
 }
 
 export function deserializeAttributionModel(data: Buffer): AttributionModel {
-  let parsed: { format?: string; threshold?: number; about?: Record<string, unknown>; weights?: Record<string, number> };
+  let parsed: { format?: string; threshold?: number; about?: Record<string, unknown>; features?: string; weights?: number[] };
   try {
     parsed = JSON.parse(gunzipSync(data).toString('utf8'));
   } catch {
     throw new AttributionModelError(`attribution model ${MODEL_FILE} is damaged: retrain it with npm run train:quotes`);
   }
-  if (parsed.format !== FORMAT || typeof parsed.threshold !== 'number' || !parsed.weights) {
+  if (parsed.format !== FORMAT || typeof parsed.threshold !== 'number' || typeof parsed.features !== 'string' || !Array.isArray(parsed.weights)) {
     throw new AttributionModelError(`attribution model ${MODEL_FILE} has format ${String(parsed.format)}, this version reads ${FORMAT}: retrain it with npm run train:quotes`);
   }
-  return { weights: new Map(Object.entries(parsed.weights)), threshold: parsed.threshold, about: parsed.about ?? {} };
+  const names = parsed.features === '' ? [] : parsed.features.split(SEPARATOR);
+  if (names.length !== parsed.weights.length) throw new AttributionModelError(`attribution model ${MODEL_FILE} is damaged: retrain it with npm run train:quotes`);
+  const weights = new Map<string, number>();
+  for (let k = 0; k < names.length; k++) weights.set(names[k], parsed.weights[k]);
+  return { weights, threshold: parsed.threshold, about: parsed.about ?? {} };
 }
 
 let cached: AttributionModel | null = null;
