@@ -1,6 +1,7 @@
 // Trains the attribution model on PolNeAR's own train split and writes src/annotate/quotes/model/attribution.json.gz.
 // The keep-threshold is chosen by 5-fold cross-validation inside the train split (best F1 of content matching over
-// rules + model), so PolNeAR's dev and test articles are never seen. Usage: npm run train:quotes -- [--epochs N] [--out FILE]
+// rules + model), so PolNeAR's dev and test articles are never seen. The source ranker is then trained on the
+// attributions that rules + final model find in the train articles, against the gold source spans. Usage: npm run train:quotes -- [--epochs N] [--out FILE]
 // The article text is read from ../shared/eval (or $TRIANGULATE_EVAL_DIR) and never copied into the repository.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,9 +10,10 @@ import { splitSentences } from '../src/annotate/sentences.js';
 import { recognizeMentions } from '../src/annotate/entities/index.js';
 import { attributeByRules } from '../src/annotate/quotes/index.js';
 import {
-  BinaryPerceptron, attributionModelPath, contentMatches, findCandidates, scoreFeatures, selectCandidates, serializeAttributionModel,
-  type Candidate, type PolnearAttribution, readPolnear,
+  BinaryPerceptron, RankingPerceptron, attributionModelPath, contentMatches, findCandidates, overlapLength, scoreFeatures, selectCandidates,
+  serializeAttributionModel, sourceCandidates, type Candidate, type PolnearAttribution, type RankingExample, readPolnear,
 } from '../src/annotate/quotes/learned/index.js';
+import type { RuleAttributions } from '../src/annotate/quotes/index.js';
 import type { Range } from '../src/annotate/types.js';
 import type { Token } from '../src/annotate/quotes/phrases.js';
 
@@ -27,6 +29,7 @@ const MIN_WEIGHT = 0.02;
 const log = (message: string): void => void process.stderr.write(message + '\n');
 
 interface PreparedDoc {
+  analysis: RuleAttributions;
   tokens: Token[];
   rules: Range[];
   candidates: Candidate[];
@@ -45,7 +48,7 @@ function prepare(text: string, gold: PolnearAttribution[]): PreparedDoc {
     const content = { start: tokens[c.content.from].start, end: tokens[c.content.to - 1].end };
     return gold.some((g) => g.cue.some((r) => r.start < cue.end && r.end > cue.start) && contentMatches(content, g.content));
   });
-  return { tokens, rules: rules.found.map((a) => ({ start: a.start, end: a.end })), candidates, labels, gold };
+  return { analysis: rules, tokens, rules: rules.found.map((a) => ({ start: a.start, end: a.end })), candidates, labels, gold };
 }
 
 interface Counts {
@@ -74,6 +77,49 @@ function train(docs: PreparedDoc[]): Map<string, number> {
   const mistakes = perceptron.train(examples, EPOCHS);
   log(`  ${examples.length} candidates, mistakes per epoch: ${mistakes.join(' ')}`);
   return perceptron.averaged(MIN_WEIGHT);
+}
+
+/** One ranking example per found attribution that matches a gold one with a source inside the candidates. */
+function sourceExamples(doc: PreparedDoc, weights: Map<string, number>, threshold: number): { examples: RankingExample[]; rulesRight: number } {
+  const { input, found, people } = doc.analysis;
+  const scored = doc.candidates.map((candidate) => ({ candidate, score: scoreFeatures(weights, candidate.features) }));
+  const examples: RankingExample[] = [];
+  let rulesRight = 0;
+  for (const a of [...found, ...selectCandidates(doc.tokens, scored, threshold)]) {
+    if (!a.cue || a.continues) continue;
+    let gold: PolnearAttribution | null = null;
+    let best = 0;
+    for (const g of doc.gold) {
+      if (!g.source || !contentMatches(a, g.content)) continue;
+      const o = overlapLength(a, g.content);
+      if (o > best) [gold, best] = [g, o];
+    }
+    if (!gold?.source) continue;
+    const goldSource = gold.source;
+    const candidates = sourceCandidates(input, people, a);
+    const correct = candidates.flatMap((c, k) => (overlapLength(c.phrase, goldSource) > 0 ? [k] : []));
+    if (correct.length === 0) continue;
+    if (a.source && overlapLength(a.source, goldSource) > 0) rulesRight++;
+    examples.push({ candidates: candidates.map((c) => c.features), correct });
+  }
+  return { examples, rulesRight };
+}
+
+function pickAccuracy(weights: Map<string, number>, examples: RankingExample[]): number {
+  let right = 0;
+  for (const { candidates, correct } of examples) {
+    const scores = candidates.map((c) => scoreFeatures(weights, c));
+    let pick = 0;
+    for (let c = 1; c < scores.length; c++) if (scores[c] > scores[pick]) pick = c;
+    if (correct.includes(pick)) right++;
+  }
+  return right / Math.max(examples.length, 1);
+}
+
+function trainSources(examples: RankingExample[]): Map<string, number> {
+  const ranker = new RankingPerceptron();
+  log(`  ${examples.length} sources, mistakes per epoch: ${ranker.train(examples, EPOCHS).join(' ')}`);
+  return ranker.averaged(MIN_WEIGHT);
 }
 
 function main(): void {
@@ -111,19 +157,36 @@ function main(): void {
 
   log('final model on all train articles');
   const weights = train(docs);
+
+  log('source ranker');
+  const perDoc = docs.map((d) => sourceExamples(d, weights, THRESHOLDS[best]));
+  let sourceRight = 0;
+  let sourceTotal = 0;
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const held = perDoc.filter((_, k) => k % FOLDS === fold).flatMap((d) => d.examples);
+    sourceRight += pickAccuracy(trainSources(perDoc.filter((_, k) => k % FOLDS !== fold).flatMap((d) => d.examples)), held) * held.length;
+    sourceTotal += held.length;
+  }
+  const sourceExamplesAll = perDoc.flatMap((d) => d.examples);
+  const rulesSourceRight = perDoc.reduce((n, d) => n + d.rulesRight, 0) / Math.max(sourceExamplesAll.length, 1);
+  const sourceCv = sourceRight / Math.max(sourceTotal, 1);
+  log(`sources: rules right ${rulesSourceRight.toFixed(3)}; ranker (cross-validated) right ${sourceCv.toFixed(3)}`);
+  const sourceWeights = trainSources(sourceExamplesAll);
   const round = (x: number): number => Math.round(x * 1000) / 1000;
   const data = serializeAttributionModel({
     weights,
+    sourceWeights,
     threshold: THRESHOLDS[best],
     about: {
       data: `PolNeAR train split (${docs.length} articles, first annotator)`,
       epochs: EPOCHS,
       crossValidated: { folds: FOLDS, precision: round(chosen.p), recall: round(chosen.r), f1: round(chosen.f) },
       rulesAlone: { precision: round(base.p), recall: round(base.r) },
+      sources: { examples: sourceExamplesAll.length, crossValidatedRight: round(sourceCv), rulesRight: round(rulesSourceRight) },
     },
   });
   writeFileSync(outFile, data);
-  log(`wrote ${outFile}: ${weights.size} weights, ${(data.length / 1024).toFixed(0)} KiB, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  log(`wrote ${outFile}: ${weights.size} + ${sourceWeights.size} weights, ${(data.length / 1024).toFixed(0)} KiB, ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main();

@@ -5,10 +5,10 @@ import { attributeQuotes, attributeReported, buildUnits, quotedTokens, type Attr
 import { findQuotedSpans, normalizeDoubledApostrophes } from './marks.js';
 import { attributeNominal } from './nominal.js';
 import { attributeTranscript } from './transcript.js';
-import type { Token } from './phrases.js';
+import { antecedentOf, type Token } from './phrases.js';
 import { SpeakerResolver, splitRole } from './speakers.js';
 import { ORGANIZATION_WORDS, type CueKind } from './cues.js';
-import { attributeLearned, loadAttributionModel, type AttributionModel } from './learned/index.js';
+import { attributeLearned, chooseSource, loadAttributionModel, sourceCandidates, type AttributionModel } from './learned/index.js';
 
 export { findQuotedSpans, paragraphRanges, type QuotedSpan } from './marks.js';
 export { CUE_VERBS, type CueKind } from './cues.js';
@@ -62,9 +62,13 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
   const learnedOption = options.learned ?? true;
   const model = !reported || learnedOption === false ? null : learnedOption === true ? loadAttributionModel() : learnedOption;
   const learned = model ? attributeLearned(input, people, found, model) : [];
+  const all = [...found, ...learned];
+
+  if (model) {
+    for (const a of all) if (a.cue && !a.continues) a.source = chooseSource(model.sourceWeights, sourceCandidates(input, people, a)) ?? a.source;
+  }
 
   const resolver = new SpeakerResolver(text, sentences, people, spans.map((s) => ({ start: s.start, end: s.end })));
-  const all = [...found, ...learned];
   // Resolve in reading order of the sources, so that a pronoun can point back to an earlier speaker.
   const order = all.filter((a) => !a.continues).sort((a, b) => (a.source?.start ?? a.start) - (b.source?.start ?? b.start));
   const resolved = new Map<Attribution, { name: string | null; mention: Range | null }>();
@@ -73,7 +77,9 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
       resolved.set(a, { name: null, mention: null });
       continue;
     }
-    const speaker = resolver.resolve(a.source.start, a.source.end);
+    // The source stays as written ("who"); its name comes from what the pronoun stands for.
+    const named = antecedentOf(tokens, a.source) ?? a.source;
+    const speaker = resolver.resolve(named.start, named.end);
     resolved.set(a, speaker);
     if (speaker.name) resolver.remember({ start: a.source.start, end: a.source.end }, speaker.name, text.slice(a.source.start, a.source.end));
   }

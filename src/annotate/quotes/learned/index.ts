@@ -2,5 +2,6 @@
 export { attributeLearned, selectCandidates, type ScoredCandidate } from './attribute.js';
 export { findCandidates, type Candidate } from './candidates.js';
 export { AttributionModelError, attributionModelPath, deserializeAttributionModel, loadAttributionModel, scoreFeatures, serializeAttributionModel, type AttributionModel } from './model.js';
-export { BinaryPerceptron, type Example } from './perceptron.js';
+export { BinaryPerceptron, RankingPerceptron, type Example, type RankingExample } from './perceptron.js';
+export { chooseSource, nounChunks, sourceCandidates, type SourceCandidate } from './sources.js';
 export { contentMatches, overlapLength, readPolnear, type PolnearAttribution, type PolnearDoc } from './polnear.js';

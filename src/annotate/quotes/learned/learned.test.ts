@@ -21,9 +21,10 @@ test('the shipped model finds stances and acts the cue-verb rules do not know', 
 test('model files are checked: a round trip keeps weights, damaged or foreign files fail with one line', () => {
   const model = loadAttributionModel();
   assert.ok(model.weights.size > 1000);
-  const again = deserializeAttributionModel(serializeAttributionModel({ weights: new Map([['bias', -1.5]]), threshold: -2, about: {} }));
+  const again = deserializeAttributionModel(serializeAttributionModel({ weights: new Map([['bias', -1.5]]), sourceWeights: new Map([['side=L', 2]]), threshold: -2, about: {} }));
   assert.equal(again.weights.get('bias'), -1.5);
+  assert.equal(again.sourceWeights.get('side=L'), 2);
   assert.equal(again.threshold, -2);
   assert.throws(() => deserializeAttributionModel(Buffer.from('not gzip')), (e: Error) => e instanceof AttributionModelError && !e.message.includes('\n'));
-  assert.throws(() => deserializeAttributionModel(gzipSync(JSON.stringify({ format: 'other/9', weights: {} }))), /this version reads triangulate-attribution\/2/);
+  assert.throws(() => deserializeAttributionModel(gzipSync(JSON.stringify({ format: 'other/9', weights: {} }))), /this version reads triangulate-attribution\/3/);
 });

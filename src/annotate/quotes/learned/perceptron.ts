@@ -1,6 +1,6 @@
-// Averaged binary perceptron for training the attribution model (Collins 2002; lazy averaging keeps updates O(1)).
-// Written here because the entity tagger's perceptron is multi-class over hashed features; this one keeps
-// readable feature names, which the shipped JSON model and its inspection rely on.
+// Averaged perceptrons for training the attribution models (Collins 2002; lazy averaging keeps updates O(1)).
+// Written here because the entity tagger's perceptron is multi-class over hashed features; these keep readable
+// feature names, which the shipped JSON model and its inspection rely on.
 
 interface Weight {
   value: number;
@@ -8,22 +8,18 @@ interface Weight {
   stamp: number;
 }
 
-export interface Example {
-  features: readonly string[];
-  positive: boolean;
-}
-
-export class BinaryPerceptron {
+/** Weights with lazily accumulated totals, so that the averaged weights cost nothing per update. */
+class AveragedWeights {
   private readonly weights = new Map<string, Weight>();
-  private clock = 0;
+  clock = 0;
 
-  private score(features: readonly string[]): number {
+  score(features: readonly string[]): number {
     let s = 0;
     for (const f of features) s += this.weights.get(f)?.value ?? 0;
     return s;
   }
 
-  private update(features: readonly string[], delta: number): void {
+  update(features: readonly string[], delta: number): void {
     for (const f of features) {
       let w = this.weights.get(f);
       if (!w) {
@@ -36,31 +32,8 @@ export class BinaryPerceptron {
     }
   }
 
-  /** Trains for `epochs` passes in a fixed pseudo-random order; returns the mistakes per epoch. */
-  train(examples: Example[], epochs: number): number[] {
-    const order = examples.map((_, k) => k);
-    const mistakes: number[] = [];
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let k = order.length - 1; k > 0; k--) {
-        const j = (k * 2654435761 + epoch * 97) % (k + 1);
-        [order[k], order[j]] = [order[j], order[k]];
-      }
-      let wrong = 0;
-      for (const k of order) {
-        const { features, positive } = examples[k];
-        this.clock++;
-        if (this.score(features) > 0 !== positive) {
-          wrong++;
-          this.update(features, positive ? 1 : -1);
-        }
-      }
-      mistakes.push(wrong);
-    }
-    return mistakes;
-  }
-
   /** Averaged weights, without those too small to matter. */
-  averaged(minAbs = 0): Map<string, number> {
+  averaged(minAbs: number): Map<string, number> {
     const out = new Map<string, number>();
     const clock = Math.max(this.clock, 1);
     for (const [f, w] of this.weights) {
@@ -68,5 +41,86 @@ export class BinaryPerceptron {
       if (Math.abs(avg) > minAbs) out.set(f, avg);
     }
     return out;
+  }
+}
+
+/** Visits 0..n-1 in a fixed pseudo-random order per epoch, so training is reproducible. */
+function* epochsOfShuffledIndexes(n: number, epochs: number): Generator<number[]> {
+  const order = Array.from({ length: n }, (_, k) => k);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = (k * 2654435761 + epoch * 97) % (k + 1);
+      [order[k], order[j]] = [order[j], order[k]];
+    }
+    yield order;
+  }
+}
+
+export interface Example {
+  features: readonly string[];
+  positive: boolean;
+}
+
+export class BinaryPerceptron {
+  private readonly weights = new AveragedWeights();
+
+  /** Trains for `epochs` passes; returns the mistakes per epoch. */
+  train(examples: Example[], epochs: number): number[] {
+    const mistakes: number[] = [];
+    for (const order of epochsOfShuffledIndexes(examples.length, epochs)) {
+      let wrong = 0;
+      for (const k of order) {
+        const { features, positive } = examples[k];
+        this.weights.clock++;
+        if (this.weights.score(features) > 0 !== positive) {
+          wrong++;
+          this.weights.update(features, positive ? 1 : -1);
+        }
+      }
+      mistakes.push(wrong);
+    }
+    return mistakes;
+  }
+
+  averaged(minAbs = 0): Map<string, number> {
+    return this.weights.averaged(minAbs);
+  }
+}
+
+/** One choice among candidates; any of the `correct` ones is right ("Minyon Moore" or "a senior adviser" in one source). */
+export interface RankingExample {
+  candidates: readonly (readonly string[])[];
+  correct: readonly number[];
+}
+
+/** Scores each candidate; on a wrong pick, moves towards the best-scoring right one and away from the pick. */
+export class RankingPerceptron {
+  private readonly weights = new AveragedWeights();
+
+  /** Trains for `epochs` passes; returns the mistakes per epoch. */
+  train(examples: RankingExample[], epochs: number): number[] {
+    const mistakes: number[] = [];
+    for (const order of epochsOfShuffledIndexes(examples.length, epochs)) {
+      let wrong = 0;
+      for (const k of order) {
+        const { candidates, correct } = examples[k];
+        this.weights.clock++;
+        const scores = candidates.map((c) => this.weights.score(c));
+        let pick = 0;
+        for (let c = 1; c < scores.length; c++) if (scores[c] > scores[pick]) pick = c;
+        if (correct.includes(pick)) continue;
+        wrong++;
+        let target = correct[0];
+        for (const c of correct) if (scores[c] > scores[target]) target = c;
+        this.weights.update(candidates[target], 1);
+        this.weights.update(candidates[pick], -1);
+      }
+      mistakes.push(wrong);
+    }
+    return mistakes;
+  }
+
+  averaged(minAbs = 0): Map<string, number> {
+    return this.weights.averaged(minAbs);
   }
 }
