@@ -3,7 +3,7 @@
 // affixes) are hashed once and every feature of the context window that mentions them mixes those hashes
 // with its template's seed. Profiling showed building and looking up feature strings was half the time.
 import { foldKey, type Gazetteer } from './gazetteer.js';
-import { addChar, feature0, feature1, feature2, feature3, finish, hashString, STRING_START, templateSeed } from './hashing.js';
+import { addChar, feature0, feature1, feature2, feature3, finish, hashString, STRING_START, templateSeed } from '../hashing.js';
 import { CLASSES, TAG_COUNT, TAGS, tagClass } from './tags.js';
 
 /**

@@ -5,7 +5,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_SCHEMA, wordFeature } from './features.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
-import { FeatureIndex } from './hashing.js';
+import { FeatureIndex } from '../hashing.js';
 import type { Scorer } from './tagger.js';
 
 const MAGIC = 'TNER2\n';

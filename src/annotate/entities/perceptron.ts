@@ -1,5 +1,5 @@
 // Averaged perceptron used by the training script (Collins 2002; the lazy-averaging trick keeps updates O(1)).
-import { FeatureIndex } from './hashing.js';
+import { FeatureIndex } from '../hashing.js';
 import type { Scorer } from './tagger.js';
 
 export class AveragedPerceptron implements Scorer {

@@ -1,6 +1,6 @@
 // Links quoted spans and reported speech to their cues and sources (before names are resolved).
 import type { Sentence } from '../types.js';
-import { EVIDENCE_NOUNS, HOLDER_NOUNS, MAX_WORDS_CUE_TO_QUOTE, ROLE_WORDS, SCARE_QUOTE_MAX_WORDS } from './cues.js';
+import { CONTENTLESS_SPEECH, EVIDENCE_NOUNS, HOLDER_NOUNS, MAX_WORDS_CUE_TO_QUOTE, ROLE_WORDS, SCARE_QUOTE_MAX_WORDS } from './cues.js';
 import { contentStart, findCues, sourceOf, type Cue } from './cue-frames.js';
 import type { QuotedSpan } from './marks.js';
 import { isQuoteMark, phraseEndingAt, phraseStartingAt, type Phrase, type Token } from './phrases.js';
@@ -337,8 +337,9 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
           from = u.lo;
           to = cue.first;
         }
-      } else if (tail.at >= end || (sourceAfter && (tokens[source.to]?.text === '.' || source.to >= end))) {
-        // "..., the White House warned." / "..., said Kurti." (a comma must close the reported clause)
+      } else if (tail.at >= end || (sourceAfter && (tokens[source.to]?.text === '.' || source.to >= end || (tokens[source.to]?.text === ',' && tokens[cue.first - 1]?.text === ',')))) {
+        // "..., the White House warned." / "..., said Kurti." (a comma must close the reported clause); what follows
+        // "..., said Brian Baker, a longtime adviser" describes the source.
         to = Math.min(cue.first, source.from);
         if (tokens[to - 1]?.text !== ',' && !(cue.kind === 'speech' && sourceAfter)) continue;
         from = u.lo;
@@ -386,6 +387,7 @@ function startsClause(tokens: Token[], at: number, end: number): boolean {
  */
 function complementFits(tokens: Token[], cue: Cue, at: number, hasThat: boolean, end: number): boolean {
   const first = tokens[at]?.lower ?? '';
+  if (CONTENTLESS_SPEECH.has(cue.lemma)) return hasThat || WH_WORDS.has(first);
   switch (cue.kind) {
     case 'belief':
       return hasThat || WH_WORDS.has(first) || startsClause(tokens, at, end) || (first === 'to' && (cue.lemma === 'hope' || cue.lemma === 'expect'));

@@ -1,6 +1,7 @@
 // Cue verbs in a token stream and the source each one names.
 import {
-  ADDRESSEE_VERBS, CUE_PARTICLES, CUE_VERBS, PARTICLE_REQUIRED, ROLE_WORDS, SKIPPABLE_BEFORE_CUE, SOURCE_FIRST_PREPOSITIONS, type CueKind,
+  ADDRESSEE_VERBS, CUE_PARTICLES, CUE_VERBS, PARTICLE_REQUIRED, ROLE_WORDS, SKIPPABLE_BEFORE_CUE, SOURCE_FIRST_PREPOSITIONS, TIME_DETERMINERS, TIME_NOUNS,
+  type CueKind,
 } from './cues.js';
 import { isQuoteMark, phraseEndingAt, phraseStartingAt, type Phrase, type Token } from './phrases.js';
 
@@ -216,6 +217,7 @@ export function contentStart(tokens: Token[], cue: Cue, hi: number): { at: numbe
     const tok = tokens[i];
     if (tok.pos === 'ADV' && tok.lower !== 'that') { i++; continue; }
     if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/.test(tok.lower)) { i++; continue; }
+    if (TIME_DETERMINERS.has(tok.lower) && TIME_NOUNS.has(tokens[i + 1]?.lower ?? '')) { i += 2; continue; }
     if (tok.pos === 'ADP' && !['that', 'of'].includes(tok.lower)) {
       const object = phraseStartingAt(tokens, i + 1, hi);
       if (!object) break;

@@ -210,6 +210,18 @@ export const HOLDER_NOUNS = new Set([
 export const SKIPPABLE_BEFORE_CUE = new Set(['also', 'later', 'then', 'further', 'previously', 'earlier', 'again', 'repeatedly', 'publicly', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'did', 'does', 'do', 'not', 'never', 'reportedly', 'once', 'simply', 'flatly', 'firmly', 'quickly', 'recently', 'often', 'had', 'may', 'might', 'must', 'should', 'can', 'just', 'already', 'even', 'still', 'subsequently', 'separately', 'directly', 'specifically', 'explicitly', 'emphatically', 'angrily', 'bluntly', 'openly', 'privately', 'told', 'being']);
 
 /** Personal pronouns that stand for a person speaker. */
+// Headline labels before a colon that name no speaker: "Editor's note: ...", "Correction: ...", "Spoiler alert: ...".
+export const LABEL_HEADS = new Set(['note', 'correction', 'update', 'alert', 'clarification', 'disclaimer', 'disclosure', 'related', 'watch', 'read', 'photo', 'video', 'editor', 'ps', 'p.s.']);
+
+// Time phrases after a cue that belong to the cue, not to what was said: "told The Washington Post earlier this week",
+// "Vox reported last year".
+export const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'earlier', 'later']);
+export const TIME_NOUNS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'spring', 'summer', 'fall', 'autumn', 'winter', 'day']);
+
+// Verbs of speaking that take no reported content of their own, only a that- or wh-clause: "spoke on the condition of
+// anonymity", "did not respond to requests for comment".
+export const CONTENTLESS_SPEECH = new Set(['speak', 'respond']);
+
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we', 'you']);
 /** Pronouns that may stand for an organization or a group ("it called", "they said"). */
 export const GROUP_PRONOUNS = new Set(['it', 'they', 'them']);

@@ -1,6 +1,6 @@
 // Attributions without a cue verb: nouns of saying or aiming ("Trump's claim that ...", "her plan to ..."),
 // sources named in a prepositional phrase ("In the poll, ...", "... in his eyes") and headline colons ("Warren: ...").
-import { CLAIM_NOUNS, INTENTION_NOUNS, SOURCE_IN_NOUNS, type CueKind } from './cues.js';
+import { CLAIM_NOUNS, INTENTION_NOUNS, LABEL_HEADS, SOURCE_IN_NOUNS, type CueKind } from './cues.js';
 import type { Attribution, AttributeInput } from './attribute.js';
 import type { Cue } from './cue-frames.js';
 import { phraseEndingAt, phraseStartingAt, type Phrase, type Token } from './phrases.js';
@@ -63,7 +63,7 @@ export function attributeNominal({ tokens, units, quoted }: AttributeInput, take
     if (colon > 0) {
       const at = u.lo + colon;
       const speaker = phraseEndingAt(tokens, at - 1, u.lo);
-      const nameOnly = speaker && speaker.from === u.lo && tokens.slice(u.lo, at).every((t) => t.pos !== 'VERB' && quoted[u.lo] < 0);
+      const nameOnly = speaker && speaker.from === u.lo && tokens.slice(u.lo, at).every((t) => t.pos !== 'VERB' && quoted[u.lo] < 0) && !LABEL_HEADS.has(tokens[at - 1].lower);
       if (nameOnly && tokens.slice(u.lo, at).some((t) => t.pos === 'PROPN' || EVIDENCE_IN.has(t.lower)) && words(tokens, at + 1, end) >= 3) {
         const kind: CueKind = tokens.slice(u.lo, at).some((t) => EVIDENCE_IN.has(t.lower)) ? 'evidence' : 'speech';
         push(at + 1, end, cueOf(at, at, kind), speaker, u.paragraph);

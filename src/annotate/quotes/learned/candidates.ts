@@ -39,15 +39,21 @@ export function findCandidates(input: AttributeInput, mentions: Mention[], taken
       const tail = contentStart(tokens, cue, end);
       // When the words after the cue are all adverbials ("support for Trump"), the content is what follows directly.
       const at = end - tail.at >= 2 ? tail.at : i + 1;
-      if (end - at >= 2) {
+      // One word is enough for a name: "after it backed Clinton", "endorsed Kasich".
+      if (end - at >= 2 || (end - at === 1 && tokens[at].pos === 'PROPN')) {
         let to = end;
+        let comma = -1;
         for (let k = at + 1; k < end; k++) {
+          if (tokens[k].text === ',' && comma < 0) comma = k;
           if (tokens[k].text === ';') {
             to = k;
             break;
           }
         }
-        shapes.push({ variant: 'after', from: at, to, gap: at > i + 1, hasThat: at === tail.at && tail.hasThat });
+        const shape = { from: at, gap: at > i + 1, hasThat: at === tail.at && tail.hasThat };
+        shapes.push({ variant: 'after', to, ...shape });
+        // The clause may end at the first comma: "who claimed that ..., attended the debate".
+        if (comma > at + 1 && comma < to) shapes.push({ variant: 'after-comma', to: comma, ...shape });
       }
       let before = i;
       while (before > unit.lo && TRAILING.has(tokens[before - 1].text)) before--;

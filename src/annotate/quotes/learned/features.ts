@@ -66,8 +66,21 @@ function sourceType({ tokens, mentions }: FeatureContext, source: Phrase | null)
   return head.pos === 'PRON' ? 'pron:' + head.lower : 'np';
 }
 
+/** The source's last word: its head ("spokesman", "he"), or PROPN for a name. */
+function sourceHead(tokens: Token[], source: Phrase | null): string {
+  if (!source) return 'none';
+  const head = tokens[source.to - 1];
+  return head.pos === 'PROPN' ? 'PROPN' : head.lower;
+}
+
+function countPos(tokens: Token[], from: number, to: number, pos: string): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (tokens[k].pos === pos) n++;
+  return n;
+}
+
 export interface ContentShape {
-  variant: 'after' | 'before';
+  variant: 'after' | 'after-comma' | 'before';
   /** Token range [from, to) of the content. */
   from: number;
   to: number;
@@ -79,7 +92,9 @@ export interface ContentShape {
 /** Cue features conjoined with the content's direction, plus the content's edges and length and the source. */
 export function candidateFeatures(ctx: FeatureContext, i: number, cue: string[], content: ContentShape, source: Phrase | null, firstInFrame: boolean): string[] {
   const { tokens } = ctx;
-  const v = content.variant;
+  // Both "after" shapes share the cue's weights; the comma cut has features of its own.
+  const v = content.variant === 'before' ? 'before' : 'after';
+  const cut = content.variant === 'after-comma';
   const stem = stemmer(tokens[i].lower);
   const first = tokens[content.from];
   const src = 'src=' + sourceType(ctx, source);
@@ -93,6 +108,12 @@ export function candidateFeatures(ctx: FeatureContext, i: number, cue: string[],
     v + '|srcw=' + (source ? tokens[source.from].lower : 'none'),
     v + '|frame-first=' + firstInFrame + '|' + stem,
     v + '|prev|s=' + (tokens[i - 1]?.lower ?? '') + '|' + stem,
+    v + '|srch=' + sourceHead(tokens, source), v + '|srch|s=' + sourceHead(tokens, source) + '|' + stem,
+    v + '|cverbs=' + Math.min(countPos(tokens, content.from, content.to, 'VERB'), 3),
+    v + '|cquote=' + tokens.slice(content.from, content.to).some((x) => isQuoteMark(x)),
+    v + '|first|s=' + first.lower + '|' + stem, v + '|firstp|s=' + first.pos + '|' + stem,
+    'cut=' + cut, 'cut|s=' + cut + '|' + stem, 'cut|last=' + cut + '|' + tokens[content.to - 1].lower, 'cut|next=' + cut + '|' + (tokens[content.to + 1]?.lower ?? '</s>'),
+    'cut|src=' + cut + '|' + src, 'cut|prev=' + cut + '|' + (tokens[i - 1]?.lower ?? ''),
   );
   return f;
 }

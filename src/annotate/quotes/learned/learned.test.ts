@@ -26,5 +26,21 @@ test('model files are checked: a round trip keeps weights, damaged or foreign fi
   assert.equal(again.sourceWeights.get('side=L'), 2);
   assert.equal(again.threshold, -2);
   assert.throws(() => deserializeAttributionModel(Buffer.from('not gzip')), (e: Error) => e instanceof AttributionModelError && !e.message.includes('\n'));
-  assert.throws(() => deserializeAttributionModel(gzipSync(JSON.stringify({ format: 'other/9', weights: {} }))), /this version reads triangulate-attribution\/3/);
+  const foreignHeader = Buffer.from(JSON.stringify({ format: 'other/9', threshold: 0, counts: [0, 0] }));
+  const foreign = Buffer.concat([Buffer.alloc(4), foreignHeader]);
+  foreign.writeUInt32LE(foreignHeader.length, 0);
+  assert.throws(() => deserializeAttributionModel(gzipSync(foreign)), /has format other\/9, this version reads triangulate-attribution\/4/);
+  assert.throws(() => deserializeAttributionModel(gzipSync(JSON.stringify({ format: 'triangulate-attribution/3' }))), (e: Error) => e instanceof AttributionModelError && /damaged/.test(e.message));
+});
+
+test('the source ranker names the speaker, not the object of the cue, and a relative pronoun names its antecedent', () => {
+  const text = 'Minyon Moore, a senior adviser to the campaign, called Mr. Obama\'s remarks on Saturday "a true wake-up call" to his supporters. '
+    + 'Juanita Broaddrick, who claimed that the governor had mistreated her decades ago, attended the debate.';
+  const quotes = findQuotes(text, splitSentences(text), []);
+  const wakeUp = quotes.find((q) => q.text.includes('wake-up call'));
+  assert.equal(wakeUp?.speakerName, 'Minyon Moore');
+  const claim = quotes.find((q) => q.cue === 'claimed');
+  assert.ok(claim, 'the relative clause is an attribution');
+  assert.equal(text.slice(claim.speakerRange!.start, claim.speakerRange!.end), 'who');
+  assert.equal(claim.speakerName, 'Juanita Broaddrick');
 });

@@ -6,7 +6,7 @@ import { stemmer } from 'stemmer';
 import type { Mention } from '../../types.js';
 import { firstTokenAtOrAfter, type Attribution, type AttributeInput, type Unit } from '../attribute.js';
 import { isQuoteMark, type Phrase, type Token } from '../phrases.js';
-import { scoreFeatures } from './model.js';
+import { scoreFeatures, type WeightLookup } from './model.js';
 
 export interface SourceCandidate {
   phrase: Phrase;
@@ -143,7 +143,7 @@ export function sourceCandidates(input: AttributeInput, mentions: Mention[], a: 
 }
 
 /** The best-scoring candidate's phrase, or null when there is none. */
-export function chooseSource(weights: ReadonlyMap<string, number>, candidates: readonly SourceCandidate[]): Phrase | null {
+export function chooseSource(weights: WeightLookup, candidates: readonly SourceCandidate[]): Phrase | null {
   let best: SourceCandidate | null = null;
   let bestScore = -Infinity;
   for (const c of candidates) {

@@ -1,6 +1,7 @@
-// 32-bit feature hashing: a feature is a template id mixed with the hashes of its values, so the tagger never
-// builds feature strings. Values are hashed once per token (FNV-1a over UTF-16 code units) and reused by
-// every feature of the context window that mentions them; mixing uses MurmurHash3's block and final steps.
+// 32-bit feature hashing, shared by the entity tagger and the attribution model. In the tagger a feature is a
+// template id mixed with the hashes of its values, so the tagger never builds feature strings. Values are hashed
+// once per token (FNV-1a over UTF-16 code units) and reused by every feature of the context window that mentions
+// them; mixing uses MurmurHash3's block and final steps. The attribution model hashes whole feature names.
 // Two different features may share a hash; with ~10^5 kept features in 2^32 values an unseen feature hits a
 // kept one about once in 40,000 lookups, which is noise next to the model's own errors.
 
