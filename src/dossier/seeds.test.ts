@@ -61,6 +61,12 @@ test('quotes carry resolved speakers', { skip }, () => {
   const kirby = dossier.quotes.filter((q) => q.speakerName === 'John Kirby');
   assert.ok(kirby.some((q) => /large Serbian military deployment/.test(q.text)));
   assert.ok(kirby.some((q) => /unprecedented staging/.test(q.text)), 'the continued quote paragraph is Kirby too');
+  // "the US National Security Council, whose spokesman called ...": the council, not "whose spokesman".
+  assert.equal(dossier.quotes.find((q) => /destabilizing development/.test(q.text))?.speakerName, 'US National Security Council');
+  // "Mojsilovic was surprised by the level of concern expressed ... during the “security crisis.”"
+  assert.equal(dossier.quotes.find((q) => /^security crisis/.test(q.text))?.speakerName, 'Milan Mojsilovic');
+  const unnamed = dossier.quotes.filter((q) => !q.speakerName || /^(who|whose|which|that|the level)\b/i.test(q.speakerName));
+  assert.deepEqual(unnamed.map((q) => q.text), [], 'every quote in the seeds has a named speaker');
 });
 
 test('the troop reduction is a change over time, and dates are on the calendar', { skip }, () => {

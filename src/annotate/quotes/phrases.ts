@@ -90,9 +90,13 @@ export function phraseStartingAt(tokens: Token[], first: number, hi: number): Ph
   return hasHead(tokens, p) ? p : null;
 }
 
-/** The phrase a relative pronoun stands for ("Juanita Broaddrick, who claimed ..."), or null for any other phrase. */
+/**
+ * The phrase a relative pronoun stands for ("Juanita Broaddrick, who claimed ...", "the Council, whose spokesman
+ * called ..."), or null for any other phrase.
+ */
 export function antecedentOf(tokens: Token[], p: Phrase): Phrase | null {
-  if (p.to - p.from !== 1 || !RELATIVE_PRONOUNS.has(tokens[p.from].lower)) return null;
+  const relative = p.to - p.from === 1 && RELATIVE_PRONOUNS.has(tokens[p.from].lower);
+  if (!relative && tokens[p.from].lower !== 'whose') return null;
   const before = tokens[p.from - 1]?.text === ',' ? p.from - 2 : p.from - 1;
   return phraseEndingAt(tokens, before, 0);
 }
