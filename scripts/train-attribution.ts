@@ -1,4 +1,4 @@
-// Trains the attribution model on PolNeAR's own train split and writes src/annotate/quotes/model/attribution.json.gz.
+// Trains the attribution model on PolNeAR's own train split and writes src/annotate/quotes/model/attribution.bin.gz.
 // The keep-threshold is chosen by 5-fold cross-validation inside the train split (best F1 of content matching over
 // rules + model), so PolNeAR's dev and test articles are never seen. The source ranker is then trained on the
 // attributions that rules + final model find in the train articles, against the gold source spans. Usage: npm run train:quotes -- [--epochs N] [--out FILE]
@@ -10,7 +10,7 @@ import { splitSentences } from '../src/annotate/sentences.js';
 import { recognizeMentions } from '../src/annotate/entities/index.js';
 import { attributeByRules } from '../src/annotate/quotes/index.js';
 import {
-  BinaryPerceptron, RankingPerceptron, attributionModelPath, contentMatches, findCandidates, overlapLength, scoreFeatures, selectCandidates,
+  BinaryPerceptron, RankingPerceptron, attributionModelPath, bestScoring, contentMatches, findCandidates, overlapLength, scoreFeatures, selectCandidates,
   serializeAttributionModel, sourceCandidates, type Candidate, type PolnearAttribution, type RankingExample, readPolnear,
 } from '../src/annotate/quotes/learned/index.js';
 import type { RuleAttributions } from '../src/annotate/quotes/index.js';
@@ -107,12 +107,7 @@ function sourceExamples(doc: PreparedDoc, weights: Map<string, number>, threshol
 
 function pickAccuracy(weights: Map<string, number>, examples: RankingExample[]): number {
   let right = 0;
-  for (const { candidates, correct } of examples) {
-    const scores = candidates.map((c) => scoreFeatures(weights, c));
-    let pick = 0;
-    for (let c = 1; c < scores.length; c++) if (scores[c] > scores[pick]) pick = c;
-    if (correct.includes(pick)) right++;
-  }
+  for (const { candidates, correct } of examples) if (correct.includes(bestScoring(weights, candidates))) right++;
   return right / Math.max(examples.length, 1);
 }
 

@@ -337,9 +337,8 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
           from = u.lo;
           to = cue.first;
         }
-      } else if (tail.at >= end || (sourceAfter && (tokens[source.to]?.text === '.' || source.to >= end || (tokens[source.to]?.text === ',' && tokens[cue.first - 1]?.text === ',')))) {
-        // "..., the White House warned." / "..., said Kurti." (a comma must close the reported clause); what follows
-        // "..., said Brian Baker, a longtime adviser" describes the source.
+      } else if (tail.at >= end || invertedSourceEndsClause(tokens, cue, source, end)) {
+        // "..., the White House warned." / "..., said Kurti." (a comma must close the reported clause)
         to = Math.min(cue.first, source.from);
         if (tokens[to - 1]?.text !== ',' && !(cue.kind === 'speech' && sourceAfter)) continue;
         from = u.lo;
@@ -366,6 +365,16 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
     }
   }
   return out;
+}
+
+/**
+ * "..., said Kurti." and "..., said Brian Baker, a longtime adviser ...": a source after its cue closes the sentence
+ * or is followed by words that describe it, so the reported clause is the one before the cue.
+ */
+function invertedSourceEndsClause(tokens: Token[], cue: Cue, source: Phrase, end: number): boolean {
+  if (source.from <= cue.last) return false;
+  const next = tokens[source.to]?.text;
+  return next === '.' || source.to >= end || (next === ',' && tokens[cue.first - 1]?.text === ',');
 }
 
 const WH_WORDS = new Set(['how', 'what', 'why', 'whether', 'if', 'when', 'who', 'where', 'which']);

@@ -3,10 +3,9 @@
 import { CLAIM_NOUNS, INTENTION_NOUNS, LABEL_HEADS, SOURCE_IN_NOUNS, type CueKind } from './cues.js';
 import type { Attribution, AttributeInput } from './attribute.js';
 import type { Cue } from './cue-frames.js';
-import { phraseEndingAt, phraseStartingAt, type Phrase, type Token } from './phrases.js';
+import { POSSESSIVE, phraseEndingAt, phraseStartingAt, type Phrase, type Token } from './phrases.js';
 
 const WORD = /[\p{L}\p{N}]/u;
-const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const EVIDENCE_IN = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'report', 'analysis', 'documents']);
 

@@ -15,8 +15,8 @@ export interface Phrase {
   end: number;
 }
 
-const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
-const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'whose', 'our', 'my', 'your']);
+export const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'whose', 'our', 'my', 'your']);
 const NOMINAL = new Set(['PROPN', 'NOUN', 'NUM']);
 const QUOTE_TOKEN = /^["“”„«»]+$/;
 
@@ -25,7 +25,7 @@ export function isQuoteMark(token: Token | undefined): boolean {
 }
 
 /** A hyphen inside a word ("right-hand"), not a dash between phrases ("Pollsters agree - Carl Bialik"). */
-function joinsWord(tokens: Token[], i: number): boolean {
+export function joinsWord(tokens: Token[], i: number): boolean {
   return tokens[i - 1]?.end === tokens[i].start && tokens[i + 1]?.start === tokens[i].end;
 }
 

@@ -57,10 +57,15 @@ export function cueFeatures({ tokens }: FeatureContext, i: number, { lo, hi }: B
   return f;
 }
 
+/** The first mention that overlaps a phrase. */
+export function overlappingMention(mentions: readonly Mention[], p: Phrase): Mention | undefined {
+  return mentions.find((m) => m.start < p.end && m.end > p.start);
+}
+
 /** Who the source phrase is: a recognised person/organization/place, a pronoun, another noun phrase, or nobody. */
 function sourceType({ tokens, mentions }: FeatureContext, source: Phrase | null): string {
   if (!source) return 'none';
-  const mention = mentions.find((m) => m.start < source.end && m.end > source.start);
+  const mention = overlappingMention(mentions, source);
   if (mention) return mention.type;
   const head = tokens[source.to - 1];
   return head.pos === 'PRON' ? 'pron:' + head.lower : 'np';
@@ -98,6 +103,7 @@ export function candidateFeatures(ctx: FeatureContext, i: number, cue: string[],
   const stem = stemmer(tokens[i].lower);
   const first = tokens[content.from];
   const src = 'src=' + sourceType(ctx, source);
+  const head = sourceHead(tokens, source);
   const f = cue.map((x) => v + '|' + x);
   f.push(
     'bias', 'v=' + v, v + '|' + src, v + '|s|' + src + '|' + stem, v + '|s=' + stem,
@@ -108,7 +114,7 @@ export function candidateFeatures(ctx: FeatureContext, i: number, cue: string[],
     v + '|srcw=' + (source ? tokens[source.from].lower : 'none'),
     v + '|frame-first=' + firstInFrame + '|' + stem,
     v + '|prev|s=' + (tokens[i - 1]?.lower ?? '') + '|' + stem,
-    v + '|srch=' + sourceHead(tokens, source), v + '|srch|s=' + sourceHead(tokens, source) + '|' + stem,
+    v + '|srch=' + head, v + '|srch|s=' + head + '|' + stem,
     v + '|cverbs=' + Math.min(countPos(tokens, content.from, content.to, 'VERB'), 3),
     v + '|cquote=' + tokens.slice(content.from, content.to).some((x) => isQuoteMark(x)),
     v + '|first|s=' + first.lower + '|' + stem, v + '|firstp|s=' + first.pos + '|' + stem,

@@ -2,7 +2,7 @@
 export { attributeLearned, selectCandidates, type ScoredCandidate } from './attribute.js';
 export { findCandidates, type Candidate } from './candidates.js';
 export {
-  AttributionModelError, HashedWeights, attributionModelPath, deserializeAttributionModel, loadAttributionModel, scoreFeatures, serializeAttributionModel,
+  AttributionModelError, HashedWeights, attributionModelPath, bestScoring, deserializeAttributionModel, loadAttributionModel, scoreFeatures, serializeAttributionModel,
   type AttributionModel, type TrainedAttributionModel, type WeightLookup,
 } from './model.js';
 export { BinaryPerceptron, RankingPerceptron, type Example, type RankingExample } from './perceptron.js';

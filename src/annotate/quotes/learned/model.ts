@@ -69,6 +69,17 @@ export function scoreFeatures(weights: WeightLookup, features: readonly string[]
   return s;
 }
 
+/** Index of the best-scoring feature list (the first on ties), or -1 when there is none. */
+export function bestScoring(weights: WeightLookup, featureLists: readonly (readonly string[])[]): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  featureLists.forEach((features, k) => {
+    const s = scoreFeatures(weights, features);
+    if (s > bestScore) [best, bestScore] = [k, s];
+  });
+  return best;
+}
+
 // Layout: uint32 header length, the JSON header (format, threshold, about, counts), padding to 4 bytes, then per
 // weight table its hashes (int32) and weights (float32), little-endian; the whole file gzipped.
 export function serializeAttributionModel(model: TrainedAttributionModel): Buffer {
@@ -96,10 +107,12 @@ export function serializeAttributionModel(model: TrainedAttributionModel): Buffe
 export function deserializeAttributionModel(data: Buffer): AttributionModel {
   const damaged = new AttributionModelError(`attribution model ${MODEL_FILE} is damaged: retrain it with npm run train:quotes`);
   let raw: Buffer;
+  let headerEnd: number;
   let header: { format?: string; threshold?: number; about?: Record<string, unknown>; counts?: number[] };
   try {
     raw = gunzipSync(data);
-    header = JSON.parse(raw.subarray(4, 4 + raw.readUInt32LE(0)).toString('utf8'));
+    headerEnd = 4 + raw.readUInt32LE(0);
+    header = JSON.parse(raw.subarray(4, headerEnd).toString('utf8'));
   } catch {
     throw damaged;
   }
@@ -107,7 +120,7 @@ export function deserializeAttributionModel(data: Buffer): AttributionModel {
     throw new AttributionModelError(`attribution model ${MODEL_FILE} has format ${String(header.format)}, this version reads ${FORMAT}: retrain it with npm run train:quotes`);
   }
   const counts = header.counts;
-  let at = Math.ceil((4 + raw.readUInt32LE(0)) / 4) * 4;
+  let at = Math.ceil(headerEnd / 4) * 4;
   if (!Array.isArray(counts) || counts.length !== 2 || at + counts.reduce((n, c) => n + 8 * c, 0) !== raw.length) throw damaged;
   // Copy into aligned arrays: a gunzipped Buffer may start at any byte offset.
   const aligned = new Uint8Array(raw.length - at);

@@ -44,16 +44,26 @@ class AveragedWeights {
   }
 }
 
-/** Visits 0..n-1 in a fixed pseudo-random order per epoch, so training is reproducible. */
-function* epochsOfShuffledIndexes(n: number, epochs: number): Generator<number[]> {
+/**
+ * Runs `epochs` passes over examples 0..n-1 in a fixed pseudo-random order per epoch (reproducible training),
+ * advancing the averaging clock per example; `step` returns true when it made a mistake. Returns mistakes per epoch.
+ */
+function trainEpochs(weights: AveragedWeights, n: number, epochs: number, step: (k: number) => boolean): number[] {
   const order = Array.from({ length: n }, (_, k) => k);
+  const mistakes: number[] = [];
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let k = order.length - 1; k > 0; k--) {
       const j = (k * 2654435761 + epoch * 97) % (k + 1);
       [order[k], order[j]] = [order[j], order[k]];
     }
-    yield order;
+    let wrong = 0;
+    for (const k of order) {
+      weights.clock++;
+      if (step(k)) wrong++;
+    }
+    mistakes.push(wrong);
   }
+  return mistakes;
 }
 
 export interface Example {
@@ -66,20 +76,12 @@ export class BinaryPerceptron {
 
   /** Trains for `epochs` passes; returns the mistakes per epoch. */
   train(examples: Example[], epochs: number): number[] {
-    const mistakes: number[] = [];
-    for (const order of epochsOfShuffledIndexes(examples.length, epochs)) {
-      let wrong = 0;
-      for (const k of order) {
-        const { features, positive } = examples[k];
-        this.weights.clock++;
-        if (this.weights.score(features) > 0 !== positive) {
-          wrong++;
-          this.weights.update(features, positive ? 1 : -1);
-        }
-      }
-      mistakes.push(wrong);
-    }
-    return mistakes;
+    return trainEpochs(this.weights, examples.length, epochs, (k) => {
+      const { features, positive } = examples[k];
+      if (this.weights.score(features) > 0 === positive) return false;
+      this.weights.update(features, positive ? 1 : -1);
+      return true;
+    });
   }
 
   averaged(minAbs = 0): Map<string, number> {
@@ -99,25 +101,18 @@ export class RankingPerceptron {
 
   /** Trains for `epochs` passes; returns the mistakes per epoch. */
   train(examples: RankingExample[], epochs: number): number[] {
-    const mistakes: number[] = [];
-    for (const order of epochsOfShuffledIndexes(examples.length, epochs)) {
-      let wrong = 0;
-      for (const k of order) {
-        const { candidates, correct } = examples[k];
-        this.weights.clock++;
-        const scores = candidates.map((c) => this.weights.score(c));
-        let pick = 0;
-        for (let c = 1; c < scores.length; c++) if (scores[c] > scores[pick]) pick = c;
-        if (correct.includes(pick)) continue;
-        wrong++;
-        let target = correct[0];
-        for (const c of correct) if (scores[c] > scores[target]) target = c;
-        this.weights.update(candidates[target], 1);
-        this.weights.update(candidates[pick], -1);
-      }
-      mistakes.push(wrong);
-    }
-    return mistakes;
+    return trainEpochs(this.weights, examples.length, epochs, (k) => {
+      const { candidates, correct } = examples[k];
+      const scores = candidates.map((c) => this.weights.score(c));
+      let pick = 0;
+      for (let c = 1; c < scores.length; c++) if (scores[c] > scores[pick]) pick = c;
+      if (correct.includes(pick)) return false;
+      let target = correct[0];
+      for (const c of correct) if (scores[c] > scores[target]) target = c;
+      this.weights.update(candidates[target], 1);
+      this.weights.update(candidates[pick], -1);
+      return true;
+    });
   }
 
   averaged(minAbs = 0): Map<string, number> {

@@ -5,16 +5,15 @@
 import { stemmer } from 'stemmer';
 import type { Mention } from '../../types.js';
 import { firstTokenAtOrAfter, type Attribution, type AttributeInput, type Unit } from '../attribute.js';
-import { isQuoteMark, type Phrase, type Token } from '../phrases.js';
-import { scoreFeatures, type WeightLookup } from './model.js';
+import { isQuoteMark, joinsWord, POSSESSIVE, POSSESSIVE_PRONOUNS, type Phrase, type Token } from '../phrases.js';
+import { overlappingMention } from './features.js';
+import { bestScoring, type WeightLookup } from './model.js';
 
 export interface SourceCandidate {
   phrase: Phrase;
   features: string[];
 }
 
-const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'whose', 'our', 'my', 'your']);
-const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const STARTS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
 const BODY = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const HEADS = new Set(['NOUN', 'PROPN', 'PRON']);
@@ -24,7 +23,7 @@ const bucket = (n: number): number => (n <= 2 ? n : n <= 4 ? 4 : n <= 8 ? 8 : 16
 function continuesPhrase(tokens: Token[], j: number): boolean {
   const t = tokens[j];
   if (BODY.has(t.pos) || POSSESSIVE.has(t.lower)) return true;
-  if (t.text === '-' && tokens[j - 1]?.end === t.start && tokens[j + 1]?.start === t.end) return true;
+  if (t.text === '-' && joinsWord(tokens, j)) return true;
   // "Secretary of State Hillary Clinton", "the U.S. Court of Appeals": "of" between capitalised words.
   if (t.lower === 'of' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '')) return true;
   return /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'PRON' && t.pos !== 'VERB';
@@ -65,11 +64,6 @@ function tokenRange(tokens: Token[], start: number, end: number): { from: number
   let to = from;
   while (to < tokens.length && tokens[to].end <= end) to++;
   return { from, to };
-}
-
-function mentionType(mentions: Mention[], p: Phrase): string {
-  const m = mentions.find((x) => x.start < p.end && x.end > p.start);
-  return m ? m.type : 'none';
 }
 
 function shape(tokens: Token[], from: number, to: number): string {
@@ -123,7 +117,7 @@ export function sourceCandidates(input: AttributeInput, mentions: Mention[], a: 
     const prev = phrase.from > unit.lo ? tokens[phrase.from - 1].lower : '<s>';
     const next = phrase.to < unit.hi ? tokens[phrase.to].lower : '</s>';
     const between = shape(tokens, gapFrom, gapTo);
-    const type = mentionType(mentions, phrase);
+    const type = overlappingMention(mentions, phrase)?.type ?? 'none';
     const isRule = rule !== null && rule.start < phrase.end && rule.end > phrase.start;
     const inside = left ? (contentSide === 'L' && phrase.from >= content.to) : (contentSide === 'R' && phrase.to <= content.from);
     const f = [
@@ -144,14 +138,6 @@ export function sourceCandidates(input: AttributeInput, mentions: Mention[], a: 
 
 /** The best-scoring candidate's phrase, or null when there is none. */
 export function chooseSource(weights: WeightLookup, candidates: readonly SourceCandidate[]): Phrase | null {
-  let best: SourceCandidate | null = null;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const s = scoreFeatures(weights, c.features);
-    if (s > bestScore) {
-      best = c;
-      bestScore = s;
-    }
-  }
-  return best?.phrase ?? null;
+  const best = bestScoring(weights, candidates.map((c) => c.features));
+  return best < 0 ? null : candidates[best].phrase;
 }
