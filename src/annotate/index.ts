@@ -5,6 +5,7 @@ import { recognizeMentions } from './entities/index.js';
 import { findQuotes } from './quotes/index.js';
 import { findQuantities } from './quantities/index.js';
 import { resolveTimes, reanchorTimes } from './times/index.js';
+import { findClaims } from './claims/index.js';
 
 /** Article -> Doc: every annotation layer, each an offset range into the article's cleaned text. */
 export function annotate(article: Article): Doc {
@@ -21,7 +22,8 @@ export function annotate(article: Article): Doc {
   for (const time of times) {
     if (!time.value && !time.vague && !time.range) diagnostics.push({ ruleId: 'time/unresolved', message: `time expression "${time.text}" could not be placed on the calendar`, start: time.start, end: time.end });
   }
-  return { article, sentences, mentions, quotes, quantities, times, diagnostics };
+  const claims = findClaims(text, sentences, mentions, quotes, quantities, times);
+  return { article, sentences, mentions, quotes, quantities, times, claims, diagnostics };
 }
 
 /**

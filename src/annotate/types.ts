@@ -60,6 +60,24 @@ export interface QuantityAnnotation extends Range {
   what: string;
   /** Hedge written before the number, lowercase ("approximately", "over", "at least"), when there is one. */
   qualifier?: string;
+  /**
+   * What is counted, normalised so that different words for one kind of thing compare equal: "gunmen",
+   * "assailants", "attackers", "rebels" -> "attacker"; "troops", "soldiers" -> "soldier"; "$22 million" -> "usd".
+   * Absent when the quantity counts nothing worth comparing across articles.
+   */
+  kind?: string;
+  /**
+   * What happened to what is counted, as a lemma of the clause's predicate: "killed", "lost their lives",
+   * "the death of" -> "kill"; "deployed", "sent" -> "deploy". Absent when the number has no event.
+   */
+  event?: string;
+  /** The entity that owns or fields the counted thing ("KFOR" for "KFOR's 4,500 troops"), as written. */
+  owner?: Range;
+  /**
+   * False for numbers that say nothing to compare across outlets: ordinals and enumerations ("one of the",
+   * "two countries" in "the two countries"), and parts of names. Absent means informative.
+   */
+  informative?: boolean;
 }
 
 export type DateValue = string; // "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
@@ -76,6 +94,45 @@ export interface TimeAnnotation extends Range {
   vague?: boolean;
 }
 
+/** Whether a claim is asserted as true, negated within itself ("did not deploy"), or denied by its source. */
+export type ClaimPolarity = 'affirmed' | 'negated' | 'denied';
+
+/**
+ * How the claim is put: as fact in the outlet's own voice, reported from a source ("X said"), alleged
+ * ("allegedly", "accused of"), planned/intended ("plans to", "will"), or hedged ("may", "reportedly").
+ */
+export type ClaimModality = 'asserted' | 'reported' | 'alleged' | 'planned' | 'future' | 'hedged';
+
+/**
+ * One proposition inside a sentence: the unit facts are made of. A sentence holds one or more claims
+ * (coordinated and subordinate clauses, reported-speech content, appositions that carry a fact). The
+ * claim's own range (start/end) is a minimal trimmed span of its sentence that states it; every slot is a
+ * range inside the article's text (mostly inside the claim's range; the source and cue may sit outside it,
+ * elsewhere in the sentence, e.g. "Vucic denied [that Serbia was building up troops]").
+ */
+export interface ClaimAnnotation extends Range {
+  /** Index into Doc.sentences of the sentence holding the claim. */
+  sentence: number;
+  /** Who asserts it as written ("Kirby", "the White House", "he"); null when the outlet says it in its own voice. */
+  source: Range | null;
+  /** The source's name when resolvable (from the quote layer), else null. */
+  sourceName: string | null;
+  /** The attribution, denial or claim cue ("said", "denied", "accused") when there is one. */
+  cue: Range | null;
+  /** The main verb or event noun of the claim and its lemma ("killed" -> "kill", "death" -> "kill"). */
+  predicate: { range: Range; lemma: string } | null;
+  /** Entity mentions taking part (indexes into Doc.mentions), source excluded. */
+  participants: number[];
+  /** Quantities stated in the claim (indexes into Doc.quantities). */
+  quantities: number[];
+  /** Time expressions of the claim (indexes into Doc.times). */
+  times: number[];
+  /** Place mentions of the claim (indexes into Doc.mentions, type place). */
+  places: number[];
+  polarity: ClaimPolarity;
+  modality: ClaimModality;
+}
+
 /** One article with its annotation layers; every layer's offsets point into article.text. */
 export interface Doc {
   article: Article;
@@ -84,5 +141,7 @@ export interface Doc {
   quotes: QuoteAnnotation[];
   quantities: QuantityAnnotation[];
   times: TimeAnnotation[];
+  /** Claims of each statement sentence, in text order; empty until the claims layer has run. */
+  claims: ClaimAnnotation[];
   diagnostics: Diagnostic[];
 }

@@ -2,9 +2,9 @@
 // schema/dossier.schema.json describes the same shape and a test validates real output against it.
 import type { EntityType, Span } from '../annotate/types.js';
 import type { RemovedPiece } from '../clean/types.js';
-import type { Dispute, NumberChange, Provenance, TimelineEntry } from '../assess/types.js';
+import type { Dispute, MatchEvidence, NumberChange, Provenance, SourceGroup, TimelineEntry } from '../assess/types.js';
 
-export type { Dispute, DisputeSide, NumberChange, Provenance, TimelineEntry } from '../assess/types.js';
+export type { Dispute, DisputeSide, MatchEvidence, NumberChange, Provenance, SourceGroup, TimelineEntry } from '../assess/types.js';
 
 export interface DossierArticle {
   id: string;
@@ -39,17 +39,43 @@ export interface DossierQuote {
 
 export interface DossierQuantity {
   value: number;
+  /** What is counted, as first written ("3 Serb gunmen" -> "serb gunmen"). */
   what: string;
+  /** The first report's number as written. */
   span: Span;
+  /** Normalised kind of thing counted ("attacker", "soldier"), when known; equal kinds compare across articles. */
+  kind?: string;
+  /** What happened to what is counted, as a lemma ("kill", "deploy"), when stated. */
+  event?: string;
+  /** Who owns or fields the counted thing ("KFOR"), when stated. */
+  owner?: string;
+  /** Every report of this same value of this same thing, one span per report (first = span). */
+  sources?: Span[];
+  /** Distinct independent origins among the sources (see Dossier.sourceGroups). */
+  independentSources?: number;
+  /** Outlets (or origins) of the sources. */
+  reportedBy?: string[];
 }
 
 export interface Fact {
   id: string;
+  /** The claim as written: a minimal span of the representative sentence (never invented words). */
   text: string;
   sources: Span[];
   independentSources: number;
   /** Outlets (or origins when the outlet is unknown) of the articles that report it. */
   reportedBy: string[];
+  /** Why the sources were matched. */
+  why?: MatchEvidence;
+  /** Who asserts the claim, when it is somebody's statement rather than the outlets' own voice. */
+  claimedBy?: string[];
+  /** How the claim is put ("asserted", "reported", "alleged", "planned", "future", "hedged"). */
+  modality?: string;
+  /**
+   * Ids of Dossier.sourceGroups the sources fall in; when sources.length > independentSources the report
+   * explains the collapse with those groups' reasons.
+   */
+  sourceGroups?: string[];
 }
 
 export interface SummarySentence {
@@ -67,6 +93,8 @@ export interface Dossier {
   numberChanges: NumberChange[];
   timeline: TimelineEntry[];
   facts: Fact[];
+  /** Articles grouped into independent sources, with the reasons they were joined. */
+  sourceGroups?: SourceGroup[];
   /** Ids of facts reported by a single independent source. */
   singleSource: string[];
   disputes: Dispute[];

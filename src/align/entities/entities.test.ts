@@ -23,7 +23,7 @@ function docOf(id: string, names: [string, EntityType][]): Doc {
     cursor = start + n.length;
     return { start, end: start + n.length, text: n, type };
   });
-  return { article: article(id, text), sentences: [], mentions, quotes: [], quantities: [], times: [], diagnostics: [] };
+  return { article: article(id, text), sentences: [], mentions, quotes: [], quantities: [], times: [], claims: [], diagnostics: [] };
 }
 
 test('transliterated first names merge; different surnames never do', () => {
@@ -88,7 +88,7 @@ test('seed story: persons resolve across articles with their surnames; Vucic and
     .map((f) => {
       const text = readFileSync(path.join(seedsDir, f), 'utf8');
       const sentences = splitSentences(text);
-      return { article: article(f, text), sentences, mentions: recognizeMentions(text, sentences), quotes: [], quantities: [], times: [], diagnostics: [] };
+      return { article: article(f, text), sentences, mentions: recognizeMentions(text, sentences), quotes: [], quantities: [], times: [], claims: [], diagnostics: [] };
     });
   const { entities } = resolveEntities(docs);
   const byAlias = (form: string) => entities.filter((e) => e.name === form || e.aliases.includes(form));
