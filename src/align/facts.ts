@@ -1,99 +1,163 @@
 import type { Doc } from '../annotate/types.js';
-import type { FactGroup, SentenceRef } from './types.js';
-import { contentTerms, cosine, type TermVector } from './similarity.js';
+import type { ResolvedEntities } from './entities/index.js';
+import type { FactGroup } from './types.js';
+import { cosine, type TermVector } from './similarity.js';
 import { SentenceIndex, buildVectors } from './sentence-index.js';
-import { isStatement } from './statements.js';
+import { collectClaims, type ClaimItem, type ClaimRef } from './claims.js';
+import { relate, RELATION_DEFAULTS, type MeaningScorer, type PairEvidence, type Relation, type RelationOptions } from './relations.js';
+import { claimScorer } from './scorer.js';
 
-export interface AlignOptions {
-  /** Cosine similarity (IDF-weighted stems) at which two sentences are taken to report the same fact. */
-  sameFactThreshold?: number;
-  /** Terms found in more than this share of the story's sentences do not generate candidate pairs. */
+export interface AlignOptions extends RelationOptions {
+  /** Terms found in more than this share of the story's claims do not generate candidate pairs. */
   maxCandidateTermShare?: number;
-  /** At most this many candidate partners are scored per sentence, keeping cost linear in story size. */
-  maxCandidatesPerSentence?: number;
+  /** At most this many candidate partners are scored per claim, keeping cost linear in story size. */
+  maxCandidatesPerClaim?: number;
+  /**
+   * Mean term cosine between two groups' claims below which they are not merged even when one pair of
+   * them agrees: stops chains ("US urges withdrawal" - "Kosovo urges withdrawal" - "Serbia withdraws").
+   */
+  minGroupCohesion?: number;
+  /** The pair scorer; defaults to the trained claim-pair model. */
+  scorer?: MeaningScorer;
 }
 
-export const ALIGN_DEFAULTS: Required<AlignOptions> = {
-  sameFactThreshold: 0.36,
+export const ALIGN_DEFAULTS: Required<Omit<AlignOptions, 'scorer'>> = {
+  ...RELATION_DEFAULTS,
   maxCandidateTermShare: 0.04,
-  maxCandidatesPerSentence: 60,
+  maxCandidatesPerClaim: 40,
+  minGroupCohesion: 0.12,
 };
 
-
-/** The story's statements with their term vectors, grouped into facts, and the index to query them. */
-export interface Alignment {
-  facts: FactGroup[];
-  statements: Statement[];
-  index: SentenceIndex<Statement>;
-  /** The fact a statement belongs to, keyed by `${articleId}#${sentenceIndex}`. */
-  factOf: Map<string, FactGroup>;
-}
-
-export interface Statement {
-  ref: SentenceRef;
+/** A claim with its term vector, as held in the story's claim index. */
+export interface IndexedClaim {
   articleId: string;
   vector: TermVector;
-  terms: string[];
+  item: ClaimItem;
 }
 
-type Item = Statement;
+/** The story's claims grouped into facts, the relations between candidate pairs, and the index to query them. */
+export interface Alignment {
+  facts: FactGroup[];
+  claims: ClaimItem[];
+  /** Every scored cross-article candidate pair, with its conflict when the two disagree. */
+  relations: Relation[];
+  index: SentenceIndex<IndexedClaim>;
+  /** The fact a claim belongs to, keyed by claimKey. */
+  factOf: Map<string, FactGroup>;
+  /** The facts of a sentence, keyed by statementKey. */
+  factsOfSentence: Map<string, FactGroup[]>;
+}
 
 export const statementKey = (articleId: string, sentenceIndex: number) => `${articleId}#${sentenceIndex}`;
+export const claimKey = (ref: { articleId: string; sentenceIndex: number; claimIndex: number }) => `${ref.articleId}#${ref.sentenceIndex}#${ref.claimIndex}`;
 
-/** Groups the story's statements into facts: sentences from different articles that report the same thing. */
-export function alignStory(docs: Doc[], options: AlignOptions = {}): Alignment {
+/**
+ * Groups the story's claims into facts: claims from different articles that say the same thing and agree
+ * on every slot both fill. Candidates come from an inverted index over rare terms and slot keys (resolved
+ * entities, predicate classes, counted kinds), never from all pairs; each candidate pair is scored by the
+ * claim-pair scorer and checked for conflicting numbers, dates and polarity (see relate()).
+ */
+export function alignStory(docs: Doc[], entities: ResolvedEntities, options: AlignOptions = {}): Alignment {
   const settings = { ...ALIGN_DEFAULTS, ...options };
-  const items: Item[] = [];
-  const termLists: string[][] = [];
-  for (const doc of docs) {
-    doc.sentences.forEach((sentence, sentenceIndex) => {
-      const text = doc.article.text.slice(sentence.start, sentence.end);
-      if (!isStatement(text)) return;
-      const terms = contentTerms(text);
-      if (terms.length === 0) return;
-      items.push({ ref: { articleId: doc.article.id, start: sentence.start, end: sentence.end, sentenceIndex }, articleId: doc.article.id, vector: { terms: new Map() }, terms });
-      termLists.push(terms);
-    });
-  }
+  const claims = collectClaims(docs, entities);
+  const termLists = claims.map(slotTerms);
   const { stats, vectors } = buildVectors(termLists);
-  items.forEach((item, i) => (item.vector = vectors[i]));
-  const index = new SentenceIndex(items, stats, settings.maxCandidateTermShare);
-  const pairs = candidatePairs(index, settings);
-  const groups = averageLinkage(items, pairs, settings.sameFactThreshold);
+  const indexed: IndexedClaim[] = claims.map((item, i) => ({ articleId: item.articleId, vector: vectors[i], item }));
+  const index = new SentenceIndex(indexed, stats, settings.maxCandidateTermShare);
+  const scorer = options.scorer ?? claimScorer(claims, stats);
 
-  const facts: FactGroup[] = [];
-  for (const members of groups) {
-    const { index, cohesion } = medoid(members, items);
-    facts.push({ id: '', representative: items[index].ref, members: members.map((i) => items[i].ref), cohesion });
-  }
+  const relations: Relation[] = [];
+  const seen = new Set<number>();
+  indexed.forEach((entry, i) => {
+    // A denial may answer a claim in its own article ("the US said ... Vucic denied it"), so contrary
+    // claims also look inside their article; agreement is only counted across articles.
+    const contrary = claims[i].polarity !== 'affirmed';
+    const skip = (j: number) => j === i || (!contrary && (j < i || indexed[j].articleId === entry.articleId));
+    for (const { index: j } of index.neighbours(entry.vector, settings.maxCandidatesPerClaim, skip)) {
+      const [a, b] = i < j ? [i, j] : [j, i];
+      const key = a * claims.length + b;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const relation = relate(claims[a], claims[b], a, b, scorer, settings);
+      if (claims[a].articleId === claims[b].articleId) relation.agrees = false;
+      relations.push(relation);
+    }
+  });
+  const groups = mergeAgreeing(indexed, relations, settings.minGroupCohesion);
+
+  const facts: FactGroup[] = groups.map((members) => {
+    const { index: rep, cohesion } = medoid(members, indexed);
+    return { id: '', representative: claims[rep].ref, members: members.map((i) => claims[i].ref), cohesion, evidence: groupEvidence(members, relations) };
+  });
   // Order: most widely reported first, then by where the fact first appears, so ids are stable for the same input.
-  facts.sort((x, y) => y.members.length - x.members.length || order(x.members[0], y.members[0], docs));
+  const articleOrder = new Map(docs.map((d, i) => [d.article.id, i]));
+  const position = (r: ClaimRef) => [articleOrder.get(r.articleId) ?? 0, r.start] as const;
+  facts.sort((x, y) => {
+    const [ax, sx] = position(x.members[0]);
+    const [ay, sy] = position(y.members[0]);
+    return y.members.length - x.members.length || ax - ay || sx - sy;
+  });
   facts.forEach((fact, i) => (fact.id = `f${i + 1}`));
   const factOf = new Map<string, FactGroup>();
-  for (const fact of facts) for (const m of fact.members) factOf.set(statementKey(m.articleId, m.sentenceIndex), fact);
-  return { facts, statements: items, index, factOf };
+  const factsOfSentence = new Map<string, FactGroup[]>();
+  for (const fact of facts) {
+    for (const m of fact.members) {
+      factOf.set(claimKey(m), fact);
+      const key = statementKey(m.articleId, m.sentenceIndex);
+      const list = factsOfSentence.get(key) ?? [];
+      if (!list.includes(fact)) list.push(fact);
+      factsOfSentence.set(key, list);
+    }
+  }
+  return { facts, claims, relations, index, factOf, factsOfSentence };
 }
 
 /**
- * Average-linkage merging over the candidate pairs, best first. Single linkage (plain union-find) chains
- * "US urges withdrawal" to "Kosovo urges withdrawal" to "Serbia withdraws"; requiring the mean similarity
- * between two groups to pass the threshold keeps each group about one fact. For unit vectors the mean
- * pairwise cosine is dot(sumA, sumB) / (|A||B|), so only the groups' summed vectors are kept.
+ * The claim's content terms plus keys for its resolved slots, so that "lost their lives" and "were
+ * killed" share the predicate key, "Vucic" and "Aleksandar Vucic" share the entity key, and "three
+ * gunmen" and "3 attackers" share the counted-kind key, in the index and in the cosine alike.
  */
-function averageLinkage(items: Item[], pairs: [number, number, number][], threshold: number): number[][] {
+function slotTerms(item: ClaimItem): string[] {
+  const terms = [...item.terms];
+  if (item.predicate) terms.push(`#p:${item.predicate}`);
+  for (const e of item.entities) terms.push(`#e:${e}`);
+  for (const q of item.quantities) terms.push(`#q:${q.kind}`);
+  return terms;
+}
+
+/**
+ * Merges agreeing pairs, best first, into groups. Two groups merge only when no claim of one conflicts
+ * with a claim of the other (a dispute is never folded into a corroboration) and the mean term cosine
+ * between their claims stays above minCohesion (for unit vectors that mean is dot(sumA, sumB)/(|A||B|),
+ * so only each group's summed vector is kept).
+ */
+function mergeAgreeing(items: IndexedClaim[], relations: Relation[], minCohesion: number): number[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
   const sums = new Map<number, Map<string, number>>(items.map((item, i) => [i, new Map(item.vector.terms)]));
-  for (const [a, b, similarity] of pairs) {
-    if (similarity < threshold) break;
-    const ra = find(a);
-    const rb = find(b);
+  const conflicts = new Map<number, Set<number>>();
+  for (const r of relations) {
+    if (!r.conflict && r.agrees) continue;
+    if (!r.conflict) continue;
+    (conflicts.get(r.a) ?? conflicts.set(r.a, new Set()).get(r.a)!).add(r.b);
+    (conflicts.get(r.b) ?? conflicts.set(r.b, new Set()).get(r.b)!).add(r.a);
+  }
+  const blocked = (ma: number[], mb: number[]) => {
+    const [small, large] = ma.length <= mb.length ? [ma, mb] : [mb, ma];
+    const other = new Set(large);
+    return small.some((i) => [...(conflicts.get(i) ?? [])].some((j) => other.has(j)));
+  };
+  const agreeing = relations.filter((r) => r.agrees).sort((x, y) => y.evidence.similarity - x.evidence.similarity || x.a - y.a || x.b - y.b);
+  for (const r of agreeing) {
+    const ra = find(r.a);
+    const rb = find(r.b);
     if (ra === rb) continue;
     const ma = members.get(ra)!;
     const mb = members.get(rb)!;
+    if (blocked(ma, mb)) continue;
     const mean = dot(sums.get(ra)!, sums.get(rb)!) / (ma.length * mb.length);
-    if (mean < threshold) continue;
+    if (mean < minCohesion) continue;
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
     members.set(keep, [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y));
@@ -112,34 +176,40 @@ function dot(a: Map<string, number>, b: Map<string, number>): number {
   return total;
 }
 
-function order(a: SentenceRef, b: SentenceRef, docs: Doc[]): number {
-  const ia = docs.findIndex((d) => d.article.id === a.articleId);
-  const ib = docs.findIndex((d) => d.article.id === b.articleId);
-  return ia - ib || a.start - b.start;
-}
-
-function medoid(members: number[], items: Item[]): { index: number; cohesion: number } {
+function medoid(members: number[], items: IndexedClaim[]): { index: number; cohesion: number } {
   if (members.length === 1) return { index: members[0], cohesion: 1 };
-  let best = members[0];
+  // Large groups: the medoid among a bounded sample keeps this linear.
+  const pool = members.slice(0, 40);
+  let best = pool[0];
   let bestScore = -1;
-  // Facts are small (a handful of outlets), so scoring members against each other is cheap.
-  for (const a of members) {
+  for (const a of pool) {
     let score = 0;
-    for (const b of members) if (a !== b) score += cosine(items[a].vector, items[b].vector);
+    for (const b of pool) if (a !== b) score += cosine(items[a].vector, items[b].vector);
     if (score > bestScore) {
       bestScore = score;
       best = a;
     }
   }
-  return { index: best, cohesion: bestScore / (members.length - 1) };
+  return { index: best, cohesion: bestScore / (pool.length - 1) };
 }
 
-/** Cross-article sentence pairs worth scoring, from the rare-term index (never all pairs), best first. */
-function candidatePairs(index: SentenceIndex<Item>, settings: Required<AlignOptions>): [number, number, number][] {
-  const pairs: [number, number, number][] = [];
-  index.items.forEach((item, i) => {
-    const skip = (j: number) => j <= i || index.items[j].articleId === item.articleId;
-    for (const { index: j, similarity } of index.neighbours(item.vector, settings.maxCandidatesPerSentence, skip)) pairs.push([i, j, similarity]);
-  });
-  return pairs.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+/** What every agreeing pair inside the group shares: the reason the group's claims were matched. */
+function groupEvidence(members: number[], relations: Relation[]): PairEvidence {
+  if (members.length === 1) return { similarity: 1, sharedEntities: [], sharedNumbers: [], sharedDates: [], sharedPredicates: [] };
+  const inside = new Set(members);
+  const pairs = relations.filter((r) => r.agrees && inside.has(r.a) && inside.has(r.b));
+  const common = (pick: (e: PairEvidence) => string[]) => {
+    const counts = new Map<string, number>();
+    for (const p of pairs) for (const v of new Set(pick(p.evidence))) counts.set(v, (counts.get(v) ?? 0) + 1);
+    // Shared by most matched pairs, not necessarily all: one outlet may leave a name out.
+    return [...counts].filter(([, n]) => n * 2 >= pairs.length).map(([v]) => v);
+  };
+  const similarity = pairs.length ? pairs.reduce((s, p) => s + p.evidence.similarity, 0) / pairs.length : 0;
+  return {
+    similarity: Math.round(similarity * 1000) / 1000,
+    sharedEntities: common((e) => e.sharedEntities),
+    sharedNumbers: common((e) => e.sharedNumbers),
+    sharedDates: common((e) => e.sharedDates),
+    sharedPredicates: common((e) => e.sharedPredicates),
+  };
 }

@@ -1,6 +1,10 @@
-export { alignStory, statementKey, ALIGN_DEFAULTS } from './facts.js';
-export type { Alignment, AlignOptions, Statement } from './facts.js';
-export type { FactGroup, SentenceRef } from './types.js';
+export { alignStory, statementKey, claimKey, ALIGN_DEFAULTS } from './facts.js';
+export type { Alignment, AlignOptions, IndexedClaim } from './facts.js';
+export type { FactGroup, SentenceRef, ClaimRef } from './types.js';
+export type { ClaimItem, QuantitySlot } from './claims.js';
+export { citedRange } from './claims.js';
+export type { Relation, Conflict, ConflictKind, PairEvidence, MeaningScorer } from './relations.js';
+export { countedKind } from './kinds.js';
 export { SentenceIndex } from './sentence-index.js';
 export { contentTerms, cosine, vectorize } from './similarity.js';
 export type { TermVector, TermStats } from './similarity.js';

@@ -5,12 +5,25 @@ export interface SentenceRef extends Span {
   sentenceIndex: number;
 }
 
-/** Sentences from different articles that report the same fact. */
+/** A claim of the story: article, sentence and index into that Doc's claims; start/end are the claim's words. */
+export interface ClaimRef extends SentenceRef {
+  claimIndex: number;
+}
+
+/** Claims from different articles that report the same thing and agree on every slot both fill. */
 export interface FactGroup {
   id: string;
-  /** The member whose wording is most central to the group; the fact's text is its source text. */
-  representative: SentenceRef;
-  members: SentenceRef[];
-  /** Mean similarity of members to the representative (1 for a single member). */
+  /** The member whose wording is most central to the group; the fact's text is its claim text. */
+  representative: ClaimRef;
+  members: ClaimRef[];
+  /** Mean term cosine of members to each other (1 for a single member). */
   cohesion: number;
+  /** What the matched claims share, and the mean pair-scorer probability of the agreeing pairs. */
+  evidence: {
+    similarity: number;
+    sharedEntities: string[];
+    sharedNumbers: string[];
+    sharedDates: string[];
+    sharedPredicates: string[];
+  };
 }

@@ -72,3 +72,29 @@ export function tagTokens(text: string, offset = 0): TaggedToken[] {
   });
   return tokens;
 }
+
+export interface LemmaToken extends TaggedToken {
+  /** wink's lemma, lowercase ("killed" -> "kill", "gunmen" -> "gunman", "n't" -> "not"). */
+  lemma: string;
+}
+
+/**
+ * Word tokens with offsets, part-of-speech tags and lemmas, from one reading of the text (the claims layer reads a
+ * whole article once rather than each sentence, to keep the cost to one pass).
+ */
+export function lemmaTokens(text: string, offset = 0): LemmaToken[] {
+  const tokens: LemmaToken[] = [];
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  // wink's typings give its.lemma a different signature from the other token properties; it works the same way.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  let cursor = 0;
+  values.forEach((value, i) => {
+    const at = text.indexOf(value, cursor);
+    if (at < 0) return;
+    tokens.push({ start: offset + at, end: offset + at + value.length, text: value, pos: tags[i] ?? 'X', lemma: (lemmas[i] ?? value).toLowerCase() });
+    cursor = at + value.length;
+  });
+  return tokens;
+}

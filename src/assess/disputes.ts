@@ -1,147 +1,184 @@
-import type { Doc, Range } from '../annotate/types.js';
-import type { Alignment, Statement } from '../align/index.js';
-import { vectorize, contentTerms, statementKey } from '../align/index.js';
+// Disputes: claims about the same thing that disagree. The align stage found the conflicting pairs (a
+// different number, date or place for the same thing, or one side affirming what the other denies); here
+// they become disputes with sides, each side the fact groups that agree with it, its sources and who makes it.
+import type { Span } from '../annotate/types.js';
+import type { Alignment, ClaimItem, ClaimRef, Conflict, FactGroup, Relation } from '../align/index.js';
+import { citedRange, claimKey } from '../align/index.js';
 import type { Dispute, DisputeSide } from './types.js';
-import { actorOfSentence, findCue, type Actor, type EntityLookup } from './actors.js';
-import { CLAIM_CUE_STEMS, CLAIM_NOUN_STEMS, DENIAL_STEMS } from './cues.js';
+import { describeEvidence, type EvidenceNames } from './evidence.js';
+
+/** Who a side's claim is by: the claim's source, else the outlet that says it in its own voice. */
+export interface ClaimantNames {
+  /** Outlet (or origin) label of an article. */
+  outletOf(articleId: string): string;
+}
 
 export interface DisputeOptions {
-  /** Cosine between a denial (minus its cue words) and a statement for that statement to be the denied claim. */
-  claimSimilarity?: number;
-  /** At most this many claim statements are kept per denial. */
-  claimsPerDenial?: number;
+  /** Sides listed per dispute at most (the most widely reported first). */
+  maxSides?: number;
 }
 
-export const DISPUTE_DEFAULTS: Required<DisputeOptions> = { claimSimilarity: 0.3, claimsPerDenial: 4 };
+export const DISPUTE_DEFAULTS: Required<DisputeOptions> = { maxSides: 6 };
 
-interface Located {
-  statementIndex: number;
-  doc: Doc;
-  sentence: Range;
-  actor: Actor | null;
-}
-
-interface Denial extends Located {
-  cue: Range;
-  claims: Located[];
+/** A number conflict between claims of articles published on different days is a change over time, not a dispute. */
+export function isChangeOverTime(alignment: Alignment, relation: Relation): boolean {
+  if (relation.conflict?.kind !== 'number') return false;
+  const day = (c: ClaimItem) => c.doc.article.publishedAt?.slice(0, 10) ?? null;
+  const [a, b] = [day(alignment.claims[relation.a]), day(alignment.claims[relation.b])];
+  return a !== null && b !== null && a !== b;
 }
 
 /**
- * Disputes where one actor asserts what another denies: each denial ("Vucic later denied that Serbia was
- * engaging in a military build-up") is compared, without its denial and claim-naming words, with the
- * story's other statements; close statements by a different actor that do not deny are the claim side.
- * Denials answering the same claims (or reporting the same fact) form one dispute.
+ * Disputes of the story from the align stage's conflicting pairs. Conflicts of one kind that link the same
+ * facts form one dispute; its sides split by the value each gives (number, date, place) or by polarity
+ * (claim vs denial). A side lists every source of the facts on that side.
  */
-export function findDenialDisputes(docs: Doc[], alignment: Alignment, entities: EntityLookup, options: DisputeOptions = {}): Dispute[] {
+export function findDisputes(alignment: Alignment, names: EvidenceNames & ClaimantNames, options: DisputeOptions = {}): Dispute[] {
   const settings = { ...DISPUTE_DEFAULTS, ...options };
-  const docById = new Map(docs.map((d) => [d.article.id, d]));
-  const locate = (statementIndex: number, cueAt: number | null): Located => {
-    const statement = alignment.statements[statementIndex];
-    const doc = docById.get(statement.articleId)!;
-    const sentence = doc.sentences[statement.ref.sentenceIndex];
-    return { statementIndex, doc, sentence, actor: actorOfSentence(doc, sentence, cueAt, entities) };
+  const conflicts = alignment.relations.filter((r) => r.conflict && !isChangeOverTime(alignment, r));
+  const factOfClaim = (i: number) => alignment.factOf.get(claimKey(alignment.claims[i].ref))!;
+
+  // One dispute per connected set of facts linked by conflicts of one kind (and, for numbers, one counted kind).
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    const p = parent.get(k) ?? k;
+    if (p === k) return k;
+    const r = find(p);
+    parent.set(k, r);
+    return r;
   };
-
-  const isDenial = new Map<number, Range>();
-  alignment.statements.forEach((statement, i) => {
-    const doc = docById.get(statement.articleId)!;
-    const cue = findCue(doc.article.text, statement.ref, DENIAL_STEMS);
-    if (cue) isDenial.set(i, cue);
-  });
-
-  const denials: Denial[] = [];
-  for (const [i, cue] of isDenial) {
-    const denial = { ...locate(i, cue.start), cue, claims: [] as Located[] };
-    const proposition = propositionVector(denial, alignment);
-    const neighbours = alignment.index.neighbours(proposition, 80, (j) => j === i || isDenial.has(j));
-    for (const { index: j, similarity } of neighbours) {
-      if (similarity < settings.claimSimilarity || denial.claims.length >= settings.claimsPerDenial) break;
-      const cueAt = firstAssertionCue(alignment.statements[j], docById);
-      const claim = locate(j, cueAt);
-      // A claim is somebody's statement: narrative sentences ("A shootout erupted...") are not a side.
-      if (!claim.actor || (cueAt === null && !quotedBy(claim))) continue;
-      if (sameSide(claim.actor, denial.actor)) continue;
-      denial.claims.push(claim);
-    }
-    if (denial.claims.length) denials.push(denial);
+  const topic = (r: Relation) => `${r.conflict!.kind}:${r.conflict!.quantities?.[0].kind ?? ''}`;
+  for (const r of conflicts) {
+    const t = topic(r);
+    const a = `${t}|${factOfClaim(r.a).id}`;
+    const b = `${t}|${factOfClaim(r.b).id}`;
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(rb, ra);
   }
-  return groupDenials(denials, alignment).map((group) => toDispute(group));
-}
+  const byDispute = new Map<string, Relation[]>();
+  for (const r of conflicts) {
+    const root = find(`${topic(r)}|${factOfClaim(r.a).id}`);
+    byDispute.set(root, [...(byDispute.get(root) ?? []), r]);
+  }
 
-// The denial's wording minus who denies and what the denied thing is called ("allegations", "claims"),
-// so what remains is the proposition ("military build-up along the border").
-function propositionVector(denial: Denial, alignment: Alignment) {
-  const text = denial.doc.article.text.slice(denial.sentence.start, denial.sentence.end);
-  const actorTerms = new Set(denial.actor ? contentTerms(denial.actor.name) : []);
-  const terms = contentTerms(text).filter((t) => !DENIAL_STEMS.has(t) && !CLAIM_NOUN_STEMS.has(t) && !actorTerms.has(t));
-  return vectorize(terms, alignment.index.stats);
-}
-
-function firstAssertionCue(statement: Statement, docById: Map<string, Doc>): number | null {
-  return findCue(docById.get(statement.articleId)!.article.text, statement.ref, CLAIM_CUE_STEMS)?.start ?? null;
-}
-
-function quotedBy(located: Located): boolean {
-  return located.doc.quotes.some((q) => q.speakerName && q.start < located.sentence.end && q.end > located.sentence.start);
-}
-
-function sameSide(a: Actor | null, b: Actor | null): boolean {
-  if (!a || !b) return false;
-  if (a.id && b.id) return a.id === b.id;
-  return a.name.toLowerCase() === b.name.toLowerCase();
-}
-
-function groupDenials(denials: Denial[], alignment: Alignment): Denial[][] {
-  const parent = denials.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const owner = new Map<string, number>();
-  denials.forEach((denial, i) => {
-    const keys = denial.claims.map((c) => `claim:${c.statementIndex}`);
-    const fact = alignment.factOf.get(statementKey(denial.doc.article.id, alignment.statements[denial.statementIndex].ref.sentenceIndex));
-    if (fact && fact.members.length > 1) keys.push(`fact:${fact.id}`);
-    for (const key of keys) {
-      const first = owner.get(key);
-      if (first === undefined) owner.set(key, i);
-      else parent[find(i)] = find(first);
+  const disputes: Dispute[] = [];
+  for (const relations of byDispute.values()) {
+    const kind = relations[0].conflict!.kind;
+    // Each fact in the dispute takes the value its claims give in the conflicts it is part of.
+    const valueOfFact = new Map<FactGroup, string>();
+    const claimOfFact = new Map<FactGroup, ClaimItem>();
+    for (const r of relations) {
+      const [va, vb] = sideValues(r.conflict!, alignment.claims[r.a], alignment.claims[r.b]);
+      for (const [i, value] of [[r.a, va], [r.b, vb]] as const) {
+        const fact = factOfClaim(i);
+        if (!valueOfFact.has(fact)) {
+          valueOfFact.set(fact, value);
+          claimOfFact.set(fact, alignment.claims[i]);
+        }
+      }
     }
-  });
-  const groups = new Map<number, Denial[]>();
-  denials.forEach((d, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), d]));
-  return [...groups.values()];
-}
-
-function toDispute(group: Denial[]): Dispute {
-  const sides = new Map<string, DisputeSide & { stance: string }>();
-  const add = (located: Located, stance: 'claim' | 'denial') => {
-    const key = `${stance}:${located.actor?.id ?? located.actor?.name ?? 'unknown'}`;
-    const span = { articleId: located.doc.article.id, start: located.sentence.start, end: located.sentence.end };
-    const side = sides.get(key);
-    if (side) {
-      if (!side.sources.some((s) => s.articleId === span.articleId && s.start === span.start)) side.sources.push(span);
-      return;
+    // A side is one value (or one stance) as put by one claimant: Vucic's denial and Mojsilovic's denial
+    // of the same claim are two sides, each with its own speaker.
+    const sides = new Map<string, { facts: FactGroup[]; value: string }>();
+    for (const [fact, value] of valueOfFact) {
+      const first = claimOfFact.get(fact)!;
+      const key = `${value}|${kind === 'denial' ? first.sourceId ?? first.sourceName?.toLowerCase() ?? `outlet:${first.articleId}` : ''}`;
+      const side = sides.get(key) ?? { facts: [], value };
+      side.facts.push(fact);
+      sides.set(key, side);
     }
-    sides.set(key, {
-      stance,
-      text: located.doc.article.text.slice(span.start, span.end),
-      by: located.actor?.id ?? null,
-      byName: located.actor?.name ?? null,
-      sources: [span],
+    if (new Set([...sides.values()].map((s) => s.value)).size < 2) continue;
+    const built = [...sides.values()].map((side) => toSide(kind, side.value, side.facts, claimOfFact, alignment, names));
+    built.sort((x, y) => (x.stance === y.stance ? y.sources.length - x.sources.length : x.stance === 'claim' ? -1 : 1));
+    const evidence = mergedEvidence(relations);
+    disputes.push({
+      about: aboutText(kind, relations[0], alignment, built),
+      kind,
+      sides: built.slice(0, settings.maxSides),
+      why: describeEvidence(evidence, names),
     });
-  };
-  for (const denial of group) for (const claim of denial.claims) add(claim, 'claim');
-  for (const denial of group) add(denial, 'denial');
+  }
+  return disputes.sort((x, y) => totalSources(y) - totalSources(x));
+}
+
+const items = new WeakMap<Alignment, Map<ClaimRef, ClaimItem>>();
+/** The claim item behind a fact member (fact members are the items' own refs). */
+function itemOf(alignment: Alignment, ref: ClaimRef): ClaimItem {
+  let map = items.get(alignment);
+  if (!map) items.set(alignment, (map = new Map(alignment.claims.map((c) => [c.ref, c]))));
+  return map.get(ref)!;
+}
+
+const totalSources = (d: Dispute) => d.sides.reduce((n, s) => n + s.sources.length, 0);
+
+function sideValues(conflict: Conflict, a: ClaimItem, b: ClaimItem): [string, string] {
+  switch (conflict.kind) {
+    case 'number':
+      return [String(conflict.quantities![0].value), String(conflict.quantities![1].value)];
+    case 'date':
+      return [conflict.dates![0], conflict.dates![1]];
+    case 'place':
+      return [conflict.places![0], conflict.places![1]];
+    case 'denial':
+      return [a.polarity === 'affirmed' ? 'claim' : 'denial', b.polarity === 'affirmed' ? 'claim' : 'denial'];
+  }
+}
+
+function toSide(
+  kind: Conflict['kind'],
+  value: string,
+  facts: FactGroup[],
+  claimOfFact: Map<FactGroup, ClaimItem>,
+  alignment: Alignment,
+  names: EvidenceNames & ClaimantNames,
+): DisputeSide {
+  const items = facts.flatMap((fact) => fact.members.map((m) => itemOf(alignment, m)));
+  const first = claimOfFact.get(facts[0])!;
+  const sources: Span[] = [];
+  for (const item of items) {
+    const r = citedRange(item);
+    if (!sources.some((s) => s.articleId === item.articleId && s.start === r.start)) sources.push({ articleId: item.articleId, ...r });
+  }
+  const claimant = first.sourceName ? first : null;
+  const cited = citedRange(first);
   return {
-    about: aboutText(group[0]),
-    kind: 'denial',
-    sides: [...sides.values()].map(({ stance, ...side }) => ({ ...side, stance: stance as 'claim' | 'denial' })),
+    stance: kind === 'denial' ? (value === 'denial' ? 'denial' : 'claim') : 'claim',
+    text: first.doc.article.text.slice(cited.start, cited.end),
+    by: claimant?.sourceId ?? null,
+    byName: claimant?.sourceName ?? names.outletOf(first.articleId),
+    sources,
+    ...(kind === 'denial' ? {} : { value: kind === 'place' ? names.entityName(value) : value }),
+    reportedBy: [...new Set(items.map((c) => names.outletOf(c.articleId)))],
   };
 }
 
-// What is denied, in the denial's own words: the clause after the cue ("that Serbia was engaging in a
-// military build-up along the border with Kosovo"), cut at the first clause break.
-function aboutText(denial: Denial): string {
-  const text = denial.doc.article.text;
-  const rest = text.slice(denial.cue.end, denial.sentence.end).replace(/^[\s,]+/, '');
-  const clause = rest.split(/,\s|;\s|\s(?:saying|following|after|because|while)\s/)[0].replace(/[.\s"”]+$/, '');
-  return clause.split(/\s+/).length >= 3 ? clause : text.slice(denial.sentence.start, denial.sentence.end);
+function mergedEvidence(relations: Relation[]) {
+  const pick = (f: (r: Relation) => string[]) => [...new Set(relations.flatMap(f))];
+  return {
+    similarity: relations.reduce((s, r) => s + r.evidence.similarity, 0) / relations.length,
+    sharedEntities: pick((r) => r.evidence.sharedEntities),
+    sharedNumbers: pick((r) => r.evidence.sharedNumbers),
+    sharedDates: pick((r) => r.evidence.sharedDates),
+    sharedPredicates: pick((r) => r.evidence.sharedPredicates),
+  };
+}
+
+function aboutText(kind: Conflict['kind'], first: Relation, alignment: Alignment, sides: DisputeSide[]): string {
+  const values = sides.map((s) => s.value).filter((v): v is string => !!v);
+  switch (kind) {
+    case 'number': {
+      const q = first.conflict!.quantities![0];
+      const event = q.event ? ` (${q.event})` : '';
+      return `${q.kind}${event}: ${values.map((v) => Number(v).toLocaleString('en-US')).join(' vs ')}`;
+    }
+    case 'date':
+      return `when (${alignment.claims[first.a].predicate ?? 'date'}): ${values.join(' vs ')}`;
+    case 'place':
+      return `where: ${values.join(' vs ')}`;
+    case 'denial': {
+      // What is disputed, in the claim side's own words.
+      const claim = [alignment.claims[first.a], alignment.claims[first.b]].find((c) => c.polarity === 'affirmed') ?? alignment.claims[first.a];
+      return claim.text;
+    }
+  }
 }

@@ -1,9 +1,12 @@
 export { detectProvenance, PROVENANCE_DEFAULTS } from './provenance.js';
 export type { ProvenanceOptions } from './provenance.js';
 export { independenceGroups } from './independence.js';
-export { findDenialDisputes, DISPUTE_DEFAULTS } from './disputes.js';
-export type { DisputeOptions } from './disputes.js';
-export { numberChangesAndDisputes, dateDisputes, countedKey } from './numbers.js';
+export type { Independence } from './independence.js';
+export { findDisputes, isChangeOverTime, DISPUTE_DEFAULTS } from './disputes.js';
+export type { DisputeOptions, ClaimantNames } from './disputes.js';
+export { corroboratedQuantities, numberChanges, NUMBER_DEFAULTS } from './numbers.js';
+export type { QuantityReport, NumberOptions } from './numbers.js';
+export { describeEvidence } from './evidence.js';
+export type { EvidenceNames } from './evidence.js';
 export { buildTimeline } from './timeline.js';
-export type { EntityLookup, Actor } from './actors.js';
 export type * from './types.js';

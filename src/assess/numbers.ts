@@ -1,40 +1,73 @@
-import type { Doc, QuantityAnnotation, Range } from '../annotate/types.js';
-import type { Alignment } from '../align/index.js';
-import { cosine, statementKey, vectorize, type TermVector } from '../align/index.js';
-import type { Dispute, NumberChange } from './types.js';
-import { stemmer } from 'stemmer';
-import { contains } from './ranges.js';
+// Numbers across the story: one value of one thing reported by several outlets (a corroborated quantity),
+// and values that changed over time. Disagreeing values on the same day are disputes (see disputes.ts).
+import type { Doc, Span } from '../annotate/types.js';
+import type { Alignment, ClaimItem } from '../align/index.js';
+import type { NumberChange } from './types.js';
+import { isChangeOverTime } from './disputes.js';
 
-/** The counted thing reduced to its head noun stem, so "troops", "troop count" and "more troops" compare. */
-export function countedKey(what: string): string {
-  const words = what.toLowerCase().match(/[\p{L}%]+/gu) ?? [];
-  const head = words.filter((w) => !['count', 'number', 'more', 'additional', 'extra', 'total'].includes(w)).pop() ?? words.pop() ?? '';
-  return stemmer(head);
+/** One value of one counted thing and every claim that reports it. */
+export interface QuantityReport {
+  value: number;
+  kind: string;
+  event: string | null;
+  /** Story entity id of who fields or owns the counted thing, when stated. */
+  owner: string | null;
+  /** What is counted as first written ("Serb gunmen"). */
+  what: string;
+  /** One span per report: the number as written. */
+  sources: Span[];
+}
+
+export interface NumberOptions {
+  /** At most this many rows per story (most widely reported first); bounds the dossier on huge stories. */
+  maxQuantities?: number;
+}
+
+export const NUMBER_DEFAULTS: Required<NumberOptions> = { maxQuantities: 200 };
+
+/**
+ * Corroborated quantities: the story's informative quantities grouped by value, counted kind, event and
+ * owner, so "3 Serb gunmen were killed", "three of the assailants lost their lives" and "3 attackers"
+ * (in "the death of ... 3 attackers") are one row of three reports. Quantities that count nothing worth
+ * comparing ("the two countries") are left out. Sorted by number of reporting articles.
+ */
+export function corroboratedQuantities(alignment: Alignment, options: NumberOptions = {}): QuantityReport[] {
+  const settings = { ...NUMBER_DEFAULTS, ...options };
+  // A report that names no owner joins the value's only owner ("a police officer" / "a Kosovo police
+  // officer"); two different owners stay apart ("KFOR's 4,500 troops" / "the Serbian army's 4,500").
+  const owners = new Map<string, Set<string>>();
+  const valueKey = (q: { value: number; kind: string; event: string | null }) => `${q.value}|${q.kind}|${q.event ?? ''}`;
+  for (const item of alignment.claims) {
+    for (const q of item.quantities) if (q.owner) (owners.get(valueKey(q)) ?? owners.set(valueKey(q), new Set()).get(valueKey(q))!).add(q.owner);
+  }
+  const rows = new Map<string, QuantityReport & { articles: Set<string> }>();
+  for (const item of alignment.claims) {
+    for (const q of item.quantities) {
+      const known = owners.get(valueKey(q));
+      const owner = q.owner ?? (known?.size === 1 ? [...known][0] : null);
+      const key = `${valueKey(q)}|${owner ?? ''}`;
+      const row = rows.get(key) ?? { value: q.value, kind: q.kind, event: q.event, owner, what: whatOf(item, q.range.start), sources: [], articles: new Set<string>() };
+      if (!row.sources.some((s) => s.articleId === item.articleId && s.start === q.range.start)) row.sources.push({ articleId: item.articleId, ...q.range });
+      row.articles.add(item.articleId);
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()]
+    .sort((a, b) => b.articles.size - a.articles.size || b.sources.length - a.sources.length)
+    .slice(0, settings.maxQuantities)
+    .map(({ articles: _articles, ...row }) => row);
+}
+
+function whatOf(item: ClaimItem, start: number): string {
+  return item.doc.quantities.find((q) => q.start === start)?.what ?? '';
 }
 
 /**
- * Numbers that changed over time: "decreased from 8,350 to 4,500" in one sentence, or the same fact
- * reported with different counts on different days. Same-day disagreements are disputes instead.
+ * Numbers that changed over time: "decreased from 8,350 to 4,500" in one sentence, or the same thing
+ * reported with different values by articles published on different days.
  */
-export interface NumberOptions {
-  /** Cosine between two sentences counting the same kind of thing for them to be about the same thing. */
-  sameThingSimilarity?: number;
-  /** Reports of one counted thing compared per story, earliest first; bounds cost on huge stories. */
-  maxReportsPerThing?: number;
-}
-
-export const NUMBER_DEFAULTS: Required<NumberOptions> = { sameThingSimilarity: 0.2, maxReportsPerThing: 60 };
-
-interface Report {
-  doc: Doc;
-  q: QuantityAnnotation;
-  sentence: Range;
-  statement: number;
-}
-
-export function numberChangesAndDisputes(docs: Doc[], alignment: Alignment, options: NumberOptions = {}): { changes: NumberChange[]; disputes: Dispute[] } {
+export function numberChanges(docs: Doc[], alignment: Alignment): NumberChange[] {
   const changes: NumberChange[] = [];
-  const disputes: Dispute[] = [];
   for (const doc of docs) {
     const text = doc.article.text;
     const sorted = [...doc.quantities].sort((a, b) => a.start - b.start);
@@ -43,9 +76,8 @@ export function numberChangesAndDisputes(docs: Doc[], alignment: Alignment, opti
       const between = text.slice(a.end, b.start);
       const before = text.slice(Math.max(0, a.start - 6), a.start);
       if (!/^\s*(to|->|→)\s*$/i.test(between.replace(/\b(troops|soldiers|people)\b/gi, '')) || !/from\s*$/i.test(before)) continue;
-      const what = b.what || a.what;
       changes.push({
-        what,
+        what: b.what || a.what,
         values: [
           { value: a.value, date: null, span: spanOf(doc, a) },
           { value: b.value, date: doc.article.publishedAt?.slice(0, 10) ?? null, span: spanOf(doc, b) },
@@ -53,131 +85,23 @@ export function numberChangesAndDisputes(docs: Doc[], alignment: Alignment, opti
       });
     }
   }
-
-  for (const reports of sameThingReports(docs, alignment, options)) {
-    const day = (r: Report) => r.doc.article.publishedAt?.slice(0, 10) ?? null;
-    const byDay = new Map<string | null, Report[]>();
-    for (const r of reports) byDay.set(day(r), [...(byDay.get(day(r)) ?? []), r]);
-    // Different values on the same day (or with no date to tell them apart) disagree; one value per day
-    // that moves from day to day is a change over time.
-    const conflicting = [...byDay.entries()].filter(([date, list]) => date === null || new Set(list.map((r) => r.q.value)).size > 1);
-    const disagreeing = conflicting.flatMap(([, list]) => list).filter((_, __, all) => new Set(all.map((r) => r.q.value)).size > 1);
-    if (disagreeing.length >= 2) {
-      disputes.push({
-        about: `${disagreeing[0].q.what}: ${[...new Set(disagreeing.map((r) => formatValue(r.q.value)))].join(' vs ')}`,
-        kind: 'number',
-        sides: disagreeing.map((r) => ({
-          stance: 'claim' as const,
-          text: r.doc.article.text.slice(r.sentence.start, r.sentence.end),
-          by: null,
-          byName: r.doc.article.outlet,
-          sources: [{ articleId: r.doc.article.id, start: r.sentence.start, end: r.sentence.end }],
-        })),
-      });
-      continue;
-    }
-    const dated = [...byDay.entries()].filter((e): e is [string, Report[]] => e[0] !== null).sort((a, b) => a[0].localeCompare(b[0]));
-    if (dated.length >= 2 && new Set(dated.map(([, list]) => list[0].q.value)).size > 1) {
-      changes.push({ what: dated[0][1][0].q.what, values: dated.map(([date, list]) => ({ value: list[0].q.value, date, span: spanOf(list[0].doc, list[0].q) })) });
-    }
+  const seen = new Set<string>();
+  for (const relation of alignment.relations) {
+    if (!isChangeOverTime(alignment, relation)) continue;
+    const [qa, qb] = relation.conflict!.quantities!;
+    const [ca, cb] = [alignment.claims[relation.a], alignment.claims[relation.b]];
+    const key = `${qa.kind}|${qa.value}|${qb.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const values = [
+      { value: qa.value, date: ca.doc.article.publishedAt!.slice(0, 10), span: { articleId: ca.articleId, ...qa.range } },
+      { value: qb.value, date: cb.doc.article.publishedAt!.slice(0, 10), span: { articleId: cb.articleId, ...qb.range } },
+    ].sort((x, y) => x.date.localeCompare(y.date));
+    changes.push({ what: whatOf(ca, qa.range.start) || qa.kind, values });
   }
-  return { changes, disputes };
+  return changes;
 }
 
-/**
- * Groups of reports (one per article) that count the same kind of thing ("residents", "troops") in
- * sentences about the same thing (same fact, or close wording) and give different values.
- */
-function sameThingReports(docs: Doc[], alignment: Alignment, options: NumberOptions): Report[][] {
-  const settings = { ...NUMBER_DEFAULTS, ...options };
-  const statementAt = new Map<string, number>();
-  alignment.statements.forEach((s, i) => statementAt.set(statementKey(s.articleId, s.ref.sentenceIndex), i));
-  const byKey = new Map<string, Report[]>();
-  for (const doc of docs) {
-    doc.sentences.forEach((sentence, sentenceIndex) => {
-      const statement = statementAt.get(statementKey(doc.article.id, sentenceIndex));
-      if (statement === undefined) return;
-      for (const q of doc.quantities) {
-        const key = countedKey(q.what);
-        if (!key || !contains(sentence, q)) continue;
-        byKey.set(key, [...(byKey.get(key) ?? []), { doc, q, sentence, statement }]);
-      }
-    });
-  }
-  // The sentence's words without its numbers: "120 residents" and "160 residents" differ in exactly
-  // what is being compared, so the numbers must not count against the match.
-  const contexts = new Map<number, TermVector>();
-  const context = (statement: number) => {
-    let vector = contexts.get(statement);
-    if (!vector) {
-      vector = vectorize(alignment.statements[statement].terms.filter((t) => !/^\d/.test(t)), alignment.index.stats);
-      contexts.set(statement, vector);
-    }
-    return vector;
-  };
-  const groups: Report[][] = [];
-  for (const all of byKey.values()) {
-    const reports = all
-      .sort((a, b) => (a.doc.article.publishedAt ?? '').localeCompare(b.doc.article.publishedAt ?? ''))
-      .slice(0, settings.maxReportsPerThing);
-    const used = new Set<Report>();
-    for (const first of reports) {
-      if (used.has(first)) continue;
-      const group = [first];
-      for (const other of reports) {
-        if (other === first || used.has(other) || group.some((g) => g.doc === other.doc)) continue;
-        const a = alignment.statements[first.statement];
-        const b = alignment.statements[other.statement];
-        const sameFact = alignment.factOf.get(statementKey(a.articleId, a.ref.sentenceIndex)) === alignment.factOf.get(statementKey(b.articleId, b.ref.sentenceIndex));
-        if (sameFact || cosine(context(first.statement), context(other.statement)) >= settings.sameThingSimilarity) group.push(other);
-      }
-      if (group.length < 2 || new Set(group.map((r) => r.q.value)).size < 2) continue;
-      group.forEach((r) => used.add(r));
-      groups.push(group);
-    }
-  }
-  return groups;
-}
-
-function formatValue(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
-// "the fire service said on Friday", "told reporters on Friday": the day of the statement, not of the
-// event, so two reports of one fact may carry different days without disagreeing.
-const SPEECH_TIME = /\b(said|says|told(\s+\w+)?|announced|stated|added|wrote|confirmed|declared)\s+(on\s+|late\s+|early\s+)?$/i;
-
-/** Reports of the same fact placing it on different calendar days. */
-export function dateDisputes(docs: Doc[], alignment: Alignment): Dispute[] {
-  const docById = new Map(docs.map((d) => [d.article.id, d]));
-  const out: Dispute[] = [];
-  for (const fact of alignment.facts) {
-    if (fact.members.length < 2) continue;
-    const byDay = new Map<string, { doc: Doc; sentence: Range }>();
-    for (const member of fact.members) {
-      const doc = docById.get(member.articleId)!;
-      for (const t of doc.times) {
-        if (!t.value || t.value.length !== 10 || t.anchor === 'story' || !contains(member, t)) continue;
-        if (SPEECH_TIME.test(doc.article.text.slice(Math.max(member.start, t.start - 30), t.start))) continue;
-        if (!byDay.has(t.value)) byDay.set(t.value, { doc, sentence: member });
-      }
-    }
-    if (byDay.size < 2) continue;
-    out.push({
-      about: `date: ${[...byDay.keys()].sort().join(' vs ')}`,
-      kind: 'date',
-      sides: [...byDay.entries()].map(([day, r]) => ({
-        stance: 'claim' as const,
-        text: r.doc.article.text.slice(r.sentence.start, r.sentence.end),
-        by: null,
-        byName: r.doc.article.outlet,
-        sources: [{ articleId: r.doc.article.id, start: r.sentence.start, end: r.sentence.end }],
-      })),
-    });
-  }
-  return out;
-}
-
-function spanOf(doc: Doc, range: Range) {
+function spanOf(doc: Doc, range: { start: number; end: number }): Span {
   return { articleId: doc.article.id, start: range.start, end: range.end };
 }

@@ -1,40 +1,34 @@
 import type { Doc } from '../annotate/types.js';
 import type { Alignment } from '../align/index.js';
-import { statementKey } from '../align/index.js';
+import { citedRange, claimKey } from '../align/index.js';
 import type { TimelineEntry } from './types.js';
-import { contains } from './ranges.js';
 
 /**
- * Dated events: every sentence with a placed time expression, one entry per (date, fact), so five
- * outlets reporting the Sept. 24 clash give one entry with five sources rather than five entries.
+ * Dated events: every claim with a placed time expression, one entry per (date, fact), so five outlets
+ * reporting the Sept. 24 clash give one entry with five sources rather than five entries. The entry's
+ * text is the claim as written (the part of the sentence the date belongs to).
  */
 export function buildTimeline(docs: Doc[], alignment: Alignment): TimelineEntry[] {
   const entries = new Map<string, TimelineEntry & { order: number }>();
   let order = 0;
-  for (const doc of docs) {
-    doc.sentences.forEach((sentence, sentenceIndex) => {
-      for (const time of doc.times) {
-        if (!time.value || !contains(sentence, time)) continue;
-        const fact = alignment.factOf.get(statementKey(doc.article.id, sentenceIndex));
-        const key = `${time.value}|${fact?.id ?? statementKey(doc.article.id, sentenceIndex)}`;
-        const span = { articleId: doc.article.id, start: sentence.start, end: sentence.end };
-        const entry = entries.get(key);
-        if (entry) {
-          if (!entry.sources.some((s) => s.articleId === span.articleId && s.start === span.start)) entry.sources.push(span);
-          entry.storyAnchored = entry.storyAnchored && time.anchor === 'story';
-          continue;
-        }
-        entries.set(key, {
-          date: time.value,
-          text: doc.article.text.slice(sentence.start, sentence.end),
-          sources: [span],
-          storyAnchored: time.anchor === 'story',
-          order: order++,
-        });
+  const docIndex = new Map(docs.map((d, i) => [d.article.id, i]));
+  const claims = [...alignment.claims].sort((a, b) => docIndex.get(a.articleId)! - docIndex.get(b.articleId)! || a.ref.start - b.ref.start);
+  for (const item of claims) {
+    const fact = alignment.factOf.get(claimKey(item.ref));
+    for (const t of item.claim.times) {
+      const time = item.doc.times[t];
+      if (!time?.value) continue;
+      const key = `${time.value}|${fact?.id ?? claimKey(item.ref)}`;
+      const range = citedRange(item);
+      const span = { articleId: item.articleId, ...range };
+      const entry = entries.get(key);
+      if (entry) {
+        if (!entry.sources.some((s) => s.articleId === span.articleId && s.start === span.start)) entry.sources.push(span);
+        entry.storyAnchored = entry.storyAnchored && time.anchor === 'story';
+        continue;
       }
-    });
+      entries.set(key, { date: time.value, text: item.doc.article.text.slice(range.start, range.end), sources: [span], storyAnchored: time.anchor === 'story', order: order++ });
+    }
   }
-  return [...entries.values()]
-    .sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order)
-    .map(({ order: _order, ...entry }) => entry);
+  return [...entries.values()].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order).map(({ order: _order, ...entry }) => entry);
 }

@@ -1,11 +1,11 @@
 import type { Doc } from '../annotate/types.js';
 import { anchorToStory } from '../annotate/index.js';
-import { alignStory, type AlignOptions } from '../align/index.js';
+import { alignStory, citedRange, type AlignOptions, type ClaimItem } from '../align/index.js';
 import { resolveEntities } from '../align/entities/index.js';
-import { buildTimeline, dateDisputes, detectProvenance, findDenialDisputes, independenceGroups, numberChangesAndDisputes } from '../assess/index.js';
+import { buildTimeline, corroboratedQuantities, describeEvidence, detectProvenance, findDisputes, independenceGroups, numberChanges } from '../assess/index.js';
 import type { DisputeOptions, ProvenanceOptions } from '../assess/index.js';
 import { summarize } from '../summarize/index.js';
-import type { Dossier, Fact } from './types.js';
+import type { Dossier, DossierQuantity, Fact } from './types.js';
 import { articleLabel } from './labels.js';
 
 export interface DossierOptions {
@@ -31,31 +31,53 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
   const anchor = storyDate(annotated);
   const docs = annotated.map((doc) => anchorToStory(doc, anchor));
   const articles = docs.map((d) => d.article);
-  const resolved = resolveEntities(docs);
-  const alignment = alignStory(docs, options.align);
-
-  const statementCounts = new Map<string, number>();
-  for (const s of alignment.statements) statementCounts.set(s.articleId, (statementCounts.get(s.articleId) ?? 0) + 1);
-  const provenance = detectProvenance(articles, alignment.facts, statementCounts, options.provenance);
-  const groups = independenceGroups(articles, provenance);
   const byId = new Map(docs.map((d) => [d.article.id, d]));
   const sourceName = (articleId: string) => articleLabel(byId.get(articleId)!.article);
+  const resolved = resolveEntities(docs);
+  const entityById = new Map(resolved.entities.map((e) => [e.id, e]));
+  const names = { entityName: (id: string) => entityById.get(id)?.name ?? id, outletOf: sourceName };
+  const alignment = alignStory(docs, resolved, options.align);
+  const itemOf = new Map(alignment.claims.map((c) => [c.ref, c]));
+
+  const claimCounts = new Map<string, number>();
+  for (const c of alignment.claims) claimCounts.set(c.articleId, (claimCounts.get(c.articleId) ?? 0) + 1);
+  const provenance = detectProvenance(articles, alignment.facts, claimCounts, options.provenance);
+  const independence = independenceGroups(articles, provenance, sourceName);
+  const groupOf = independence.groupOf;
 
   const facts: Fact[] = alignment.facts.map((group) => {
-    const rep = group.representative;
-    const sources = group.members.map(({ articleId, start, end }) => ({ articleId, start, end }));
+    const members = group.members.map((m) => itemOf.get(m)!);
+    const rep = itemOf.get(group.representative)!;
+    const repRange = citedRange(rep);
+    const sources = members.map((item) => ({ articleId: item.articleId, ...citedRange(item) }));
+    const claimedBy = [...new Set(members.map((c) => c.sourceName).filter((n): n is string => !!n))];
+    const sourceGroups = [...new Set(sources.map((s) => groupOf.get(s.articleId)!))];
     return {
       id: group.id,
-      text: byId.get(rep.articleId)!.article.text.slice(rep.start, rep.end),
+      text: rep.doc.article.text.slice(repRange.start, repRange.end),
       sources,
-      independentSources: new Set(sources.map((s) => groups.get(s.articleId))).size,
+      independentSources: sourceGroups.length,
       reportedBy: [...new Set(sources.map((s) => sourceName(s.articleId)))],
+      why: describeEvidence(group.evidence, names),
+      ...(claimedBy.length ? { claimedBy } : {}),
+      modality: modalityOf(members),
+      sourceGroups,
     };
   });
   facts.sort((a, b) => b.independentSources - a.independentSources || b.sources.length - a.sources.length || Number(a.id.slice(1)) - Number(b.id.slice(1)));
 
-  const numbers = numberChangesAndDisputes(docs, alignment);
-  const disputes = [...findDenialDisputes(docs, alignment, resolved, options.disputes), ...numbers.disputes, ...dateDisputes(docs, alignment)];
+  const disputes = findDisputes(alignment, names, options.disputes);
+  const quantities: DossierQuantity[] = corroboratedQuantities(alignment).map((row) => ({
+    value: row.value,
+    what: row.what,
+    span: row.sources[0],
+    kind: row.kind,
+    ...(row.event ? { event: row.event } : {}),
+    ...(row.owner ? { owner: names.entityName(row.owner) } : {}),
+    sources: row.sources,
+    independentSources: new Set(row.sources.map((s) => groupOf.get(s.articleId))).size,
+    reportedBy: [...new Set(row.sources.map((s) => sourceName(s.articleId)))],
+  }));
 
   // A speaker resolved through a pronoun ("he added") has a name but no mention of its own: find the
   // story entity by that name, when exactly one entity goes by it.
@@ -82,7 +104,8 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
   const summary = summarize(
     docs.map((d) => ({ id: d.article.id, text: d.article.text, sentences: d.sentences, publishedAt: d.article.publishedAt })),
     { maxSentences: options.summarySentences ?? 8, maxWords: options.summaryWords },
-    facts.filter((f) => f.sources.length > 1).map((f) => ({ spans: f.sources, independentSources: f.independentSources })),
+    facts.map((f) => ({ spans: f.sources, independentSources: f.independentSources })),
+    disputes.map((d) => ({ kind: d.kind, sides: d.sides.map((s) => ({ stance: s.stance, sources: s.sources })) })),
   );
 
   return {
@@ -103,16 +126,23 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
     })),
     entities: resolved.entities,
     quotes,
-    quantities: docs.flatMap((doc) => doc.quantities.map((q) => ({ value: q.value, what: q.what, span: { articleId: doc.article.id, start: q.start, end: q.end } }))),
-    numberChanges: numbers.changes,
+    quantities,
+    numberChanges: numberChanges(docs, alignment),
     timeline: buildTimeline(docs, alignment),
     facts,
+    sourceGroups: independence.groups,
     singleSource: facts.filter((f) => f.independentSources === 1).map((f) => f.id),
     disputes,
     provenance,
     summary,
     problems,
   };
+}
+
+/** The weakest way any member puts the claim: one outlet's "allegedly" makes the fact alleged. */
+function modalityOf(members: ClaimItem[]): string {
+  const order = ['hedged', 'alleged', 'planned', 'future', 'reported', 'asserted'];
+  return members.map((m) => m.modality).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0] ?? 'asserted';
 }
 
 function uniqueNameIndex<T extends { name: string; aliases: string[] }>(entities: T[]): Map<string, T> {

@@ -16,6 +16,11 @@ h2{font-size:1.2rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{
 .timeline time{font-weight:600;margin-right:.4rem}
 .sources{max-height:100vh;overflow:auto;position:sticky;top:0}.source{border-top:1px solid var(--line);padding:.5rem 0}.meta{color:var(--muted);font-size:.85rem}
 .text{font-size:.92rem}mark,.hl{background:var(--mark)}del{color:var(--muted)}
+.notes{font-size:.85rem;color:var(--muted);margin:.15rem 0 .3rem;overflow-wrap:anywhere}.notes p,.notes ul{margin:.1rem 0}.label{font-weight:600}
+.why summary{cursor:pointer}.why dl{margin:.2rem 0 .2rem 1rem}.why dl div{display:flex;flex-wrap:wrap;gap:0 .4rem}.why dt{font-weight:600}.why dt::after{content:':'}.why dd{margin:0}
+.modality{display:inline-block;font-size:.7rem;text-transform:uppercase;border:1px solid var(--line);border-radius:.3rem;padding:0 .3rem}
+.side .value{font-size:1.2rem;font-weight:700}.via{font-weight:400;color:var(--muted);font-size:.85rem}.owner{font-size:.8rem;background:#e4e8eb;border-radius:.3rem;padding:0 .3rem}
+.groups{padding-left:1.1rem}.groups li{margin-bottom:.4rem;overflow-wrap:anywhere}.members{display:flex;flex-wrap:wrap;gap:.2rem .5rem;align-items:center}
 `;
 
 // Clicking a citation highlights exactly the cited characters in the sources pane and scrolls to them.

@@ -3,6 +3,8 @@ import type { Dossier, DossierArticle } from '../dossier/types.js';
 import { escapeHtml as esc } from './escape.js';
 import { articleIndex, articleLabel, dateRange, formatNumber, quotesBySpeaker, storyTitle, MAX_LISTED_FACTS } from './labels.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-assets.js';
+import { collapseLine, evidenceParts, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, whyLine } from './explain.js';
+import type { Fact, MatchEvidence } from '../dossier/types.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -13,6 +15,35 @@ function badges(spans: Span[], articles: Map<string, DossierArticle>): string {
       return `<a class="cite" href="#src-${esc(s.articleId)}" data-article="${esc(s.articleId)}" data-start="${s.start}" data-end="${s.end}" title="${esc(label)}">${esc(s.articleId)}</a>`;
     })
     .join('');
+}
+
+/** Why the sentences were matched: the one-line reason, the evidence below it (folded). */
+function whyBlock(why: MatchEvidence | undefined): string {
+  if (!why) return '';
+  const parts = evidenceParts(why)
+    .map((p) => `<div><dt>${esc(p.label)}</dt><dd>${esc(p.values.join(', '))}</dd></div>`)
+    .join('');
+  const line = `<span class="label">Why matched:</span> ${esc(oneLine(whyLine(why)))}`;
+  return parts ? `<details class="why"><summary>${line}</summary><dl>${parts}</dl></details>` : `<p class="why">${line}</p>`;
+}
+
+/** Under a fact: who claims it and how, why it was matched, and why some of its articles count once. */
+function factNotes(f: Fact, dossier: Dossier): string {
+  const notes: string[] = [];
+  const modality = shownModality(f.modality);
+  if (f.claimedBy?.length || modality) {
+    const who = f.claimedBy?.length ? `<span class="label">Claimed by</span> ${esc(f.claimedBy.join(', '))}` : '';
+    const how = modality ? `<span class="modality">${esc(modality)}</span>` : '';
+    notes.push(`<p class="claimant">${[who, how].filter(Boolean).join(' ')}</p>`);
+  }
+  notes.push(whyBlock(factWhy(f)));
+  const ind = independence(f, dossier);
+  if (ind) {
+    const detail = ind.collapses.length > 1 ? `<ul>${ind.collapses.map((c) => `<li>${esc(collapseLine(c))}</li>`).join('')}</ul>` : '';
+    notes.push(`<div class="indep"><span class="label">Independence:</span> ${esc(ind.line)}${detail}</div>`);
+  }
+  const body = notes.filter(Boolean).join('');
+  return body ? `<div class="notes">${body}</div>` : '';
 }
 
 /**
@@ -51,20 +82,27 @@ export function renderHtml(dossier: Dossier): string {
 
   const disputes = dossier.disputes
     .map((d) => {
-      const column = (stance: 'claim' | 'denial') =>
-        d.sides
+      const column = (stance: 'claim' | 'denial', sides = d.sides) =>
+        sides
           .filter((s) => s.stance === stance)
-          .map((s) => `<div class="side ${stance}"><div class="who">${esc(s.byName ?? 'unattributed')}</div><p>${esc(oneLine(s.text))}</p>${note(s.sources)}</div>`)
+          .map((s) => {
+            const value = s.value ? `<div class="value">${esc(oneLine(s.value))}</div>` : '';
+            const via = s.reportedBy?.length && namedOutlets(s.sources, articles) ? ` <span class="via">via ${esc(s.reportedBy.join(', '))}</span>` : '';
+            return `<div class="side ${stance}">${value}<div class="who">${esc(s.byName ?? 'unattributed')}${via}</div><p>${esc(oneLine(s.text))}</p>${note(s.sources)}</div>`;
+          })
           .join('');
       const claims = column('claim');
       const denials = column('denial');
-      return `<article class="dispute"><h3>${esc(oneLine(d.about))} <span class="kind">${esc(d.kind)}</span></h3><div class="sides"><div><h4>${d.kind === 'denial' ? 'Says' : 'Reports'}</h4>${claims}</div>${denials ? `<div><h4>Denies</h4>${denials}</div>` : ''}</div></article>`;
+      // Number, date and place disputes: one column per version, so the values read across.
+      const versions = d.kind !== 'denial' && !denials && d.sides.length > 1 ? d.sides.map((s, i) => `<div><h4>Version ${i + 1}</h4>${column('claim', [s])}</div>`).join('') : '';
+      const body = versions || `<div><h4>${d.kind === 'denial' ? 'Says' : 'Reports'}</h4>${claims}</div>${denials ? `<div><h4>Denies</h4>${denials}</div>` : ''}`;
+      return `<article class="dispute"><h3>${esc(oneLine(d.about))} <span class="kind">${esc(d.kind)}</span></h3><div class="sides">${body}</div>${whyBlock(d.why)}</article>`;
     })
     .join('');
 
   const grid = coverageGrid(dossier, corroborated.slice(0, MAX_LISTED_FACTS));
   const factItems = (list: Dossier['facts']) =>
-    list.slice(0, MAX_LISTED_FACTS).map((f) => `<li><span class="count" title="independent sources">${f.independentSources}</span> ${esc(oneLine(f.text))} ${note(f.sources)}</li>`).join('');
+    list.slice(0, MAX_LISTED_FACTS).map((f) => `<li><span class="count" title="independent sources">${f.independentSources}</span> ${esc(oneLine(f.text))} ${note(f.sources)}${factNotes(f, dossier)}</li>`).join('');
 
   const quotes = quotesBySpeaker(dossier)
     .map((g) => `<section class="speaker"><h3>${esc(g.speaker)}</h3><ul>${g.quotes.map((q) => `<li${q.direct ? '' : ' class="reported"'}>${q.direct ? '“' : '<small>reported:</small> '}${esc(oneLine(q.text))}${q.direct ? '”' : ''} ${note([q.span])}</li>`).join('')}</ul></section>`)
@@ -73,17 +111,46 @@ export function renderHtml(dossier: Dossier): string {
   const changes = dossier.numberChanges
     .map((c) => `<li><strong>${esc(c.what)}</strong>: ${c.values.map((v) => `${esc(formatNumber(v.value))}${v.date ? ` <small>${esc(v.date)}</small>` : ''}`).join(' → ')} ${note(c.values.map((v) => v.span))}</li>`)
     .join('');
-  const quantities = dossier.quantities.map((q) => `<li>${esc(formatNumber(q.value))} ${esc(q.what)} ${note([q.span])}</li>`).join('');
+  const reported = reportedQuantities(dossier.quantities);
+  const reportedSet = new Set(reported);
+  const figures = reported
+    .map((q) => {
+      const owner = q.owner ? ` <span class="owner">${esc(oneLine(q.owner))}</span>` : '';
+      const spans = q.sources?.length ? q.sources : [q.span];
+      const by = q.reportedBy?.length && namedOutlets(spans, articles) ? ` <small>${esc([...new Set(q.reportedBy)].join(', '))}</small>` : '';
+      return `<li><strong>${esc(quantityPhrase(q, formatNumber))}</strong>${owner} — <span class="reach">${esc(quantityReach(q, articles))}</span>${by} ${note(spans)}</li>`;
+    })
+    .join('');
+  const quantities = dossier.quantities
+    .filter((q) => !reportedSet.has(q))
+    .map((q) => `<li>${esc(formatNumber(q.value))} ${esc(q.what)} ${note([q.span])}</li>`)
+    .join('');
 
   const timeline = dossier.timeline
     .map((t) => `<li><time>${esc(t.date)}</time>${t.storyAnchored ? ' <small>(placed using the story date)</small>' : ''} ${esc(oneLine(t.text))} ${note(t.sources)}</li>`)
     .join('');
+
+  const label = (id: string) => {
+    const a = articles.get(id);
+    return `<span class="badge">${esc(id)}</span> ${esc(a ? articleLabel(a) : '')}`;
+  };
+  const groups = joinedGroups(dossier)
+    .map((g) => `<li><div class="members">${g.articles.map(label).join(' ')}</div><div>count as one source${g.reasons.length ? `: ${esc(g.reasons.join('; '))}` : ''}</div></li>`)
+    .join('');
+  const alone = (dossier.sourceGroups ?? []).filter((g) => g.articles.length === 1).map((g) => label(g.articles[0]));
+  const independent = groups
+    ? `<p>${dossier.articles.length} articles make ${dossier.sourceGroups!.length} independent sources: articles that copy one another, share a wire credit or come from the same outlet count once.</p><ul class="groups">${groups}${alone.length ? `<li><div class="members">${alone.join(' ')}</div><div>each on its own</div></li>` : ''}</ul>`
+    : '';
 
   const provenance = dossier.provenance
     .map((p) => `<li>${esc(p.to)} ${esc(articleLabel(articles.get(p.to)!))} <strong>${p.kind === 'credit' ? 'credits' : p.kind === 'copy' ? 'copies' : 'rewrites'}</strong> ${esc(p.from)} ${esc(articleLabel(articles.get(p.from)!))} <small>score ${p.score}</small></li>`)
     .join('');
 
   // Sources last: every citation above has registered its offsets as cut points.
+  // Built here, before the sources: their citations must register cut points too.
+  const corroboratedItems = factItems(corroborated);
+  const singleItems = factItems(single);
+
   const sources = dossier.articles
     .map((a) => {
       const removed = a.removed.map((r) => `<li><del>${esc(oneLine(r.text))}</del> <small>${esc(r.reason)}</small></li>`).join('');
@@ -99,11 +166,12 @@ export function renderHtml(dossier: Dossier): string {
 <main><div class="analysis">
 ${section('summary', 'Summary', summary ? `<ol>${summary}</ol>` : '')}
 ${section('disputes', 'Disputed', disputes)}
-${section('corroborated', 'Corroborated', corroborated.length ? `${grid}<ul class="facts">${factItems(corroborated)}</ul>` : '')}
-${section('single', `Reported by one source only (${single.length})`, single.length ? `<ul class="facts">${factItems(single)}</ul>` : '')}
+${section('corroborated', 'Corroborated', corroborated.length ? `${grid}<ul class="facts">${corroboratedItems}</ul>` : '')}
+${section('single', `Reported by one source only (${single.length})`, single.length ? `<ul class="facts">${singleItems}</ul>` : '')}
 ${section('quotes', 'Who said what', quotes)}
-${section('numbers', 'Numbers', changes || quantities ? `${changes ? `<ul class="changes">${changes}</ul>` : ''}<ul>${quantities}</ul>` : '')}
+${section('numbers', 'Numbers', changes || figures || quantities ? `${changes ? `<ul class="changes">${changes}</ul>` : ''}${figures ? `<ul class="figures">${figures}</ul>` : ''}${quantities ? `<ul>${quantities}</ul>` : ''}` : '')}
 ${section('timeline', 'Timeline', timeline ? `<ol class="timeline">${timeline}</ol>` : '')}
+${section('independence', 'Independent sources', independent)}
 ${section('provenance', 'Provenance', provenance ? `<ul>${provenance}</ul>` : '')}
 </div><aside class="sources"><h2>Sources</h2>${sources}</aside></main>
 <script>${PAGE_SCRIPT}</script></body></html>

@@ -1,6 +1,7 @@
 import type { Dossier, DossierArticle } from '../dossier/types.js';
 import type { Span } from '../annotate/types.js';
-export { articleLabel } from '../dossier/index.js';
+// The leaf module, not the stage entry: rendering a stored dossier needs no pipeline code loaded.
+export { articleLabel } from '../dossier/labels.js';
 
 export function articleIndex(dossier: Dossier): Map<string, DossierArticle> {
   return new Map(dossier.articles.map((a) => [a.id, a]));

@@ -1,9 +1,35 @@
 import type { Dossier } from '../dossier/types.js';
 import type { Span } from '../annotate/types.js';
 import { articleIndex, articleLabel, dateRange, formatNumber, quotesBySpeaker, storyTitle, MAX_LISTED_FACTS } from './labels.js';
+import { collapseLine, evidenceLine, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, whyLine } from './explain.js';
+import type { Fact, MatchEvidence } from '../dossier/types.js';
 
 const cite = (spans: Span[]) => [...new Set(spans.map((s) => s.articleId))].map((id) => `[${id}]`).join('');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+const bracket = (id: string) => `[${id}]`;
+
+/** "Why matched: <summary> — names: A, B · similarity 0.82", or nothing for older dossiers. */
+function whyNote(why: MatchEvidence | undefined): string[] {
+  if (!why) return [];
+  const line = oneLine(whyLine(why));
+  const evidence = evidenceLine(why, line);
+  return [`Why matched: ${line}${evidence ? ` — ${evidence}` : ''}`];
+}
+
+/** Sub-bullets under a fact: who claims it and how, why its sentences were matched, why sources collapse. */
+function factNotes(f: Fact, dossier: Dossier): string[] {
+  const notes: string[] = [];
+  const modality = shownModality(f.modality);
+  const claim = [f.claimedBy?.length ? `Claimed by ${f.claimedBy.join(', ')}` : '', modality ? `modality: ${modality}` : ''].filter(Boolean).join(' · ');
+  if (claim) notes.push(claim);
+  notes.push(...whyNote(factWhy(f)));
+  const ind = independence(f, dossier, bracket);
+  if (ind) {
+    notes.push(ind.line);
+    if (ind.collapses.length > 1) notes.push(...ind.collapses.map((c) => collapseLine(c, bracket)));
+  }
+  return notes.map((n) => `  - ${n}`);
+}
 
 /** The dossier as Markdown for the terminal or a notes file; citations are [article id], listed under Sources. */
 export function renderMarkdown(dossier: Dossier): string {
@@ -23,8 +49,12 @@ export function renderMarkdown(dossier: Dossier): string {
       out.push(`### ${oneLine(d.about)} (${d.kind})`, '');
       for (const side of d.sides) {
         const who = side.byName ?? 'unattributed';
-        out.push(`- **${side.stance === 'denial' ? 'Denies' : 'Says'}: ${who}** — ${oneLine(side.text)} ${cite(side.sources)}`);
+        const value = side.value ? ` **${oneLine(side.value)}** —` : '';
+        const via = side.reportedBy?.length && namedOutlets(side.sources, articles) ? ` (${side.reportedBy.join(', ')})` : '';
+        out.push(`- **${side.stance === 'denial' ? 'Denies' : 'Says'}: ${who}**${via} —${value} ${oneLine(side.text)} ${cite(side.sources)}`);
       }
+      const why = whyNote(d.why);
+      if (why.length) out.push('', ...why.map((w) => `_${w}_`));
       out.push('');
     }
   }
@@ -32,14 +62,14 @@ export function renderMarkdown(dossier: Dossier): string {
   const corroborated = dossier.facts.filter((f) => f.independentSources > 1);
   if (corroborated.length) {
     out.push('## Corroborated', '');
-    for (const f of corroborated.slice(0, MAX_LISTED_FACTS)) out.push(`- **${f.independentSources} independent sources** (${f.reportedBy.join(', ')}): ${oneLine(f.text)} ${cite(f.sources)}`);
+    for (const f of corroborated.slice(0, MAX_LISTED_FACTS)) out.push(`- **${f.independentSources} independent sources** (${(f.reportedBy ?? []).join(', ')}): ${oneLine(f.text)} ${cite(f.sources)}`, ...factNotes(f, dossier));
     out.push('');
   }
 
   const single = dossier.facts.filter((f) => f.independentSources === 1);
   if (single.length) {
     out.push(`## Reported by one source only (${single.length})`, '');
-    for (const f of single.slice(0, MAX_LISTED_FACTS)) out.push(`- ${f.reportedBy.join(', ')}: ${oneLine(f.text)} ${cite(f.sources)}`);
+    for (const f of single.slice(0, MAX_LISTED_FACTS)) out.push(`- ${(f.reportedBy ?? []).join(', ')}: ${oneLine(f.text)} ${cite(f.sources)}`, ...factNotes(f, dossier));
     if (single.length > MAX_LISTED_FACTS) out.push(`- … ${single.length - MAX_LISTED_FACTS} more in the JSON output`);
     out.push('');
   }
@@ -59,13 +89,34 @@ export function renderMarkdown(dossier: Dossier): string {
     for (const c of dossier.numberChanges) {
       out.push(`- **${c.what}** changed: ${c.values.map((v) => `${formatNumber(v.value)}${v.date ? ` (${v.date})` : ''}`).join(' → ')} ${cite(c.values.map((v) => v.span))}`);
     }
-    for (const q of dossier.quantities) out.push(`- ${formatNumber(q.value)} ${q.what} [${q.span.articleId}]`);
+    const reported = reportedQuantities(dossier.quantities);
+    for (const q of reported) {
+      const owner = q.owner ? ` (${oneLine(q.owner)})` : '';
+      const spans = q.sources?.length ? q.sources : [q.span];
+      const by = q.reportedBy?.length && namedOutlets(spans, articles) ? `: ${[...new Set(q.reportedBy)].join(', ')}` : '';
+      out.push(`- **${quantityPhrase(q, formatNumber)}**${owner} — ${quantityReach(q, articles)}${by} ${cite(spans)}`);
+    }
+    const counted = new Set(reported);
+    for (const q of dossier.quantities) if (!counted.has(q)) out.push(`- ${formatNumber(q.value)} ${q.what} [${q.span.articleId}]`);
     out.push('');
   }
 
   if (dossier.timeline.length) {
     out.push('## Timeline', '');
     for (const t of dossier.timeline) out.push(`- **${t.date}**${t.storyAnchored ? ' (date placed using the story\'s publication date)' : ''}: ${oneLine(t.text)} ${cite(t.sources)}`);
+    out.push('');
+  }
+
+  const joined = joinedGroups(dossier);
+  if (joined.length) {
+    const alone = (dossier.sourceGroups ?? []).filter((g) => g.articles.length === 1).map((g) => g.articles[0]);
+    out.push(`## Independent sources (${dossier.sourceGroups!.length})`, '');
+    out.push(`${dossier.articles.length} articles make ${dossier.sourceGroups!.length} independent sources: articles that copy one another, share a wire credit or come from the same outlet count once.`, '');
+    for (const g of joined) {
+      const names = g.articles.map((id) => `[${id}] ${articles.get(id) ? articleLabel(articles.get(id)!) : ''}`.trim());
+      out.push(`- ${names.join(', ')} — one source${g.reasons.length ? `: ${g.reasons.join('; ')}` : ''}`);
+    }
+    if (alone.length) out.push(`- Each on its own: ${alone.map((id) => `[${id}]`).join(' ')}`);
     out.push('');
   }
 

@@ -1,6 +1,6 @@
 import type { SummaryDocument } from './types.js';
 import { tokens, wordCount } from './text.js';
-import { DANGLING_START, DATELINE, LEADING_TRIM, OPENS_WITH_QUOTE, QUESTION, TERMINAL, TRAILING_ATTRIBUTION } from './patterns.js';
+import { ATTRIBUTION_CUE, DROPPABLE_HEAD, dependentOpener, DATELINE, LEADING_TRIM, OPENS_WITH_QUOTE, QUESTION, TERMINAL, TRAILING_ATTRIBUTION } from './patterns.js';
 
 /** One sentence of one document, with the stems the scorer needs. */
 export interface SentenceUnit {
@@ -27,6 +27,8 @@ export interface Candidate {
   concepts: string[];
   /** Opens with a pronoun or connective that needs the previous sentence. */
   dangling: boolean;
+  /** A claim span (from the align stage's facts or the disputes) shorter than its sentence. */
+  claim?: boolean;
 }
 
 export function sentenceUnits(docs: SummaryDocument[]): SentenceUnit[] {
@@ -113,9 +115,66 @@ export function candidates(docs: SummaryDocument[], units: SentenceUnit[], rules
         end: unit.start + span.end,
         words: wordCount(text),
         concepts: conceptKeys(toks.map((t) => t.stem), toks.map((t) => t.stop)),
-        dangling: DANGLING_START.test(text),
+        dangling: dependentOpener(text) !== null,
       });
     }
   }
   return out;
+}
+
+/** The claim's words with surrounding blanks and a dangling comma, semicolon or colon left out. */
+function tighten(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /[\s,;:]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function balancedQuotes(text: string): boolean {
+  const straight = (text.match(/"/g) ?? []).length;
+  const open = (text.match(/“/g) ?? []).length;
+  const close = (text.match(/”/g) ?? []).length;
+  return straight % 2 === 0 && open === close;
+}
+
+/**
+ * A claim span of a sentence offered as a summary candidate of its own, or null. It must read as a sentence:
+ * start with a capital, have a verb, balance its quote marks, and leave out of its sentence only a leading
+ * adverbial ("Earlier on Monday, ") and trailing words that attribute or deny nothing; otherwise a claim that a
+ * source asserts or denies would be stated as the outlet's own.
+ */
+export function claimCandidate(
+  docs: SummaryDocument[],
+  unit: SentenceUnit,
+  span: { start: number; end: number },
+  rules: CandidateRules,
+  hasVerb: (text: string) => boolean,
+): Candidate | null {
+  const text = docs[unit.doc].text;
+  const start = Math.max(unit.start, span.start);
+  const end = Math.min(unit.end, span.end);
+  if (end <= start) return null;
+  const tight = tighten(text, start, end);
+  const sentence = tighten(text, unit.start, unit.end);
+  if (tight.start <= sentence.start && tight.end >= sentence.end) return null; // the whole sentence: already offered
+  const claim = text.slice(tight.start, tight.end);
+  const words = wordCount(claim);
+  if (words < Math.min(6, rules.minWords) || words > rules.maxWords) return null;
+  if (!/^[A-Z0-9]/.test(claim) || !/[a-z]/.test(claim) || !balancedQuotes(claim)) return null;
+  const head = text.slice(unit.start, tight.start);
+  const dateline = DATELINE.exec(head);
+  const headRest = dateline ? head.slice(dateline[0].length) : head;
+  if (headRest.trim() !== '' && (!DROPPABLE_HEAD.test(headRest) || ATTRIBUTION_CUE.test(headRest))) return null;
+  const tail = text.slice(tight.end, unit.end);
+  if (ATTRIBUTION_CUE.test(tail)) return null;
+  if (!hasVerb(claim)) return null;
+  const toks = tokens(claim);
+  return {
+    unit,
+    start: tight.start,
+    end: tight.end,
+    words,
+    concepts: conceptKeys(toks.map((t) => t.stem), toks.map((t) => t.stop)),
+    dangling: dependentOpener(claim) !== null,
+    claim: true,
+  };
 }

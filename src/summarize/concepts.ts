@@ -7,23 +7,30 @@ import { conceptKeys } from './candidates.js';
  * Occurrences near the top of a document count extra, because news puts the main facts first.
  */
 export interface ConceptWeightOptions {
-  /** Minimum number of documents that must use a bigram. */
+  /** Minimum number of documents (independent sources) that must use a bigram. */
   minDocs: number;
   /** Extra document count for a concept found in a document's first sentence... */
   leadBonus: number;
   /** ...shrinking by this factor per sentence further down. */
   leadDecay: number;
+  /**
+   * The independent source of each document (documents that copy one wire story share one), so that a bigram
+   * counts sources, not copies. Default: every document is its own source.
+   */
+  sourceOf?: (doc: number) => number;
 }
 
 export function conceptWeights(units: SentenceUnit[], options: ConceptWeightOptions): Map<string, number> {
-  // Per document, the best (earliest) position at which each bigram appears: one linear pass.
+  // Per source, the best (earliest) position at which each bigram appears: one linear pass.
+  const sourceOf = options.sourceOf ?? ((doc: number) => doc);
   const firstSeen = new Map<string, Map<number, number>>();
   for (const unit of units) {
+    const source = sourceOf(unit.doc);
     for (const key of conceptKeys(unit.stems, unit.stop)) {
       let byDoc = firstSeen.get(key);
       if (!byDoc) firstSeen.set(key, (byDoc = new Map()));
-      const seen = byDoc.get(unit.doc);
-      if (seen === undefined || unit.position < seen) byDoc.set(unit.doc, unit.position);
+      const seen = byDoc.get(source);
+      if (seen === undefined || unit.position < seen) byDoc.set(source, unit.position);
     }
   }
   const weights = new Map<string, number>();

@@ -1,3 +1,3 @@
 export { summarize } from './summarize.js';
-export type { SummaryDocument, SummaryOptions, SummarySentence, SupportGroup } from './types.js';
+export type { SummaryDispute, SummaryDisputeSide, SummaryDocument, SummaryOptions, SummarySentence, SupportGroup } from './types.js';
 export { SummarizeInputError, isSummarizeInputError } from './errors.js';

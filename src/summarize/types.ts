@@ -9,10 +9,27 @@ export interface SummaryDocument {
   publishedAt: string | null;
 }
 
-/** Sentences aligned as one fact across articles (from the align stage). */
+/**
+ * One fact as the align stage matched it across articles: the spans of its reports (whole sentences, or claims,
+ * i.e. minimal spans of sentences) and how many independent sources they come from (copies count once).
+ * Facts of a single source may be passed too: they tell the summary that a sentence's repeats are copies.
+ */
 export interface SupportGroup {
   spans: Span[];
   independentSources: number;
+}
+
+/** One side of a dispute: an assertion or its denial (number/date/place disagreements have only "claim" sides). */
+export interface SummaryDisputeSide {
+  stance: 'claim' | 'denial';
+  /** Spans (sentences or claims) that state this side. */
+  sources: Span[];
+}
+
+/** A dispute of the story (from the assess stage): the summary states both sides, or a sentence reporting it. */
+export interface SummaryDispute {
+  kind: string;
+  sides: SummaryDisputeSide[];
 }
 
 export interface SummaryOptions {

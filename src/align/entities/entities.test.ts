@@ -8,7 +8,7 @@ import type { Doc, EntityType, Mention } from '../../annotate/types.js';
 import { splitSentences } from '../../annotate/sentences.js';
 import { recognizeMentions } from '../../annotate/entities/index.js';
 import { resolveEntities } from './index.js';
-import { firstNamesCompatible, acronymOf, textKey } from './names.js';
+import { firstNamesCompatible, acronymOf, NearIndex, textKey } from './names.js';
 
 function article(id: string, text: string): Article {
   return { id, origin: id, url: null, outlet: null, title: null, publishedAt: null, byline: null, credits: [], text, removed: [], diagnostics: [] };
@@ -109,4 +109,121 @@ test('seed story: persons resolve across articles with their surnames; Vucic and
   assert.notEqual(byAlias('Milan Mojsilovic')[0], byAlias('Milan Radoicic')[0]);
   for (const place of ['Kosovo', 'Serbia', 'Belgrade']) assert.equal(byAlias(place)[0]?.type, 'place', place);
   for (const org of ['NATO', 'KFOR']) assert.equal(byAlias(org)[0]?.type, 'organization', org);
+});
+
+/** The entity that has `form` as its name or one of its aliases (asserting there is exactly one). */
+function entityNamed(resolved: ReturnType<typeof resolveEntities>, form: string) {
+  const hits = resolved.entities.filter((e) => e.name === form || e.aliases.includes(form));
+  assert.equal(hits.length, 1, `one entity written "${form}", got ${hits.length}`);
+  return hits[0];
+}
+
+test('diacritics and transliterations of one name are one person; different first names on one surname stay apart', () => {
+  const resolved = resolveEntities([
+    docOf('a', [['José Mujica', 'person'], ['Volodymyr Zelenskyy', 'person'], ['Aleksandar Vučić', 'person'], ['Andrej Vucic', 'person']]),
+    docOf('b', [['Jose Mujica', 'person'], ['Zelensky', 'person'], ['Aleksandar Vucic', 'person'], ['Milos Vucevic', 'person']]),
+    docOf('c', [['Volodymyr Zelenskiy', 'person'], ['Mujica', 'person']]),
+  ]);
+  assert.equal(entityNamed(resolved, 'José Mujica'), entityNamed(resolved, 'Jose Mujica'));
+  assert.equal(entityNamed(resolved, 'José Mujica').mentions.length, 3);
+  const zelensky = entityNamed(resolved, 'Volodymyr Zelenskyy');
+  assert.equal(entityNamed(resolved, 'Zelensky'), zelensky);
+  assert.equal(entityNamed(resolved, 'Volodymyr Zelenskiy'), zelensky);
+  assert.equal(entityNamed(resolved, 'Aleksandar Vučić'), entityNamed(resolved, 'Aleksandar Vucic'));
+  assert.notEqual(entityNamed(resolved, 'Andrej Vucic'), entityNamed(resolved, 'Aleksandar Vucic'), 'other first name, other person');
+  assert.notEqual(entityNamed(resolved, 'Milos Vucevic'), entityNamed(resolved, 'Aleksandar Vucic'), 'Vucevic is not Vucic');
+});
+
+test('hyphen and space variants of a compound first name are one person, other compounds are not', () => {
+  const resolved = resolveEntities([
+    docOf('a', [['Jean-Luc Mélenchon', 'person'], ['Jean-Pierre Melenchon', 'person']]),
+    docOf('b', [['Jean Luc Melenchon', 'person']]),
+  ]);
+  const jeanLuc = entityNamed(resolved, 'Jean-Luc Mélenchon');
+  assert.equal(entityNamed(resolved, 'Jean Luc Melenchon'), jeanLuc);
+  assert.notEqual(entityNamed(resolved, 'Jean-Pierre Melenchon'), jeanLuc);
+});
+
+test('a title plus surname joins the one person of the story with that surname', () => {
+  const resolved = resolveEntities([
+    docOf('a', [['Emmanuel Macron', 'person'], ['Aleksandar Vucic', 'person']]),
+    docOf('b', [['President Macron', 'person'], ['Mr. Vucic', 'person'], ['Prime Minister Albin Kurti', 'person']]),
+    docOf('c', [['Albin Kurti', 'person'], ['Mr Kurti', 'person']]),
+  ]);
+  const macron = entityNamed(resolved, 'Emmanuel Macron');
+  assert.equal(macron.mentions.length, 2);
+  assert.deepEqual(macron.aliases, ['Macron'], 'the title is not part of the name');
+  assert.equal(entityNamed(resolved, 'Aleksandar Vucic').mentions.length, 2);
+  const kurti = entityNamed(resolved, 'Albin Kurti');
+  assert.equal(kurti.mentions.length, 3);
+  assert.equal(resolved.entities.length, 3);
+});
+
+test('acronyms defined in a parenthesis join their long form, whichever is in the parenthesis', () => {
+  /** A doc of one sentence whose mentions are the given names; a name inside a parenthesis is left untagged. */
+  const tagged = (id: string, text: string, names: string[]): Doc => {
+    const mentions: Mention[] = names.map((n) => {
+      const start = text.indexOf(n);
+      return { start, end: start + n.length, text: n, type: 'organization' };
+    });
+    return { article: article(id, text), sentences: [], mentions, quotes: [], quantities: [], times: [], claims: [], diagnostics: [] };
+  };
+  const resolved = resolveEntities([
+    tagged('a', 'The Organisation for Economic Co-operation and Development (OECD) cut its forecast.', ['Organisation for Economic Co-operation and Development']),
+    tagged('b', 'The OECD said growth would slow. The ICTY (International Criminal Tribunal for the former Yugoslavia) closed.', ['OECD', 'ICTY']),
+    tagged('c', 'Judges of the International Criminal Tribunal for the former Yugoslavia met.', ['International Criminal Tribunal for the former Yugoslavia']),
+    tagged('d', 'The NATO-led Kosovo Force (KFOR) and the Kosovo Security Force (KSF) patrolled.', ['NATO-led Kosovo Force', 'Kosovo Security Force']),
+    tagged('e', 'KFOR said it would send more troops. The North Atlantic Treaty Organization agreed; NATO allies sent 200.', ['KFOR', 'North Atlantic Treaty Organization', 'NATO']),
+  ]);
+  assert.equal(entityNamed(resolved, 'OECD'), entityNamed(resolved, 'Organisation for Economic Co-operation and Development'));
+  assert.equal(entityNamed(resolved, 'ICTY'), entityNamed(resolved, 'International Criminal Tribunal for the former Yugoslavia'));
+  assert.notEqual(entityNamed(resolved, 'KFOR'), entityNamed(resolved, 'NATO-led Kosovo Force'), 'the acronym does not define "NATO-led"');
+  assert.equal(entityNamed(resolved, 'North Atlantic Treaty Organization'), entityNamed(resolved, 'NATO'), 'initials found anywhere in the story');
+});
+
+test('KFOR and the Kosovo Force are one body even where no text defines the acronym', () => {
+  const resolved = resolveEntities([docOf('a', [['Kosovo Force', 'organization']]), docOf('b', [['KFOR', 'organization']])]);
+  assert.equal(resolved.entities.length, 1);
+});
+
+test('standard names of countries and bodies are one entity', () => {
+  const resolved = resolveEntities([
+    docOf('a', [['U.S.', 'place'], ['UAE', 'place'], ['E.U.', 'organization'], ['Britain', 'place'], ['U.N.', 'organization']]),
+    docOf('b', [['United States', 'place'], ['United Arab Emirates', 'place'], ['European Union', 'organization'], ['UK', 'place'], ['United Nations', 'organization']]),
+    docOf('c', [['USA', 'place'], ['America', 'place'], ['EU', 'organization'], ['United Kingdom', 'place'], ['UN', 'organization'], ['Latin America', 'place']]),
+  ]);
+  const us = entityNamed(resolved, 'United States');
+  for (const form of ['U.S.', 'USA', 'America']) assert.equal(entityNamed(resolved, form), us, form);
+  assert.notEqual(entityNamed(resolved, 'Latin America'), us);
+  assert.equal(entityNamed(resolved, 'UAE'), entityNamed(resolved, 'United Arab Emirates'));
+  for (const form of ['E.U.', 'EU']) assert.equal(entityNamed(resolved, form), entityNamed(resolved, 'European Union'), form);
+  for (const form of ['Britain', 'UK']) assert.equal(entityNamed(resolved, form), entityNamed(resolved, 'United Kingdom'), form);
+  for (const form of ['U.N.', 'UN']) assert.equal(entityNamed(resolved, form), entityNamed(resolved, 'United Nations'), form);
+  assert.equal(resolved.entities.length, 6);
+});
+
+test('a rare surname misspelt by one letter is one person when the first name agrees or is absent, never otherwise', () => {
+  const resolved = resolveEntities([
+    docOf('a', [['Milan Radoicic', 'person'], ['Milan Vucevic', 'person'], ['Aleksandar Vucic', 'person']]),
+    docOf('b', [['Milan Radojicic', 'person'], ['Radojicic', 'person'], ['Andrej Vucic', 'person']]),
+    docOf('c', [['Ivan Stojanovic', 'person'], ['Marko Stojanovix', 'person'], ['Stojanovics', 'person']]),
+  ]);
+  const radoicic = entityNamed(resolved, 'Milan Radoicic');
+  assert.equal(entityNamed(resolved, 'Milan Radojicic'), radoicic);
+  assert.equal(entityNamed(resolved, 'Radojicic'), radoicic);
+  assert.notEqual(entityNamed(resolved, 'Milan Vucevic'), radoicic, 'same first name, other surname');
+  assert.notEqual(entityNamed(resolved, 'Andrej Vucic'), entityNamed(resolved, 'Aleksandar Vucic'), 'same surname, other first name');
+  assert.notEqual(entityNamed(resolved, 'Ivan Stojanovic'), entityNamed(resolved, 'Marko Stojanovix'), 'near surname, other first name');
+  assert.equal(entityNamed(resolved, 'Stojanovics').mentions.length, 1, 'a bare surname near two people stays apart');
+});
+
+test('the near-surname index finds one-letter edits without comparing all pairs', () => {
+  const index = new NearIndex<string>();
+  for (const name of ['radoicic', 'mojsilovic', 'vucevic']) index.add(name, name);
+  assert.deepEqual(index.near('radojicic'), ['radoicic'], 'insertion');
+  assert.deepEqual(index.near('radoicc'), ['radoicic'], 'deletion');
+  assert.deepEqual(index.near('mojsilovac'), ['mojsilovic'], 'substitution');
+  assert.deepEqual(index.near('mojsilovic'), [], 'the key itself is not near');
+  assert.deepEqual(index.near('vucic'), [], 'two letters off');
+  assert.deepEqual(index.near('rdaoicic'), [], 'a transposition is two edits');
 });

@@ -7,8 +7,10 @@ import { roleAfter, roleBefore, titleFreeStart } from './roles.js';
 import { spansFromTags, type EntityClass } from './tags.js';
 import { tagDocument } from './tagger.js';
 import { tokenizeRange, type Token } from './tokenize.js';
-import { caseForTagging } from './truecase.js';
+import { caseForTagging, commonWordsOf } from './truecase.js';
+import { dropHeadingOrganizations } from './headings.js';
 import { joinOrganizationNames } from './organizations.js';
+import { typeInstitutions } from './institutions.js';
 import { SPEECH_GAP_WORDS, SPEECH_VERBS } from './lexicon.js';
 
 const TYPE_OF: Record<EntityClass, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
@@ -20,6 +22,7 @@ function sentenceRanges(text: string, sentences: readonly Sentence[]): readonly 
 }
 
 const SPEECH = new Set(SPEECH_VERBS);
+const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const GAP = new Set(SPEECH_GAP_WORDS);
 
 /** Untagged capitalised words the model never saw, followed by a reporting verb: speakers' surnames. */
@@ -39,13 +42,19 @@ function unknownSpeakers(tokens: Token[], tags: number[], known: (lowerWord: str
 /**
  * Entity mentions in `text` (offsets into it), typed person / organization / place / other.
  * Titles next to a person's name are kept in `role`, not in the name; possessive "'s" is never part of a name.
+ * Seats of government speaking for their government ("the Kremlin said") and social networks are organisations
+ * (institutions.ts); subheading lines yield no organisations (headings.ts).
  */
 export function recognizeMentions(text: string, sentences: Sentence[]): Mention[] {
   const model = loadModel();
   const tokenized: Token[][] = sentenceRanges(text, sentences)
     .map((s) => tokenizeRange(text, s.start, s.end))
     .filter((tokens) => tokens.length > 0);
-  const prepared = prepareDocument(caseForTagging(tokenized, (w) => model.isCommonWord(w)), model.gazetteer);
+  const common = commonWordsOf(
+    tokenized.map((tokens) => tokens.map((t) => t.norm)),
+    (w) => model.isCommonWord(w),
+  );
+  const prepared = prepareDocument(caseForTagging(tokenized, common), model.gazetteer);
   const tags = tagDocument(model, prepared);
 
   const raw: RawMention[] = [];
@@ -55,6 +64,12 @@ export function recognizeMentions(text: string, sentences: Sentence[]): Mention[
       // A possessive, quote or separator ("| Last Update") at either end is not part of the name.
       while (end > start && /^('s|[^\p{L}\p{N}]+)$/iu.test(tokens[end - 1].norm)) end--;
       while (start < end && /^[^\p{L}\p{N}]+$/u.test(tokens[start].norm)) start++;
+      // A weekday ends no person's name, nor do the lower-case words before it: wire style puts the day right
+      // after a speaker ("el-Baz said on Thursday" came out as one name). Teams may ("Sheffield Wednesday").
+      while (span.type === 'PER' && end > start && WEEKDAY.test(tokens[end - 1].norm)) {
+        end--;
+        while (end > start && /^\p{Ll}+$/u.test(tokens[end - 1].norm)) end--;
+      }
       // "President Vucic" or "State Antony Blinken" (of "Secretary of State") tagged as one name: the title
       // words leave the name and are picked up as its role below.
       if (span.type === 'PER') start = titleFreeStart(tokens, start, end);
@@ -65,7 +80,8 @@ export function recognizeMentions(text: string, sentences: Sentence[]): Mention[
       raw.push({ sentence: s, startToken: i, endToken: i + 1, tokens, type: 'PER', roleRange: null });
     }
   });
-  const mentions = consolidate(joinOrganizationNames(raw, tokenized), tokenized, (w) => model.isCommonWord(w));
+  const consolidated = consolidate(joinOrganizationNames(raw, tokenized), tokenized, (w) => model.isCommonWord(w));
+  const mentions = typeInstitutions(dropHeadingOrganizations(consolidated, tokenized, text, common), tokenized, text);
 
   const covered = tokenized.map((tokens) => new Uint8Array(tokens.length));
   for (const m of mentions) for (let i = m.startToken; i < m.endToken; i++) covered[m.sentence][i] = 1;

@@ -45,3 +45,42 @@ export const CURRENCY_SYMBOLS: Record<string, string> = { $: 'dollars', '€': '
 export const CLOCK_AFTER = /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)/i;
 export const CODE_AROUND = /[A-Za-z]-?$/;
 export const PHONE_LIKE = /^\+?\d[\d().\s-]{6,}\d$/;
+
+/**
+ * Words that end the clause a number's event is looked for in (with punctuation and subordinating conjunctions):
+ * "30 armed Serbs who had taken refuge" (the refuge is not what happened to the 30).
+ */
+export const CLAUSE_WORDS = new Set(['which', 'who', 'whom', 'whose', 'that', 'where', 'when', 'while', 'but', 'because', 'although', 'though', 'whereas', 'since', 'after', 'before', 'until', 'unless', 'if']);
+
+/** Relative words stepped over between a counted phrase and its verb ("3 people who were killed"). */
+export const RELATIVE_WORDS = new Set(['who', 'which', 'that']);
+
+/** Determiners that make a number a set already known ("tensions between the two countries"), not a new count. */
+export const DEFINITE_BEFORE = new Set(['the', 'these', 'those', 'both', 'all']);
+
+/** Words right before a number that make it a label, not a count ("No. 5", "number 10", "#3"). */
+export const NAME_NUMBER_BEFORE = new Set(['no.', 'no', 'number', '#', 'nr.', 'nos.']);
+
+/** Events whose subject fields the counted thing: "NATO ... plans to send 600 more soldiers" (NATO's soldiers). */
+export const FIELDING_EVENTS = new Set(['deploy', 'reduce', 'increase']);
+
+/**
+ * Verbs whose subject owns the number after them: "the existing KFOR peacekeeping force, which currently
+ * consists of approximately 4,500 troops", "the mission has 3,700 soldiers".
+ */
+export const HOLDING_VERBS = new Set([
+  'consist', 'consists', 'consisted', 'comprise', 'comprises', 'comprised', 'has', 'have', 'had', 'numbers', 'numbered',
+  'totals', 'totalled', 'totaled', 'includes', 'included', 'fields', 'fielded', 'maintains', 'maintained', 'keeps', 'kept',
+]);
+
+/** Plural nouns that do modify a following noun ("arms dealer", "news agency"): they do not end a counted phrase. */
+export const PLURAL_MODIFIERS = new Set(['arms', 'news', 'sports', 'goods', 'customs', 'savings', 'operations', 'communications']);
+
+/** Words that end a counted noun read after "the number of" ("the number of counties to which the WFP has access"). */
+export const FUNCTION_WORDS = new Set(['to', 'which', 'who', 'that', 'can', 'could', 'will', 'would', 'in', 'on', 'at', 'from', 'for', 'with', 'by', 'of', 'the', 'a', 'an', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'and', 'or']);
+
+/**
+ * Nouns that count people by what happened to them: "Nine other deaths had been reported" is nine people killed.
+ * The kind is "person", the event the one named.
+ */
+export const EVENT_NOUN_COUNTS: Record<string, string> = { death: 'kill', fatality: 'kill', killing: 'kill', injury: 'injure', arrest: 'arrest', abduction: 'abduct' };

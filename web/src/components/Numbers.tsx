@@ -2,6 +2,7 @@
 import type { Dossier, NumberChange } from '../api.js';
 import { Cites } from './cite.js';
 import { formatNumber, oneLine } from '../format.js';
+import { namedOutlets, quantityPhrase, quantityReach, reportedQuantities } from '../../../src/report/explain.js';
 
 function Sparkline({ change }: { change: NumberChange }) {
   const values = change.values.map((v) => v.value);
@@ -25,8 +26,12 @@ function Sparkline({ change }: { change: NumberChange }) {
 
 export function Numbers({ dossier }: { dossier: Dossier }) {
   if (dossier.numberChanges.length === 0 && dossier.quantities.length === 0) return null;
+  // Quantities with their reports (newer dossiers): one row per value of one thing, with its reach.
+  const reported = reportedQuantities(dossier.quantities).slice(0, 30);
+  const reportedSet = new Set(reported);
+  const articles = new Map(dossier.articles.map((a) => [a.id, a]));
   const byWhat = new Map<string, Dossier['quantities']>();
-  for (const q of dossier.quantities) byWhat.set(q.what, [...(byWhat.get(q.what) ?? []), q]);
+  for (const q of dossier.quantities) if (!reportedSet.has(q) && !q.sources?.length) byWhat.set(q.what, [...(byWhat.get(q.what) ?? []), q]);
   const figures = [...byWhat.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 30);
   return (
     <section id="numbers" aria-labelledby="numbers-h">
@@ -52,9 +57,25 @@ export function Numbers({ dossier }: { dossier: Dossier }) {
           </ul>
         </>
       )}
+      {reported.length > 0 && (
+        <>
+          <h3>Figures reported</h3>
+          <ul class="reported-figures">
+            {reported.map((q, i) => (
+              <li key={i}>
+                <strong class="figure">{quantityPhrase(q, formatNumber)}</strong>
+                {q.owner && <span class="owner">{oneLine(q.owner)}</span>}
+                <span class="reach">{quantityReach(q, articles)}</span>
+                {q.reportedBy && q.reportedBy.length > 0 && namedOutlets(q.sources ?? [q.span], articles) && <small class="muted">{[...new Set(q.reportedBy)].join(', ')}</small>}
+                <Cites spans={q.sources?.length ? q.sources : [q.span]} max={6} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {figures.length > 0 && (
         <>
-          <h3>Figures mentioned</h3>
+          <h3>{reported.length ? 'Other figures mentioned' : 'Figures mentioned'}</h3>
           <table class="figures">
             <thead>
               <tr>

@@ -3,6 +3,72 @@ import { useContext, useState } from 'preact/hooks';
 import type { Dispute, DisputeSide, Dossier, Fact } from '../api.js';
 import { CiteContext, Cites, Outlets, colourClass } from './cite.js';
 import { formatDate, oneLine, plural } from '../format.js';
+import { evidenceParts, factWhy, independence, joinedGroups, shownModality, whyLine, type ArticleName } from '../../../src/report/explain.js';
+import type { MatchEvidence } from '../../../src/dossier/types.js';
+
+/** How the explanations name an article: its outlet and badge number, as on the badges. */
+function useArticleName(): ArticleName {
+  const { sources } = useContext(CiteContext);
+  return (id) => {
+    const s = sources.get(id);
+    return s ? (s.named ? `${s.label} (${s.n})` : s.label) : id;
+  };
+}
+
+/** Why the sentences were matched: the reason in one line, the evidence folded under it. */
+export function Why({ why }: { why?: MatchEvidence }) {
+  if (!why) return null;
+  const parts = evidenceParts(why);
+  const line = (
+    <>
+      <span class="label">Why matched:</span> {oneLine(whyLine(why))}
+    </>
+  );
+  if (parts.length === 0) return <p class="why">{line}</p>;
+  return (
+    <details class="why">
+      <summary>{line}</summary>
+      <dl>
+        {parts.map((p) => (
+          <div key={p.label}>
+            <dt>{p.label}</dt>
+            <dd>{p.values.join(', ')}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+/** Under a fact: who claims it and how, why it was matched, and why some of its articles count once. */
+function FactNotes({ fact, dossier }: { fact: Fact; dossier: Dossier }) {
+  const name = useArticleName();
+  const ind = independence(fact, dossier, name);
+  const why = factWhy(fact);
+  const modality = shownModality(fact.modality);
+  const claimant = !!fact.claimedBy?.length || !!modality;
+  if (!claimant && !why && !ind) return null;
+  return (
+    <div class="fact-notes">
+      {claimant && (
+        <p class="claimant">
+          {fact.claimedBy?.length ? (
+            <>
+              <span class="label">Claimed by</span> {fact.claimedBy.join(', ')}{' '}
+            </>
+          ) : null}
+          {modality && <span class="modality">{modality}</span>}
+        </p>
+      )}
+      <Why why={why} />
+      {ind && (
+        <p class="indep">
+          <span class="label">Independence:</span> {ind.line}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function Summary({ dossier }: { dossier: Dossier }) {
   if (dossier.summary.length === 0) return null;
@@ -24,6 +90,7 @@ function Side({ side }: { side: DisputeSide }) {
   const { sources } = useContext(CiteContext);
   return (
     <div class={`side ${side.stance}`}>
+      {side.value && <p class="side-value">{oneLine(side.value)}</p>}
       <p class="who">
         <strong>{side.byName ?? 'Unattributed'}</strong>
         {side.sources.some((s) => sources.get(s.articleId)?.named) && (
@@ -33,6 +100,7 @@ function Side({ side }: { side: DisputeSide }) {
           </span>
         )}
       </p>
+      {side.reportedBy?.length && !side.sources.some((s) => sources.get(s.articleId)?.named) ? <p class="via">reported by {side.reportedBy.join(', ')}</p> : null}
       <blockquote>{oneLine(side.text)}</blockquote>
       <Cites spans={side.sources} />
     </div>
@@ -62,6 +130,7 @@ function DisputeCard({ dispute }: { dispute: Dispute }) {
           </div>
         ))}
       </div>
+      <Why why={dispute.why} />
     </article>
   );
 }
@@ -75,7 +144,7 @@ export function Disputes({ dossier }: { dossier: Dossier }) {
   );
 }
 
-function FactList({ facts, limit }: { facts: Fact[]; limit: number }) {
+function FactList({ facts, limit, dossier }: { facts: Fact[]; limit: number; dossier: Dossier }) {
   const [all, setAll] = useState(false);
   const shown = all ? facts : facts.slice(0, limit);
   return (
@@ -91,6 +160,7 @@ function FactList({ facts, limit }: { facts: Fact[]; limit: number }) {
               <Outlets spans={f.sources} />
               <Cites spans={f.sources} />
             </span>
+            <FactNotes fact={f} dossier={dossier} />
           </li>
         ))}
       </ul>
@@ -110,19 +180,19 @@ export function Facts({ dossier }: { dossier: Dossier }) {
     <>
       <section id="corroborated" aria-labelledby="corroborated-h">
         <h2 id="corroborated-h">Corroborated ({corroborated.length})</h2>
-        {corroborated.length ? <FactList facts={corroborated} limit={12} /> : <p class="none">No fact is reported by two independent sources.</p>}
+        {corroborated.length ? <FactList facts={corroborated} limit={12} dossier={dossier} /> : <p class="none">No fact is reported by two independent sources.</p>}
       </section>
       <section id="single" aria-labelledby="single-h">
         <h2 id="single-h">Only one source ({single.length})</h2>
         <p class="hint">Reported by a single independent outlet: check before repeating.</p>
-        {single.length ? <SingleSource facts={single} /> : <p class="none">Every fact has at least two independent sources.</p>}
+        {single.length ? <SingleSource facts={single} dossier={dossier} /> : <p class="none">Every fact has at least two independent sources.</p>}
       </section>
     </>
   );
 }
 
 /** Single-source facts grouped under the outlet that alone reports them. */
-function SingleSource({ facts }: { facts: Fact[] }) {
+function SingleSource({ facts, dossier }: { facts: Fact[]; dossier: Dossier }) {
   const { sources } = useContext(CiteContext);
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
@@ -138,7 +208,7 @@ function SingleSource({ facts }: { facts: Fact[] }) {
             <summary>
               {source && <span class={`badge ${colourClass(source.n)}`}>{source.n}</span>} <strong>{source?.label ?? articleId}</strong> <span class="muted">only: {plural(list.length, 'fact')}</span>
             </summary>
-            <FactList facts={list} limit={8} />
+            <FactList facts={list} limit={8} dossier={dossier} />
           </details>
         );
       })}
@@ -195,6 +265,45 @@ export function Quotes({ dossier }: { dossier: Dossier }) {
           </ul>
         </details>
       ))}
+    </section>
+  );
+}
+
+/** Which articles count as one independent source, and why (copies, shared wire credit, same outlet). */
+export function SourceGroups({ dossier }: { dossier: Dossier }) {
+  const { sources } = useContext(CiteContext);
+  const joined = joinedGroups(dossier);
+  if (joined.length === 0) return null;
+  const alone = (dossier.sourceGroups ?? []).filter((g) => g.articles.length === 1).map((g) => g.articles[0]);
+  const member = (id: string) => {
+    const s = sources.get(id);
+    return (
+      <span class="member" key={id}>
+        {s && <span class={`badge ${colourClass(s.n)}`}>{s.n}</span>} {s?.label ?? id}
+      </span>
+    );
+  };
+  return (
+    <section id="independence" aria-labelledby="independence-h">
+      <h2 id="independence-h">Independent sources ({dossier.sourceGroups!.length})</h2>
+      <p class="hint">
+        {plural(dossier.articles.length, 'article')} make {plural(dossier.sourceGroups!.length, 'independent source')}: articles that copy one another, share a wire credit or
+        come from the same outlet count once.
+      </p>
+      <ul class="groups">
+        {joined.map((g) => (
+          <li key={g.id}>
+            <div class="members">{g.articles.map(member)}</div>
+            <p class="reasons">count as one source{g.reasons.length ? `: ${g.reasons.join('; ')}` : ''}</p>
+          </li>
+        ))}
+        {alone.length > 0 && (
+          <li>
+            <div class="members">{alone.map(member)}</div>
+            <p class="reasons">each on its own</p>
+          </li>
+        )}
+      </ul>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { CiteContext, type CiteContextValue, type SourceInfo } from '../componen
 import { SourcesPane } from '../components/SourcesPane.js';
 import { CoverageGrid } from '../components/CoverageGrid.js';
 import { Numbers } from '../components/Numbers.js';
-import { Disputes, Facts, Quotes, Summary, Timeline } from '../components/sections.js';
+import { Disputes, Facts, Quotes, SourceGroups, Summary, Timeline } from '../components/sections.js';
 import { formatDate, outletName, plural, storyTitle } from '../format.js';
 
 function dateRange(dossier: Dossier): string {
@@ -22,6 +22,7 @@ const SECTIONS: [string, string][] = [
   ['timeline', 'Timeline'],
   ['quotes', 'Quotes'],
   ['numbers', 'Numbers'],
+  ['independence', 'Independence'],
 ];
 
 export function StoryPage({ id }: { id: number }) {
@@ -162,6 +163,7 @@ export function StoryPage({ id }: { id: number }) {
           <Timeline dossier={dossier} />
           <Quotes dossier={dossier} />
           <Numbers dossier={dossier} />
+          <SourceGroups dossier={dossier} />
           {dossier.problems.length > 0 && (
             <section id="problems">
               <h2>Inputs that could not be used</h2>

@@ -1,0 +1,99 @@
+// Trains the claim-vs-headline stance model on Emergent's train.tsv and writes
+// src/assess/stance/headline/model.json. Settings (feature groups, L2 penalty, minimum number of claims a
+// feature must occur with) are chosen by 5-fold cross-validation grouped by claim_id, as the official split
+// is by claim; test.tsv is never read here. Usage: npm run train:stance (or node --import tsx
+// scripts/train-stance-headline.ts [--quick] [--out FILE]). The data stays in ../shared/eval.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { datasetDir, missingMessage } from '../eval/data.js';
+import { readEmergent } from '../src/assess/stance/headline/emergent.js';
+import { stanceFeatures, type FeatureOptions, type VectorLookup } from '../src/assess/stance/headline/features.js';
+import {
+  classify, compact, featureLookup, fitHeadlineModel, fitOnFeatures, scoreStances, type FitConfig,
+} from '../src/assess/stance/headline/train.js';
+import { loadVectorLookup } from '../src/assess/stance/headline/vectors.js';
+import type { HeadlineStance } from '../src/assess/stance/headline/types.js';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outFile = path.resolve(option('--out') ?? path.join(here, '../src/assess/stance/headline/model.json'));
+const FOLDS = 5;
+const log = (m: string): void => void process.stderr.write(m + '\n');
+
+const dir = datasetDir('emergent');
+if (!dir) {
+  log(missingMessage('emergent'));
+  process.exit(0);
+}
+const pairs = readEmergent(path.join(dir, 'train.tsv'));
+
+// Folds by claim: claims sorted by a hash of their id, dealt round-robin, so fold sizes are even and stable.
+const hash = (s: string): number => {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+};
+const claims = [...new Set(pairs.map((p) => p.claimId))].sort((a, b) => hash(a) - hash(b) || a.localeCompare(b));
+const foldOfClaim = new Map(claims.map((c, k) => [c, k % FOLDS]));
+const fold = pairs.map((p) => foldOfClaim.get(p.claimId)!);
+
+const vectors: VectorLookup | undefined = await loadVectorLookup();
+log(`emergent train: ${pairs.length} pairs, ${claims.length} claims; word vectors ${vectors ? 'available' : 'not available'}`);
+
+function crossValidate(config: FitConfig): { accuracy: number; macroF1: number; against: number } {
+  const features = pairs.map((p) => stanceFeatures(p.claim, p.headline, config.options, vectors));
+  const predicted: HeadlineStance[] = new Array(pairs.length);
+  for (let k = 0; k < FOLDS; k++) {
+    const train = pairs.flatMap((_, i) => (fold[i] !== k ? [i] : []));
+    const model = fitOnFeatures(train.map((i) => pairs[i]), train.map((i) => features[i]), config.l2, config.minClaims);
+    const lookup = featureLookup(model);
+    pairs.forEach((_, i) => {
+      if (fold[i] === k) predicted[i] = classify(model, lookup, features[i]).stance;
+    });
+  }
+  const s = scoreStances(pairs.map((p) => p.stance), predicted);
+  return { accuracy: s.accuracy, macroF1: s.macroF1, against: s.perClass.against.f1 };
+}
+
+const base: FeatureOptions = { cues: true, overlap: true, distance: true, ngrams: true, masked: true, vectors: !!vectors };
+const optionSets: [string, FeatureOptions][] = args.includes('--quick')
+  ? [['all', base]]
+  : [
+      ['all', base],
+      ['-ngrams', { ...base, ngrams: false }],
+      ['-masked', { ...base, masked: false }],
+      ['-distance', { ...base, distance: false }],
+      ['-overlap', { ...base, overlap: false }],
+      ...(vectors ? ([['-vectors', { ...base, vectors: false }]] as [string, FeatureOptions][]) : []),
+    ];
+const l2s = args.includes('--quick') ? [3] : [1, 3, 10, 30];
+const minClaimsList = args.includes('--quick') ? [2] : [1, 2, 3, 5];
+
+let best: { config: FitConfig; accuracy: number; macroF1: number; label: string } | null = null;
+const table: string[] = [];
+for (const [label, options] of optionSets) {
+  for (const l2 of l2s) {
+    for (const minClaims of minClaimsList) {
+      const config = { options, l2, minClaims };
+      const r = crossValidate(config);
+      const line = `${label.padEnd(10)} l2=${String(l2).padEnd(3)} minClaims=${minClaims}  acc ${r.accuracy.toFixed(4)}  macroF1 ${r.macroF1.toFixed(4)}  F1(against) ${r.against.toFixed(3)}`;
+      log(line);
+      table.push(line);
+      if (!best || r.accuracy > best.accuracy + 1e-9) best = { config, accuracy: r.accuracy, macroF1: r.macroF1, label };
+    }
+  }
+}
+log(`best by CV accuracy: ${best!.label} l2=${best!.config.l2} minClaims=${best!.config.minClaims} acc ${best!.accuracy.toFixed(4)} macroF1 ${best!.macroF1.toFixed(4)}`);
+
+const model = compact(fitHeadlineModel(pairs, best!.config, vectors));
+model.about = {
+  data: 'Emergent train.tsv (Ferreira & Vlachos 2016; 2,071 pairs, 240 claims)',
+  selection: `${FOLDS}-fold cross-validation grouped by claim_id, best accuracy`,
+  cvAccuracy: Number(best!.accuracy.toFixed(4)),
+  cvMacroF1: Number(best!.macroF1.toFixed(4)),
+  trainedAt: new Date().toISOString().slice(0, 10),
+};
+writeFileSync(outFile, JSON.stringify(model) + '\n');
+log(`wrote ${path.relative(process.cwd(), outFile)} (${model.features.length} features)`);

@@ -1,0 +1,138 @@
+// The story's claims as comparable items: each claim of each statement sentence with its slots resolved
+// against the story (entity ids instead of words, normalised quantities, calendar dates).
+import type { ClaimAnnotation, ClaimModality, ClaimPolarity, Doc, Range } from '../annotate/types.js';
+import type { ResolvedEntities } from './entities/index.js';
+import { contentTerms } from './similarity.js';
+import { isStatement } from './statements.js';
+import { countedKind } from './kinds.js';
+
+import type { ClaimRef } from './types.js';
+export type { ClaimRef };
+
+/** A quantity of a claim, reduced to what two outlets' numbers are compared on. */
+export interface QuantitySlot {
+  value: number;
+  /** Normalised kind of thing counted ("attacker", "soldier"); never empty. */
+  kind: string;
+  /** What happened to it ("kill", "deploy"), from the quantity or else the claim's predicate; null when unknown. */
+  event: string | null;
+  /** Story entity id of who fields or owns it ("KFOR"), when stated and resolved. */
+  owner: string | null;
+  /** The number as written, for citations. */
+  range: Range;
+}
+
+/** One claim with its slots resolved against the story. */
+export interface ClaimItem {
+  ref: ClaimRef;
+  articleId: string;
+  doc: Doc;
+  claim: ClaimAnnotation;
+  /** The claim's own words (its range), the text compared across outlets. */
+  text: string;
+  /** Stemmed content terms of the claim text. */
+  terms: string[];
+  /** Story entity ids of the participants and places (the source excluded). */
+  entities: Set<string>;
+  /** Story entity ids of the places. */
+  places: Set<string>;
+  quantities: QuantitySlot[];
+  /** Calendar values of the claim's own time expressions ("YYYY", "YYYY-MM" or "YYYY-MM-DD"). */
+  dates: string[];
+  predicate: string | null;
+  polarity: ClaimPolarity;
+  modality: ClaimModality;
+  /** Who asserts it: story entity id and name, or null when the outlet says it in its own voice. */
+  sourceId: string | null;
+  sourceName: string | null;
+}
+
+// "the fire service said on Friday", "told reporters on Friday": the day of the statement, not of the
+// event, so two reports of one claim may carry different days without disagreeing.
+const SPEECH_TIME = /\b(said|says|told(\s+\w+)?|announced|stated|added|wrote|confirmed|declared|posted)\s+(on\s+|late\s+|early\s+)?$/i;
+
+/** Fewer content terms than this and a claim is a fragment ("he said", "it added"), not something to match. */
+const MIN_CLAIM_TERMS = 3;
+
+/**
+ * Every claim of every statement sentence of the story, resolved against the story's entities. Claims
+ * of subheads and Title Case lines are left out (they repeat the body in headline language).
+ */
+export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimItem[] {
+  const items: ClaimItem[] = [];
+  for (const doc of docs) {
+    const text = doc.article.text;
+    const articleId = doc.article.id;
+    const entityId = (r: Range) => entities.entityAt(articleId, r.start, r.end)?.id ?? null;
+    doc.claims.forEach((claim, claimIndex) => {
+      const sentence = doc.sentences[claim.sentence];
+      if (!sentence || !isStatement(text.slice(sentence.start, sentence.end))) return;
+      const claimText = text.slice(claim.start, claim.end);
+      const terms = contentTerms(claimText);
+      if (terms.length < MIN_CLAIM_TERMS) return;
+      const participantIds = new Set<string>();
+      for (const i of claim.participants) {
+        const id = entityId(doc.mentions[i]);
+        if (id) participantIds.add(id);
+      }
+      const places = new Set<string>();
+      for (const i of claim.places) {
+        const id = entityId(doc.mentions[i]);
+        if (id) places.add(id);
+      }
+      for (const id of places) participantIds.add(id);
+      const quantities: QuantitySlot[] = [];
+      for (const i of claim.quantities) {
+        const q = doc.quantities[i];
+        if (!q || q.informative === false) continue;
+        const kind = q.kind ?? countedKind(q.what);
+        if (!kind) continue;
+        quantities.push({ value: q.value, kind, event: q.event ?? claim.predicate?.lemma ?? null, owner: q.owner ? entityId(q.owner) : null, range: { start: q.start, end: q.end } });
+      }
+      const dates: string[] = [];
+      for (const i of claim.times) {
+        const t = doc.times[i];
+        if (!t?.value || t.vague) continue;
+        if (SPEECH_TIME.test(text.slice(Math.max(sentence.start, t.start - 30), t.start))) continue;
+        dates.push(t.value);
+      }
+      const source = claim.source ? entities.entityAt(articleId, claim.source.start, claim.source.end) : null;
+      items.push({
+        ref: { articleId, start: claim.start, end: claim.end, sentenceIndex: claim.sentence, claimIndex },
+        articleId,
+        doc,
+        claim,
+        text: claimText,
+        terms,
+        entities: participantIds,
+        places,
+        quantities,
+        dates,
+        predicate: claim.predicate?.lemma ?? null,
+        polarity: claim.polarity,
+        modality: claim.modality,
+        sourceId: source?.id ?? null,
+        sourceName: source?.name ?? claim.sourceName ?? (claim.source ? text.slice(claim.source.start, claim.source.end) : null),
+      });
+    });
+  }
+  return items;
+}
+
+/**
+ * The span a fact cites for a claim: the claim's words plus, when it is somebody's statement, the source
+ * and cue that attribute it in the same sentence ("Vucic later denied that Serbia was ..."), so the cited
+ * text says who claims it. Always a slice of the sentence, never invented words.
+ */
+export function citedRange(item: ClaimItem): Range {
+  const { claim } = item;
+  const sentence = item.doc.sentences[claim.sentence];
+  let start = claim.start;
+  let end = claim.end;
+  for (const r of [claim.source, claim.cue]) {
+    if (!r || r.start < sentence.start || r.end > sentence.end) continue;
+    start = Math.min(start, r.start);
+    end = Math.max(end, r.end);
+  }
+  return { start, end };
+}

@@ -1,0 +1,90 @@
+// Agreement before corroboration, on hand-built claims: what a fact-checker would call a dispute must never
+// be counted as two sources for one fact.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ClaimPolarity, Doc } from '../annotate/types.js';
+import type { ClaimItem, QuantitySlot } from './claims.js';
+import { relate } from './relations.js';
+
+const doc = { article: { id: 'a', text: '', publishedAt: null } } as unknown as Doc;
+
+function claim(text: string, slots: { entities?: string[]; quantities?: Partial<QuantitySlot>[]; dates?: string[]; predicate?: string; polarity?: ClaimPolarity } = {}): ClaimItem {
+  return {
+    ref: { articleId: 'a', start: 0, end: text.length, sentenceIndex: 0, claimIndex: 0 },
+    articleId: 'a',
+    doc,
+    claim: {} as ClaimItem['claim'],
+    text,
+    terms: [],
+    entities: new Set(slots.entities ?? []),
+    places: new Set(),
+    quantities: (slots.quantities ?? []).map((q) => ({ value: 0, kind: 'thing', event: null, owner: null, range: { start: 0, end: 0 }, ...q })),
+    dates: slots.dates ?? [],
+    predicate: slots.predicate ?? null,
+    polarity: slots.polarity ?? 'affirmed',
+    modality: 'asserted',
+    sourceId: null,
+    sourceName: null,
+  };
+}
+
+const fixed = (p: number) => () => p;
+
+test('600 vs 200 more soldiers for the same deployment is a number conflict, never agreement', () => {
+  const a = claim('NATO plans to send 600 more soldiers to Kosovo', { entities: ['nato', 'kosovo'], quantities: [{ value: 600, kind: 'soldier', event: 'deploy' }], predicate: 'deploy' });
+  const b = claim('NATO will send 200 more soldiers to Kosovo', { entities: ['nato', 'kosovo'], quantities: [{ value: 200, kind: 'soldier', event: 'deploy' }], predicate: 'deploy' });
+  const r = relate(a, b, 0, 1, fixed(0.9));
+  assert.equal(r.conflict?.kind, 'number');
+  assert.equal(r.agrees, false);
+});
+
+test('the same count in different words agrees and names the shared number', () => {
+  const a = claim('a police officer and three Serb gunmen were killed', { entities: ['kosovo'], quantities: [{ value: 3, kind: 'attacker', event: 'kill' }], predicate: 'kill' });
+  const b = claim('one police officer and three of the assailants lost their lives', { entities: ['kosovo'], quantities: [{ value: 3, kind: 'attacker', event: 'kill' }], predicate: 'kill' });
+  const r = relate(a, b, 0, 1, fixed(0.7));
+  assert.equal(r.conflict, null);
+  assert.ok(r.agrees);
+  assert.deepEqual(r.evidence.sharedNumbers, ['3 attacker']);
+  assert.deepEqual(r.evidence.sharedPredicates, ['kill']);
+});
+
+test('different owners or events of one kind are not a conflict', () => {
+  const kfor = claim("KFOR's 4,500 troops", { entities: ['serbia'], quantities: [{ value: 4500, kind: 'soldier', owner: 'kfor' }], predicate: 'deploy' });
+  const army = claim('the Serbian army has 6,000 troops', { entities: ['serbia'], quantities: [{ value: 6000, kind: 'soldier', owner: 'army' }], predicate: 'deploy' });
+  assert.equal(relate(kfor, army, 0, 1, fixed(0.6)).conflict, null);
+  const killed = claim('three attackers were killed', { entities: ['kosovo'], quantities: [{ value: 3, kind: 'attacker', event: 'kill' }], predicate: 'kill' });
+  const arrested = claim('two attackers were arrested', { entities: ['kosovo'], quantities: [{ value: 2, kind: 'attacker', event: 'arrest' }], predicate: 'kill' });
+  assert.equal(relate(killed, arrested, 0, 1, fixed(0.6)).conflict, null);
+});
+
+test('rounded figures of the same count are not disputed', () => {
+  const a = claim('about 30 armed men', { entities: ['x'], quantities: [{ value: 30, kind: 'attacker' }], predicate: 'attack' });
+  const b = claim('32 gunmen', { entities: ['x'], quantities: [{ value: 32, kind: 'attacker' }], predicate: 'attack' });
+  assert.equal(relate(a, b, 0, 1, fixed(0.8)).conflict, null, 'about 30 vs 32 is one count, rounded');
+  const e = claim('40 gunmen', { entities: ['x'], quantities: [{ value: 40, kind: 'attacker' }], predicate: 'attack' });
+  assert.equal(relate(a, e, 0, 1, fixed(0.8)).conflict?.kind, 'number');
+  const c = claim('about 4,500 troops', { entities: ['x'], quantities: [{ value: 4500, kind: 'soldier' }], predicate: 'deploy' });
+  const d = claim('4,600 troops', { entities: ['x'], quantities: [{ value: 4600, kind: 'soldier' }], predicate: 'deploy' });
+  assert.equal(relate(c, d, 0, 1, fixed(0.8)).conflict, null);
+});
+
+test('April vs May for the same boycott is a date conflict', () => {
+  const a = claim('local ethnic Serbs boycotted elections since April', { entities: ['serbs'], dates: ['2023-04'], predicate: 'boycott' });
+  const b = claim('Serbs boycotted local elections in May', { entities: ['serbs'], dates: ['2023-05'], predicate: 'boycott' });
+  const r = relate(a, b, 0, 1, fixed(0.6));
+  assert.equal(r.conflict?.kind, 'date');
+  assert.equal(r.agrees, false);
+  // A month and a day inside it do not disagree.
+  const c = claim('Serbs boycotted local elections on April 23', { entities: ['serbs'], dates: ['2023-04-23'], predicate: 'boycott' });
+  assert.equal(relate(a, c, 0, 1, fixed(0.6)).conflict, null);
+});
+
+test('an affirmed claim and its denial conflict; two unrelated claims do not', () => {
+  const a = claim('Serbia is massing troops on the border', { entities: ['serbia'], predicate: 'deploy' });
+  const b = claim('Serbia was engaging in a military build-up on the border', { entities: ['serbia'], predicate: 'deploy', polarity: 'denied' });
+  const r = relate(a, b, 0, 1, fixed(0.45));
+  assert.equal(r.conflict?.kind, 'denial');
+  assert.equal(r.agrees, false);
+  const c = claim('The weather was mild in Belgrade', { entities: ['belgrade'], predicate: 'be', polarity: 'negated' });
+  assert.equal(relate(a, c, 0, 1, fixed(0.05)).conflict, null);
+});

@@ -1,0 +1,156 @@
+// How two claims of different articles relate: the same thing said alike (corroboration), the same thing
+// said with a different number, date, place or polarity (a conflict), or unrelated. Agreement is checked
+// before anything counts as corroboration: a pair that disagrees on a slot is never an agreeing pair.
+import type { ClaimItem, QuantitySlot } from './claims.js';
+
+export type ConflictKind = 'number' | 'date' | 'place' | 'denial';
+
+/** The slot evidence two claims share; the dossier shows it as the reason they were matched. */
+export interface PairEvidence {
+  /** Probability, 0..1, that the two claims say the same thing (the pair scorer), before slot checks. */
+  similarity: number;
+  sharedEntities: string[];
+  /** "value kind" of quantities both give alike, e.g. "3 attacker". */
+  sharedNumbers: string[];
+  sharedDates: string[];
+  sharedPredicates: string[];
+}
+
+export interface Conflict {
+  kind: ConflictKind;
+  /** For number conflicts: the quantities that disagree, one per side. */
+  quantities?: [QuantitySlot, QuantitySlot];
+  /** For date conflicts: the values that disagree, one per side. */
+  dates?: [string, string];
+  /** For place conflicts: the place entity ids that disagree, one per side. */
+  places?: [string, string];
+}
+
+export interface Relation {
+  a: number;
+  b: number;
+  evidence: PairEvidence;
+  /** Set when the claims are about the same thing and disagree; such a pair never corroborates. */
+  conflict: Conflict | null;
+  /** True when the claims say the same thing and agree on every slot both fill. */
+  agrees: boolean;
+}
+
+export interface RelationOptions {
+  /** Pair-scorer probability at or above which two agreeing claims corroborate each other. */
+  sameThreshold?: number;
+  /**
+   * Pair-scorer probability at or above which two claims are about the same thing even though a number,
+   * date or polarity differs (the scorer was trained on same-meaning pairs, which a differing number breaks,
+   * so this is lower than sameThreshold and backed by shared slots).
+   */
+  aboutThreshold?: number;
+
+  /**
+   * Pair-scorer probability at or above which a denial or negation answers an affirmed claim. A denial
+   * rewords what it denies ("refutes false claims regarding the highest level of combat readiness" vs
+   * "raised the combat readiness"), so this sits between aboutThreshold and sameThreshold; the predicate
+   * must also match when both claims have one.
+   */
+  denialThreshold?: number;
+}
+
+export const RELATION_DEFAULTS: Required<RelationOptions> = { sameThreshold: 0.5, aboutThreshold: 0.2, denialThreshold: 0.35 };
+
+/** Probability, 0..1, that two claims say the same thing; the pair scorer behind alignment. */
+export type MeaningScorer = (a: ClaimItem, b: ClaimItem) => number;
+
+/**
+ * Relates two claims. Slots decide first: the same kind of thing counted with the same event and owner
+ * but a different value is a number conflict; the same predicate placed on different calendar dates of
+ * the same precision is a date conflict; one side affirming what the other denies or negates is a denial
+ * conflict. Only pairs with no conflict and a high enough score agree.
+ */
+export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score: MeaningScorer, options: RelationOptions = {}): Relation {
+  const settings = { ...RELATION_DEFAULTS, ...options };
+  const similarity = score(a, b);
+  const evidence = sharedSlots(a, b, similarity);
+  const slotsShared = evidence.sharedEntities.length > 0 && (evidence.sharedPredicates.length > 0 || sharedKinds(a, b) > 0);
+  const about = similarity >= settings.aboutThreshold && (slotsShared || similarity >= settings.sameThreshold);
+  let conflict: Conflict | null = null;
+  if (about) conflict = numberConflict(a, b) ?? dateConflict(a, b);
+  if (!conflict && similarity >= settings.denialThreshold) conflict = polarityConflict(a, b);
+  // The same event with the same count of the same thing is the same report however it is worded
+  // ("three Serb gunmen were killed" / "three of the assailants lost their lives").
+  const sameReport = evidence.sharedNumbers.length > 0 && evidence.sharedPredicates.length > 0 && similarity >= settings.aboutThreshold;
+  const agrees = !conflict && polarityOf(a) === polarityOf(b) && (similarity >= settings.sameThreshold || sameReport);
+  return { a: ia, b: ib, evidence, conflict, agrees };
+}
+
+const polarityOf = (c: ClaimItem) => (c.polarity === 'affirmed' ? 'affirmed' : 'contrary');
+
+function sharedSlots(a: ClaimItem, b: ClaimItem, similarity: number): PairEvidence {
+  const sharedEntities = [...a.entities].filter((e) => b.entities.has(e));
+  const sharedNumbers: string[] = [];
+  for (const qa of a.quantities) {
+    if (b.quantities.some((qb) => qb.kind === qa.kind && qb.value === qa.value)) sharedNumbers.push(`${qa.value} ${qa.kind}`);
+  }
+  const sharedDates = [...new Set(a.dates.filter((d) => b.dates.includes(d)))];
+  const sharedPredicates = a.predicate && a.predicate === b.predicate ? [a.predicate] : [];
+  return { similarity, sharedEntities, sharedNumbers: [...new Set(sharedNumbers)], sharedDates, sharedPredicates };
+}
+
+function sharedKinds(a: ClaimItem, b: ClaimItem): number {
+  return a.quantities.filter((qa) => b.quantities.some((qb) => qb.kind === qa.kind)).length;
+}
+
+/**
+ * Same kind counted, same event (when both state one), owners not known to differ, and no value of one
+ * side found on the other: "NATO will send 600 more soldiers" vs "NATO will send 200 more soldiers". A
+ * claim that gives both values ("from 8,350 to 4,500") reports a change and disputes neither.
+ */
+function numberConflict(a: ClaimItem, b: ClaimItem): Conflict | null {
+  for (const qa of a.quantities) {
+    for (const qb of b.quantities) {
+      if (qa.kind !== qb.kind || qa.value === qb.value) continue;
+      if (qa.event && qb.event && qa.event !== qb.event) continue;
+      if (qa.owner && qb.owner && qa.owner !== qb.owner) continue;
+      const aValues = a.quantities.filter((q) => q.kind === qa.kind).map((q) => q.value);
+      const bValues = b.quantities.filter((q) => q.kind === qb.kind).map((q) => q.value);
+      if (aValues.includes(qb.value) || bValues.includes(qa.value)) continue;
+      if (!compatibleValues(qa.value, qb.value)) return { kind: 'number', quantities: [qa, qb] };
+    }
+  }
+  return null;
+}
+
+// Rounded figures are the same report: "about 30 armed men" vs "32 gunmen" is not worth a dispute,
+// but 600 vs 200, or 3 vs 4 killed, is.
+function compatibleValues(x: number, y: number): boolean {
+  const [small, large] = x < y ? [x, y] : [y, x];
+  if (large < 10) return false;
+  return (large - small) / large < 0.08;
+}
+
+/** Same predicate, dates of the same precision that differ: "boycotted ... since April" vs "boycotted ... in May". */
+function dateConflict(a: ClaimItem, b: ClaimItem): Conflict | null {
+  if (!a.predicate || a.predicate !== b.predicate || !a.dates.length || !b.dates.length) return null;
+  for (const da of a.dates) {
+    if (b.dates.includes(da)) return null;
+  }
+  for (const da of a.dates) {
+    for (const db of b.dates) {
+      if (da.length === db.length && da !== db && !nested(da, db)) return { kind: 'date', dates: [da, db] };
+    }
+  }
+  return null;
+}
+
+const nested = (x: string, y: string) => x.startsWith(y) || y.startsWith(x);
+
+/**
+ * One side affirms what the other denies or negates, about the same happening: when both claims name a
+ * predicate it must be the same ("does not acknowledge Kosovo's independence" does not deny "Kosovo
+ * seceded in 2008"), and they must share a participant.
+ */
+function polarityConflict(a: ClaimItem, b: ClaimItem): Conflict | null {
+  if (polarityOf(a) === polarityOf(b)) return null;
+  if (a.predicate && b.predicate && a.predicate !== b.predicate) return null;
+  if (a.entities.size && b.entities.size && ![...a.entities].some((e) => b.entities.has(e))) return null;
+  return { kind: 'denial' };
+}
