@@ -5,4 +5,6 @@ cpSync('src/annotate/entities/model', 'dist/annotate/entities/model', { recursiv
 cpSync('src/annotate/quotes/model', 'dist/annotate/quotes/model', { recursive: true });
 mkdirSync('dist/assess/stance/body', { recursive: true });
 cpSync('src/assess/stance/body/model.bin.gz', 'dist/assess/stance/body/model.bin.gz');
+mkdirSync('dist/assess/stance/headline', { recursive: true });
+cpSync('src/assess/stance/headline/model.json', 'dist/assess/stance/headline/model.json');
 cpSync('src/align/pairs/model', 'dist/align/pairs/model', { recursive: true });

@@ -38,6 +38,8 @@ function main(): void {
     process.exit(1);
   }
   const dryRun = process.argv.includes('--dry-run');
+  // --quick: only the default IDF and the averaged models (for comparing feature variants).
+  const quick = process.argv.includes('--quick');
   const started = performance.now();
   const pairs = parseMsrp(readFileSync(path.join(dir, 'train.tsv'), 'utf8'));
   const y = pairs.map((p) => p.label as number);
@@ -50,7 +52,7 @@ function main(): void {
     rank: undefined,
   };
   const featureSets: Record<string, Float64Array[]> = {};
-  for (const [name, idf] of Object.entries(idfSources)) featureSets[name] = featurize(pairs, idf);
+  for (const [name, idf] of Object.entries(idfSources)) if (!quick || name === 'rank') featureSets[name] = featurize(pairs, idf);
   console.log(`features for ${pairs.length} pairs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   // A small grid: a wider one (depth 2-4, 150-600 trees, learning rate 0.03/0.06, λ 0.1-10) was tried once and every
@@ -69,10 +71,10 @@ function main(): void {
   }
 
   let best: { name: string; idf: string; accuracy: number; threshold: number; fit: Candidate['fit'] } | null = null;
-  const featureSetNames = process.argv.includes('--rank-idf') ? ['rank'] : ['train', 'rank'];
+  const featureSetNames = quick ? ['rank'] : ['train', 'rank'];
   for (const idfName of featureSetNames) {
     const X = featureSets[idfName];
-    for (const c of candidates) {
+    for (const c of quick ? candidates.filter((c) => c.name.startsWith('average')) : candidates) {
       const oof = new Float64Array(X.length);
       for (let k = 0; k < FOLDS; k++) {
         const trainIdx = [...X.keys()].filter((i) => folds[i] !== k);

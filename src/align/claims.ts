@@ -96,7 +96,7 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         if (SPEECH_TIME.test(text.slice(Math.max(sentence.start, t.start - 30), t.start))) continue;
         dates.push(t.value);
       }
-      const source = claim.source ? entities.entityAt(articleId, claim.source.start, claim.source.end) : null;
+      const source = claim.source ? sourceEntity(doc, claim.source, entities) : null;
       items.push({
         ref: { articleId, start: claim.start, end: claim.end, sentenceIndex: claim.sentence, claimIndex },
         articleId,
@@ -120,19 +120,42 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
 }
 
 /**
+ * The entity a claim's source names. A source phrase may hold several names ("Serbia's Vucic", "Serbia's
+ * Chief of General Staff, Milan Mojsilovic"): the person named last is the speaker (the head of a
+ * possessive or the name in an apposition), else the last name of any kind.
+ */
+function sourceEntity(doc: Doc, source: Range, entities: ResolvedEntities) {
+  // "Serbia's Chief of General Staff, Milan Mojsilovic, also denied": the name in apposition right after
+  // the source phrase is who speaks.
+  const after = doc.mentions.find((m) => m.type === 'person' && m.start > source.end && /^\s*,\s*$/.test(doc.article.text.slice(source.end, m.start)));
+  const inside = doc.mentions.filter((m) => m.start >= source.start && m.end <= source.end);
+  if (after && !inside.some((m) => m.type === 'person')) inside.push(after);
+  const pick = inside.filter((m) => m.type === 'person').pop() ?? inside.pop();
+  return pick ? entities.entityAt(doc.article.id, pick.start, pick.end) : entities.entityAt(doc.article.id, source.start, source.end);
+}
+
+/**
  * The span a fact cites for a claim: the claim's words plus, when it is somebody's statement, the source
  * and cue that attribute it in the same sentence ("Vucic later denied that Serbia was ..."), so the cited
  * text says who claims it. Always a slice of the sentence, never invented words.
  */
 export function citedRange(item: ClaimItem): Range {
   const { claim } = item;
+  const text = item.doc.article.text;
   const sentence = item.doc.sentences[claim.sentence];
   let start = claim.start;
   let end = claim.end;
-  for (const r of [claim.source, claim.cue]) {
+  for (const r of [claim.cue, claim.source]) {
     if (!r || r.start < sentence.start || r.end > sentence.end) continue;
+    // Only an attribution next to the claim ("Vucic denied that ...", "..., Kirby said"): one that sits
+    // across another claim of the sentence would pull that claim into the citation.
+    const gap = r.end <= start ? text.slice(r.end, start) : r.start >= end ? text.slice(end, r.start) : '';
+    if (gap.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length > MAX_ATTRIBUTION_GAP_WORDS) continue;
     start = Math.min(start, r.start);
     end = Math.max(end, r.end);
   }
   return { start, end };
 }
+
+/** Words allowed between a claim and its cue or source for the citation to include them ("that", "has also"). */
+const MAX_ATTRIBUTION_GAP_WORDS = 8;

@@ -64,7 +64,7 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
   const { stats, vectors } = buildVectors(termLists);
   const indexed: IndexedClaim[] = claims.map((item, i) => ({ articleId: item.articleId, vector: vectors[i], item }));
   const index = new SentenceIndex(indexed, stats, settings.maxCandidateTermShare);
-  const scorer = options.scorer ?? claimScorer(claims, stats);
+  const scorer = options.scorer ?? claimScorer();
 
   const relations: Relation[] = [];
   const seen = new Set<number>();

@@ -53,9 +53,11 @@ export interface RelationOptions {
    * must also match when both claims have one.
    */
   denialThreshold?: number;
+  /** Pair-scorer probability needed for agreement when the two claims' predicates differ. */
+  differentPredicateThreshold?: number;
 }
 
-export const RELATION_DEFAULTS: Required<RelationOptions> = { sameThreshold: 0.5, aboutThreshold: 0.2, denialThreshold: 0.35 };
+export const RELATION_DEFAULTS: Required<RelationOptions> = { sameThreshold: 0.5, aboutThreshold: 0.2, denialThreshold: 0.3, differentPredicateThreshold: 0.8 };
 
 /** Probability, 0..1, that two claims say the same thing; the pair scorer behind alignment. */
 export type MeaningScorer = (a: ClaimItem, b: ClaimItem) => number;
@@ -75,10 +77,17 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   let conflict: Conflict | null = null;
   if (about) conflict = numberConflict(a, b) ?? dateConflict(a, b);
   if (!conflict && similarity >= settings.denialThreshold) conflict = polarityConflict(a, b);
-  // The same event with the same count of the same thing is the same report however it is worded
-  // ("three Serb gunmen were killed" / "three of the assailants lost their lives").
-  const sameReport = evidence.sharedNumbers.length > 0 && evidence.sharedPredicates.length > 0 && similarity >= settings.aboutThreshold;
-  const agrees = !conflict && polarityOf(a) === polarityOf(b) && (similarity >= settings.sameThreshold || sameReport);
+  // The same event with the same count of the same thing (or on the same date) is the same report however
+  // it is worded ("three Serb gunmen were killed" / "three of the assailants lost their lives"; "declared
+  // independence in 2008" / "unilaterally seceded in 2008").
+  const participantsFit = evidence.sharedEntities.length > 0 || a.entities.size === 0 || b.entities.size === 0;
+  const sameReport =
+    evidence.sharedPredicates.length > 0 && (evidence.sharedNumbers.length > 0 || evidence.sharedDates.length > 0) && participantsFit && similarity >= settings.aboutThreshold;
+  // Two different events in similar words ("the US urged Belgrade to pull back" / "the US has been monitoring
+  // a deployment") are the scorer's typical false match: a predicate mismatch needs a near-certain score.
+  const predicatesDiffer = !!a.predicate && !!b.predicate && a.predicate !== b.predicate;
+  const sameMeaning = similarity >= (predicatesDiffer ? settings.differentPredicateThreshold : settings.sameThreshold);
+  const agrees = !conflict && polarityOf(a) === polarityOf(b) && (sameMeaning || sameReport);
   return { a: ia, b: ib, evidence, conflict, agrees };
 }
 
@@ -141,6 +150,16 @@ function dateConflict(a: ClaimItem, b: ClaimItem): Conflict | null {
   return null;
 }
 
+/** Share of the shorter claim's content terms found in the other's. */
+function termCoverage(a: ClaimItem, b: ClaimItem): number {
+  const [short, long] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
+  const other = new Set(long.terms);
+  const terms = new Set(short.terms);
+  let found = 0;
+  for (const t of terms) if (other.has(t)) found++;
+  return terms.size ? found / terms.size : 0;
+}
+
 const nested = (x: string, y: string) => x.startsWith(y) || y.startsWith(x);
 
 /**
@@ -150,7 +169,10 @@ const nested = (x: string, y: string) => x.startsWith(y) || y.startsWith(x);
  */
 function polarityConflict(a: ClaimItem, b: ClaimItem): Conflict | null {
   if (polarityOf(a) === polarityOf(b)) return null;
-  if (a.predicate && b.predicate && a.predicate !== b.predicate) return null;
+  // A denial often names the event by a noun ("refutes claims regarding the highest level of combat
+  // readiness" vs "raised the combat readiness"): different predicates are accepted when most of the
+  // shorter claim's words are in the other.
+  if (a.predicate && b.predicate && a.predicate !== b.predicate && termCoverage(a, b) < 0.6) return null;
   if (a.entities.size && b.entities.size && ![...a.entities].some((e) => b.entities.has(e))) return null;
   return { kind: 'denial' };
 }

@@ -1,21 +1,24 @@
 // The pair scorer alignment uses: whether two claims say the same thing, as a probability.
 import type { ClaimItem } from './claims.js';
-import type { TermStats } from './similarity.js';
 import type { MeaningScorer } from './relations.js';
-import { cosine, vectorize } from './similarity.js';
+import { prepareSide, scorePair, type PreparedSide } from './pairs/index.js';
 
 /**
- * A scorer over the story's claims. Until the trained claim-pair model is wired in, the IDF-weighted cosine
- * of the claims' content terms plus slot keys stands in, scaled so that 0.36 (the old same-fact threshold)
- * maps to 0.5.
+ * The trained claim-pair model (src/align/pairs, MSRP) over the story's claims, fed the claims' resolved
+ * slots: story entity ids (so "Vucic" and "Aleksandar Vucic" are one participant), normalised quantities
+ * and calendar dates. Each claim is prepared once, lazily, so cost is one preparation per claim plus one
+ * score per candidate pair.
+ * @throws VectorsMissingError (from src/text/vectors) when the word-vector file was not built.
  */
-export function claimScorer(claims: ClaimItem[], stats: TermStats): MeaningScorer {
-  const vectors = new Map<ClaimItem, ReturnType<typeof vectorize>>();
-  const vectorOf = (c: ClaimItem) => {
-    let v = vectors.get(c);
-    if (!v) vectors.set(c, (v = vectorize(c.terms, stats)));
-    return v;
+export function claimScorer(): MeaningScorer {
+  const prepared = new Map<ClaimItem, PreparedSide>();
+  const sideOf = (c: ClaimItem) => {
+    let side = prepared.get(c);
+    if (!side) {
+      side = prepareSide({ text: c.text, entities: [...c.entities], quantities: c.quantities.map((q) => ({ value: q.value, kind: q.kind })), dates: c.dates });
+      prepared.set(c, side);
+    }
+    return side;
   };
-  void claims;
-  return (a, b) => Math.min(1, cosine(vectorOf(a), vectorOf(b)) / 0.72);
+  return (a, b) => scorePair(sideOf(a), sideOf(b)).probability;
 }

@@ -78,23 +78,31 @@ export function findDisputes(alignment: Alignment, names: EvidenceNames & Claima
       }
     }
     // A side is one value (or one stance) as put by one claimant: Vucic's denial and Mojsilovic's denial
-    // of the same claim are two sides, each with its own speaker.
-    const sides = new Map<string, { facts: FactGroup[]; value: string }>();
+    // of the same claim are two sides, each with its own speaker, even when the two denials were matched
+    // into one fact. Number, date and place sides are split by value only.
+    const sides = new Map<string, { items: ClaimItem[]; value: string; first: ClaimItem }>();
     for (const [fact, value] of valueOfFact) {
-      const first = claimOfFact.get(fact)!;
-      const key = `${value}|${kind === 'denial' ? first.sourceId ?? first.sourceName?.toLowerCase() ?? `outlet:${first.articleId}` : ''}`;
-      const side = sides.get(key) ?? { facts: [], value };
-      side.facts.push(fact);
-      sides.set(key, side);
+      const anchor = claimOfFact.get(fact)!;
+      for (const ref of fact.members) {
+        const item = itemOf(alignment, ref);
+        if (kind !== 'denial' && item !== anchor && !fact.members.includes(anchor.ref)) continue;
+        const key = `${value}|${kind === 'denial' ? claimantKey(item) : ''}`;
+        const side = sides.get(key) ?? { items: [], value, first: item };
+        if (item === anchor) side.first = item;
+        side.items.push(item);
+        sides.set(key, side);
+      }
     }
     if (new Set([...sides.values()].map((s) => s.value)).size < 2) continue;
-    const built = [...sides.values()].map((side) => toSide(kind, side.value, side.facts, claimOfFact, alignment, names));
+    const built = [...sides.values()].map((side) => toSide(kind, side.value, side.items, side.first, names));
     built.sort((x, y) => (x.stance === y.stance ? y.sources.length - x.sources.length : x.stance === 'claim' ? -1 : 1));
+    // Both sides of a denial stay visible however many claimants one side has.
+    const shown = kind === 'denial' ? [...built.filter((b) => b.stance === 'claim').slice(0, Math.ceil(settings.maxSides / 2)), ...built.filter((b) => b.stance === 'denial').slice(0, Math.ceil(settings.maxSides / 2))] : built.slice(0, settings.maxSides);
     const evidence = mergedEvidence(relations);
     disputes.push({
       about: aboutText(kind, relations[0], alignment, built),
       kind,
-      sides: built.slice(0, settings.maxSides),
+      sides: shown,
       why: describeEvidence(evidence, names),
     });
   }
@@ -124,28 +132,23 @@ function sideValues(conflict: Conflict, a: ClaimItem, b: ClaimItem): [string, st
   }
 }
 
-function toSide(
-  kind: Conflict['kind'],
-  value: string,
-  facts: FactGroup[],
-  claimOfFact: Map<FactGroup, ClaimItem>,
-  alignment: Alignment,
-  names: EvidenceNames & ClaimantNames,
-): DisputeSide {
-  const items = facts.flatMap((fact) => fact.members.map((m) => itemOf(alignment, m)));
-  const first = claimOfFact.get(facts[0])!;
+/** Who puts a claim: its source entity, else its source as written, else the outlet's own voice. */
+function claimantKey(item: ClaimItem): string {
+  return item.sourceName?.toLowerCase() ?? item.sourceId ?? `outlet:${item.articleId}`;
+}
+
+function toSide(kind: Conflict['kind'], value: string, items: ClaimItem[], first: ClaimItem, names: EvidenceNames & ClaimantNames): DisputeSide {
   const sources: Span[] = [];
-  for (const item of items) {
+  for (const item of [first, ...items.filter((i) => i !== first)]) {
     const r = citedRange(item);
     if (!sources.some((s) => s.articleId === item.articleId && s.start === r.start)) sources.push({ articleId: item.articleId, ...r });
   }
-  const claimant = first.sourceName ? first : null;
   const cited = citedRange(first);
   return {
     stance: kind === 'denial' ? (value === 'denial' ? 'denial' : 'claim') : 'claim',
     text: first.doc.article.text.slice(cited.start, cited.end),
-    by: claimant?.sourceId ?? null,
-    byName: claimant?.sourceName ?? names.outletOf(first.articleId),
+    by: first.sourceId,
+    byName: first.sourceName ?? names.outletOf(first.articleId),
     sources,
     ...(kind === 'denial' ? {} : { value: kind === 'place' ? names.entityName(value) : value }),
     reportedBy: [...new Set(items.map((c) => names.outletOf(c.articleId)))],

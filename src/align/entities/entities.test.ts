@@ -191,13 +191,15 @@ test('standard names of countries and bodies are one entity', () => {
     docOf('a', [['U.S.', 'place'], ['UAE', 'place'], ['E.U.', 'organization'], ['Britain', 'place'], ['U.N.', 'organization']]),
     docOf('b', [['United States', 'place'], ['United Arab Emirates', 'place'], ['European Union', 'organization'], ['UK', 'place'], ['United Nations', 'organization']]),
     docOf('c', [['USA', 'place'], ['America', 'place'], ['EU', 'organization'], ['United Kingdom', 'place'], ['UN', 'organization'], ['Latin America', 'place']]),
+    docOf('d', [['U.K.', 'place'], ['US', 'organization']]),
   ]);
   const us = entityNamed(resolved, 'United States');
-  for (const form of ['U.S.', 'USA', 'America']) assert.equal(entityNamed(resolved, form), us, form);
+  for (const form of ['U.S.', 'US', 'USA', 'America']) assert.equal(entityNamed(resolved, form), us, form);
+  assert.equal(us.type, 'place', 'majority type');
   assert.notEqual(entityNamed(resolved, 'Latin America'), us);
   assert.equal(entityNamed(resolved, 'UAE'), entityNamed(resolved, 'United Arab Emirates'));
   for (const form of ['E.U.', 'EU']) assert.equal(entityNamed(resolved, form), entityNamed(resolved, 'European Union'), form);
-  for (const form of ['Britain', 'UK']) assert.equal(entityNamed(resolved, form), entityNamed(resolved, 'United Kingdom'), form);
+  for (const form of ['Britain', 'UK', 'U.K.']) assert.equal(entityNamed(resolved, form), entityNamed(resolved, 'United Kingdom'), form);
   for (const form of ['U.N.', 'UN']) assert.equal(entityNamed(resolved, form), entityNamed(resolved, 'United Nations'), form);
   assert.equal(resolved.entities.length, 6);
 });

@@ -199,7 +199,7 @@ const CUE_KINDS_KEPT = new Set(['speech', 'belief', 'evidence']);
  * objects trimmed to their content, and denials or "X claims that ..." the quote layer does not give.
  */
 export function findFrames(ctx: FrameContext, quotes: QuoteAnnotation[]): Frame[] {
-  const { toks, from, to, text } = ctx;
+  const { toks, from, to } = ctx;
   const sent: Range = { start: toks[from].start, end: toks[to - 1].end };
   const frames: Frame[] = [];
   const usedCues = new Set<number>();
@@ -215,7 +215,10 @@ export function findFrames(ctx: FrameContext, quotes: QuoteAnnotation[]): Frame[
     const [a, b] = trimEdges(toks, a0, b0);
     if (b <= a) continue;
     // The cue may sit in another sentence of a quote running over several sentences.
-    const cueTokens = locateCue(toks, q, Math.max(0, tokenAt(toks, q.start - 300)), Math.min(toks.length, tokenAt(toks, q.end + 300)));
+    // The cue in the quote's own sentence first ("According to his ministry, ..." must not take the next
+    // sentence's "According to"); it may sit in another sentence of a quote running over several sentences.
+    let cueTokens = locateCue(toks, q, from, to);
+    if (!cueTokens.length) cueTokens = locateCue(toks, q, Math.max(0, tokenAt(toks, q.start - 300)), Math.min(toks.length, tokenAt(toks, q.end + 300)));
     const cueTok = cueTokens.length ? toks[cueTokens[0]] : undefined;
     const lemma = cueTok ? (cueTok.lower === 'according' ? 'according' : cueTok.lemma) : '';
     const base = {
@@ -312,6 +315,5 @@ export function findFrames(ctx: FrameContext, quotes: QuoteAnnotation[]): Frame[
       cue: { start: t.start, end: t.end }, cueTokens: [k], carrySubject: accusation?.accused ?? [],
     });
   }
-  void text;
   return frames;
 }

@@ -41,6 +41,13 @@ function trimPiece(toks: Tok[], idx: number[]): number[] {
  */
 function dropAttribution(toks: Tok[], idx: number[], cueTokens: Set<number>): number[] {
   if (!idx.some((i) => cueTokens.has(i))) return idx;
+  // "Belgrade has never recognized Kosovo [and claims that]": a coordinated cue whose content is elsewhere.
+  const lastIndex = idx.length - 1;
+  for (let k = Math.max(0, lastIndex - 3); k < lastIndex; k++) {
+    if (toks[idx[k]].lower !== 'and' || !cueTokens.has(idx[k + 1])) continue;
+    const rest = idx.slice(k + 2);
+    if (rest.every((i) => toks[i].lower === 'that' || isPunct(toks[i]))) return dropAttribution(toks, idx.slice(0, k), cueTokens);
+  }
   const commas = idx.flatMap((i, k) => (toks[i].text === ',' ? [k] : []));
   if (!commas.length) return idx;
   const onlyCue = (part: number[]) => part.some((i) => cueTokens.has(i)) && !part.some((i) => !cueTokens.has(i) && toks[i].pos === 'VERB' && !isGerund(toks[i]));
@@ -149,7 +156,7 @@ function sentenceClaims(
     if (!unit.idx.length) continue;
     const pieces = splitClauses(text, toks, piece(unit.idx, 'main', unit.frame?.carrySubject ?? []));
     for (const p of pieces) {
-      const claim = toClaim(ctx, si, p, unit.frame, unit.frame === null, partials, cueTokens, mentions, mentionTok, quantities, quantityTok, times, timeTok);
+      const claim = toClaim(ctx, si, p, unit.frame, partials, cueTokens, mentions, mentionTok, quantities, quantityTok, times, timeTok);
       if (claim) out.push(claim);
     }
   }
@@ -157,7 +164,7 @@ function sentenceClaims(
 }
 
 function toClaim(
-  ctx: ClaimContext, si: number, p: Piece, ownFrame: Frame | null, isRoot: boolean, partials: Frame[], cueTokens: Set<number>,
+  ctx: ClaimContext, si: number, p: Piece, ownFrame: Frame | null, partials: Frame[], cueTokens: Set<number>,
   mentions: Mention[], mentionTok: number[], quantities: QuantityAnnotation[], quantityTok: number[], times: TimeAnnotation[], timeTok: number[],
 ): ClaimAnnotation | null {
   const { toks } = ctx;
@@ -169,7 +176,6 @@ function toClaim(
   // Cue words of another frame's content in this clause: it may be only the attribution of that content.
   const firstCue = p.idx.find((i) => cueTokens.has(i) && !(frame && frame.cueTokens.includes(i) && !frame.content));
   const attributes = firstCue !== undefined;
-  void isRoot;
   const unusable = new Set(cueTokens);
   // Names are never predicates ("the Associated Press", "Failed" in a headline name is a different matter).
   for (const i of idx) if (ctx.named.has(i)) unusable.add(i);

@@ -3,7 +3,7 @@
 import type { Mention, QuantityAnnotation, TimeAnnotation } from '../types.js';
 import { classOf, CONTROL_VERBS, LIGHT_VERBS, phraseAt } from './predicates.js';
 import { isFinite, isGerund, type Tok } from './tokens.js';
-import { PREPOSITION_LIKE } from './cues.js';
+import { PREPOSITION_LIKE, SUBORDINATORS } from './cues.js';
 
 /** A claim's predicate: the token positions (inside the piece) it covers and its lemma. */
 export interface PredicateChoice {
@@ -65,8 +65,16 @@ export function choosePredicate(toks: Tok[], idx: number[], cueTokens: Set<numbe
     }
     return { at: j, length: 1, lemma: t.lemma, basis: 'verb' };
   };
+  // Heads inside a subordinate clause the split left in place ("This clash, one of the worst since Kosovo
+  // declared independence, prompted NATO ...") yield to a head outside it.
+  let fallback = -1;
+  let subordinate = false;
   for (let j = 0; j < n; j++) {
     const t = toks[idx[j]];
+    if (SUBORDINATORS.has(t.lower) && t.pos === 'SCONJ') subordinate = true;
+    if (t.text === ',' || t.text === ';') subordinate = false;
+    // An apposition between commas: "Milan Radoicic, [a politician affiliated with ...], has confessed".
+    if (t.text === ',' && j + 1 < n && toks[idx[j + 1]].pos === 'DET') subordinate = true;
     // A participle clause is headed by its first word: "leaving one police officer dead and another injured".
     const head = (participle && j === 0 && isGerund(t) && t.pos === 'VERB') || isFinite(toks, idx, j) && (t.pos === 'VERB' || isCopula(toks, idx, j));
     if (!head) continue;
@@ -76,8 +84,10 @@ export function choosePredicate(toks: Tok[], idx: number[], cueTokens: Set<numbe
     // "The area has been the scene": the last auxiliary of the group is the verb.
     let h = j;
     while (t.pos === 'AUX' && h + 1 < n && toks[idx[h + 1]].pos === 'AUX') h++;
-    return fromVerb(h);
+    if (!subordinate) return fromVerb(h);
+    if (fallback < 0) fallback = h;
   }
+  if (fallback >= 0) return fromVerb(fallback);
   // No clause verb: a participle ("leaving ... dead", "Serbia massing troops"), an event word, a noun.
   for (let j = 0; j < n; j++) {
     if (!usable(j)) continue;

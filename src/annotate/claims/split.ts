@@ -106,7 +106,8 @@ function findSplit(text: string, toks: Tok[], p: Piece): Piece[] | null {
       }
     }
 
-    // Non-restrictive relative: "Kosovo, which declared independence in 2008, ..." -> the antecedent and the relative.
+    // Non-restrictive relative: "Kosovo, which declared independence in 2008, ..." -> "declared independence in 2008",
+    // with Kosovo taking part.
     if (isComma(t) && j > 0 && j + 2 < n && RELATIVES.has(T(j + 1).lower)) {
       const a = antecedentStart(toks, idx, j);
       if (a < j) {
@@ -125,10 +126,13 @@ function findSplit(text: string, toks: Tok[], p: Piece): Piece[] | null {
             }
           }
         }
-        const relative = idx.slice(a, end);
+        // The relative clause without its pronoun; the antecedent takes part through carrySubject. Its range
+        // stays apart from the main clause's, so two claims of one sentence do not share words ("The warehouse is
+        // owned by Halden Grain Ltd" / "has operated at the harbour since 1998"). "whose" stays: "whose spokesman".
+        const relative = idx.slice(T(j + 1).lower === 'whose' ? j + 1 : j + 2, end);
         const main = [...idx.slice(0, j), ...idx.slice(resume)];
         // The antecedent alone is not a claim: split only when the main clause keeps a verb.
-        if (firstFinite(toks, main) >= 0) return [inherit(p, main, p.kind), inherit(p, relative, 'relative')];
+        if (firstFinite(toks, main) >= 0) return [inherit(p, main, p.kind), inherit(p, relative, 'relative', { carrySubject: idx.slice(a, j) })];
       }
     }
 

@@ -63,6 +63,8 @@ const SUBJECT_PREPOSITIONS = new Set(['of', 'between', 'in', 'from', 'with', 'al
 export function clauseVerbAt(toks: Tok[], idx: number[], from: number, to = idx.length): number {
   let j = from;
   if (j < to && toks[idx[j]].lower === 'that') j++;
+  // Adverbs before the subject: "and [just] yesterday the North Atlantic Council authorized ...".
+  while (j < to - 1 && toks[idx[j]].pos === 'ADV') j++;
   const subjectStart = j;
   let prepositions = 0;
   while (j < to && j - subjectStart < 14) {

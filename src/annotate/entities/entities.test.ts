@@ -106,13 +106,14 @@ test('seats of government and social networks are organisations; the building af
   const text =
     'The White House said on Friday that Serbia must withdraw. The Kremlin denied any role, and Downing Street said it was concerned.\n\n' +
     'Kurti posted drone images on X (formerly Twitter) and later on X again. Vucic answered in a video posted on Instagram and Telegram.\n\n' +
+    'The video was shared on Facebook by his party.\n\n' +
     'Protesters gathered outside the White House, and a spokesman from the office in Downing Street said nothing.';
   const mentions = mentionsOf(text);
   const typesOf = (name: string) => mentions.filter((m) => m.text === name).map((m) => m.type);
   assert.deepEqual(typesOf('White House'), ['organization', 'place']);
   assert.deepEqual(typesOf('Kremlin'), ['organization']);
   assert.deepEqual(typesOf('Downing Street'), ['organization', 'place']);
-  for (const network of ['Instagram', 'Telegram', 'Twitter']) assert.deepEqual(typesOf(network), ['organization'], network);
+  for (const network of ['Instagram', 'Telegram', 'Twitter', 'Facebook']) assert.deepEqual(typesOf(network), ['organization'], network);
   assert.deepEqual(typesOf('X'), ['organization', 'organization'], 'X is the network where the text says so, and on X after that');
   assert.deepEqual(mentionsOf('Exhibit X was shown to the court in Belgrade.').filter((m) => m.text === 'X'), [], 'a letter X elsewhere is no network');
 });

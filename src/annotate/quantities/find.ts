@@ -201,12 +201,12 @@ export function findQuantities(text: string, sentences: Sentence[]): QuantityAnn
           else if (cut > 0) {
             let last = cut - 1;
             while (last >= 0 && !NOUNISH.has(phrase.words[last].pos)) last--;
-            phrase = last < 0 ? null : { words: phrase.words.slice(0, last + 1), next: tokens.indexOf(phrase.words[last]) + 1 };
+            phrase = last < 0 ? null : { words: phrase.words.slice(0, last + 1), next: phrase.next - phrase.words.length + last + 1 };
           }
         }
         if (phrase) {
           what = joinWords(text, phrase.words);
-          npStart = tokens.indexOf(phrase.words[0]);
+          npStart = phrase.next - phrase.words.length; // the phrase's words are consecutive tokens
           npEnd = phrase.next;
         }
         if (n.currency) what = what && /^(?:dollars?|euros?|pounds?|yen)$/.test(what) ? what : n.currency;

@@ -71,11 +71,11 @@ export const CURRENCY_MARKS: Record<string, string> = { $: 'usd', '€': 'eur', 
 
 /**
  * Units of measure: time, distance, speed, area, mass and volume ("five hours", "95 miles (152 kilometers)",
- * "180 mph"). They measure rather than count, so they take no event or owner; spellings and abbreviations of one
+ * "180 mph"), and repetition ("imprisoned three times"). They measure rather than count, so they take no event or owner; spellings and abbreviations of one
  * unit share a kind.
  */
 export const MEASURE_UNITS: Record<string, string> = {
-  second: 'second', minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year', decade: 'decade', century: 'century',
+  time: 'time', second: 'second', minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year', decade: 'decade', century: 'century',
   mile: 'mile', kilometer: 'kilometre', kilometre: 'kilometre', km: 'kilometre', kms: 'kilometre', meter: 'metre', metre: 'metre', m: 'metre',
   foot: 'foot', feet: 'foot', ft: 'foot', inch: 'inch', centimeter: 'centimetre', centimetre: 'centimetre', cm: 'centimetre', yard: 'yard',
   mph: 'mph', kph: 'km/h', 'km/h': 'km/h', knot: 'knot', acre: 'acre', hectare: 'hectare', ton: 'tonne', tonne: 'tonne', kilogram: 'kilogram',

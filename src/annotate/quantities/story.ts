@@ -124,17 +124,22 @@ function lookAround(text: string, tokens: TaggedToken[], f: Found): EventMatch |
   let forward = true;
   let backward = true;
   for (let d = 0; d < WINDOW && (forward || backward); d++) {
+    // Each side stops at a clause break or at the first verb that reports no event (the clause's own predicate:
+    // "sent the stock market plunging 14.9 percent"); the backward side also stops at a noun, which would be the
+    // object of any verb before it ("threats to arrest opposition politicians following two attempts").
     const a = f.npEnd + d;
     if (forward && (a >= tokens.length || isBreak(text, tokens, a))) forward = false;
-    if (forward) {
-      const m = tokens[a].pos === 'VERB' || tokens[a].pos === 'ADJ' ? eventAt(tokens, a) : null;
+    if (forward && (tokens[a].pos === 'VERB' || tokens[a].pos === 'ADJ')) {
+      const m = eventAt(tokens, a);
       if (m) return m;
+      if (tokens[a].pos === 'VERB') forward = false;
     }
     const b = f.first - 1 - d;
-    if (backward && (b < 0 || isBreak(text, tokens, b))) backward = false;
-    if (backward) {
-      const m = tokens[b].pos === 'VERB' ? eventEndingAt(tokens, b) : null;
+    if (backward && (b < 0 || isBreak(text, tokens, b) || tokens[b].pos === 'NOUN' || tokens[b].pos === 'PROPN')) backward = false;
+    if (backward && tokens[b].pos === 'VERB') {
+      const m = eventEndingAt(tokens, b);
       if (m) return m;
+      backward = false;
     }
   }
   return null;
@@ -167,7 +172,8 @@ function nameBefore(tokens: TaggedToken[], j: number): Range | null {
   // a nationality adjective ("Serbian army" stays whole).
   let e = s;
   while (e < j && isCap(tokens[e + 1])) e++;
-  if (e < j && !DEMONYM.test(tokens[e].text)) return { start: tokens[s].start, end: tokens[e].end };
+  const commonAfter = tokens.slice(e + 1, j + 1).every((t) => !isCap(t) && t.pos === 'NOUN');
+  if (e < j && commonAfter && !DEMONYM.test(tokens[e].text)) return { start: tokens[s].start, end: tokens[e].end };
   return { start: tokens[s].start, end: tokens[j].end };
 }
 
@@ -253,10 +259,16 @@ export function tellStory(text: string, tokens: TaggedToken[], found: Found[], s
     f.event = after ?? before.event;
     f.adjacent = !!f.event;
   });
+  // group -> its first member with an event written next to it; a written (not implicit) member count
+  const sharedEvent = new Map<number, EventMatch>();
+  const writtenIn = new Map<number, number>();
+  found.forEach((f, i) => {
+    if (f.adjacent && f.event && !sharedEvent.has(group[i])) sharedEvent.set(group[i], f.event);
+    if (!f.implicit) writtenIn.set(group[i], (writtenIn.get(group[i]) ?? 0) + 1);
+  });
   for (let i = 0; i < found.length; i++) {
-    const members = found.filter((_, m) => group[m] === group[i]);
     if (found[i].event) continue;
-    const shared = members.find((m) => m.adjacent)?.event ?? null;
+    const shared = sharedEvent.get(group[i]) ?? null;
     if (shared) found[i].event = shared;
     else if (!befores[i].modifies && !found[i].implicit && forwardClear(text, tokens, found[i].next, found[i].npEnd)) found[i].event = lookAround(text, tokens, found[i]);
   }
@@ -285,10 +297,7 @@ export function tellStory(text: string, tokens: TaggedToken[], found: Found[], s
   const kept: Found[] = [];
   all.forEach((f, i) => {
     // An implicit "a policeman" counts only beside a written number that shares its event.
-    if (f.implicit && i < found.length) {
-      const partnered = found.some((o, m) => m !== i && group[m] === group[i] && !o.implicit);
-      if (!partnered || !f.event) return;
-    }
+    if (f.implicit && i < found.length && (!writtenIn.get(group[i]) || !f.event)) return;
     const before = befores[i];
     let kind = kindOf(tokens, f);
     const measure = kind !== undefined && MEASURE_KINDS.has(kind);

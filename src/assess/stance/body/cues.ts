@@ -8,11 +8,26 @@ const words = (list: readonly string[]): string[] => list.flatMap((w) => w.toLow
 /** Refuting single words ("hoax", "debunked"); hyphenated entries ("made-up") are matched as phrases. */
 export const BODY_REFUTING = new Set(words(REFUTING_WORDS.filter((w) => !w.includes('-'))));
 
-/** Refuting phrases as token sequences ("not true" → ["not", "true"]), plus the hyphenated words. */
-export const BODY_REFUTING_PHRASES: string[][] = [...REFUTING_PHRASES, ...REFUTING_WORDS.filter((w) => w.includes('-'))].map((p) => words([p]));
+/** Phrases as token sequences, indexed by their first token so that a lookup per body token is one map read. */
+export type PhraseIndex = ReadonlyMap<string, string[][]>;
+
+function phraseIndex(phrases: readonly string[]): PhraseIndex {
+  const index = new Map<string, string[][]>();
+  for (const p of phrases) {
+    const tokens = words([p]);
+    if (tokens.length === 0) continue;
+    const list = index.get(tokens[0]) ?? [];
+    list.push(tokens);
+    index.set(tokens[0], list);
+  }
+  return index;
+}
+
+/** Refuting phrases ("not true" → ["not", "true"]), plus the hyphenated words ("made-up"). */
+export const BODY_REFUTING_PHRASES = phraseIndex([...REFUTING_PHRASES, ...REFUTING_WORDS.filter((w) => w.includes('-'))]);
 
 export const BODY_HEDGING = new Set(words(HEDGING_WORDS));
-export const BODY_HEDGING_PHRASES: string[][] = HEDGING_PHRASES.map((p) => words([p]));
+export const BODY_HEDGING_PHRASES = phraseIndex(HEDGING_PHRASES);
 export const BODY_CONFIRMING = new Set(words(SUPPORTING_WORDS));
 
 // "didn't" tokenises to "didn": the contraction stems stand for the negation here.
@@ -22,9 +37,11 @@ export const BODY_NEGATION = new Set([
 ]);
 
 /** Whether one of `phrases` starts at token `at`. */
-export function phraseAt(tokens: readonly string[], at: number, phrases: readonly string[][]): boolean {
-  outer: for (const p of phrases) {
-    if (p.length === 0 || tokens[at] !== p[0] || at + p.length > tokens.length) continue;
+export function phraseAt(tokens: readonly string[], at: number, phrases: PhraseIndex): boolean {
+  const candidates = phrases.get(tokens[at]);
+  if (!candidates) return false;
+  outer: for (const p of candidates) {
+    if (at + p.length > tokens.length) continue;
     for (let k = 1; k < p.length; k++) if (tokens[at + k] !== p[k]) continue outer;
     return true;
   }
