@@ -145,6 +145,12 @@ export function citedRange(item: ClaimItem): Range {
   const sentence = item.doc.sentences[claim.sentence];
   let start = claim.start;
   let end = claim.end;
+  // A participant carried in from the sentence ("Kosovo, which declared independence in 2008"; "The United
+  // States ... urged Serbia to reduce its forces") is part of what the claim says: cite from it.
+  for (const i of claim.participants) {
+    const m = item.doc.mentions[i];
+    if (m && m.start >= sentence.start && m.start < start) start = m.start;
+  }
   for (const r of [claim.cue, claim.source]) {
     if (!r || r.start < sentence.start || r.end > sentence.end) continue;
     // Only an attribution next to the claim ("Vucic denied that ...", "..., Kirby said"): one that sits

@@ -87,7 +87,7 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
 
   const facts: FactGroup[] = groups.map((members) => {
     const { index: rep, cohesion } = medoid(members, indexed);
-    return { id: '', representative: claims[rep].ref, members: members.map((i) => claims[i].ref), cohesion, evidence: groupEvidence(members, relations) };
+    return { id: '', representative: claims[rep].ref, members: members.map((i) => claims[i].ref), cohesion, evidence: groupEvidence(members, claims, relations) };
   });
   // Order: most widely reported first, then by where the fact first appears, so ids are stable for the same input.
   const articleOrder = new Map(docs.map((d, i) => [d.article.id, i]));
@@ -193,23 +193,24 @@ function medoid(members: number[], items: IndexedClaim[]): { index: number; cohe
   return { index: best, cohesion: bestScore / (pool.length - 1) };
 }
 
-/** What every agreeing pair inside the group shares: the reason the group's claims were matched. */
-function groupEvidence(members: number[], relations: Relation[]): PairEvidence {
+/**
+ * What every claim of the group states alike: the reason its claims were matched, which each cited span
+ * can be checked against. Similarity is the mean pair-scorer probability of the agreeing pairs inside.
+ */
+function groupEvidence(members: number[], claims: ClaimItem[], relations: Relation[]): PairEvidence {
   if (members.length === 1) return { similarity: 1, sharedEntities: [], sharedNumbers: [], sharedDates: [], sharedPredicates: [] };
   const inside = new Set(members);
   const pairs = relations.filter((r) => r.agrees && inside.has(r.a) && inside.has(r.b));
-  const common = (pick: (e: PairEvidence) => string[]) => {
-    const counts = new Map<string, number>();
-    for (const p of pairs) for (const v of new Set(pick(p.evidence))) counts.set(v, (counts.get(v) ?? 0) + 1);
-    // Shared by most matched pairs, not necessarily all: one outlet may leave a name out.
-    return [...counts].filter(([, n]) => n * 2 >= pairs.length).map(([v]) => v);
+  const everyone = (pick: (c: ClaimItem) => string[]) => {
+    const [first, ...rest] = members.map((i) => new Set(pick(claims[i])));
+    return [...first].filter((v) => rest.every((set) => set.has(v)));
   };
   const similarity = pairs.length ? pairs.reduce((s, p) => s + p.evidence.similarity, 0) / pairs.length : 0;
   return {
     similarity: Math.round(similarity * 1000) / 1000,
-    sharedEntities: common((e) => e.sharedEntities),
-    sharedNumbers: common((e) => e.sharedNumbers),
-    sharedDates: common((e) => e.sharedDates),
-    sharedPredicates: common((e) => e.sharedPredicates),
+    sharedEntities: everyone((c) => [...c.entities]),
+    sharedNumbers: everyone((c) => c.quantities.map((q) => `${q.value} ${q.kind}`)),
+    sharedDates: everyone((c) => c.dates),
+    sharedPredicates: everyone((c) => (c.predicate ? [c.predicate] : [])),
   };
 }

@@ -33,7 +33,7 @@ export interface WordVectors {
    * scripts/build-vectors.mjs), so a prefix is the best k-dimensional approximation and cosines of prefixes
    * approximate the full cosines at a fraction of the cost.
    */
-  copyVector(row: number, out: Float32Array, offset?: number, components?: number): void;
+  copyVector(row: number, out: Float32Array | Float64Array, offset?: number, components?: number): void;
   /** Unit-length vector of a lower-cased word as a new array, or null when unknown. */
   vector(word: string): Float32Array | null;
   /** Cosine similarity of two words in [-1, 1], or null when either is unknown. */
@@ -72,7 +72,7 @@ export function loadVectors(): WordVectors {
   const rows = new Map<string, number>();
   for (let i = 0; i < size; i++) rows.set(words[i], i);
 
-  const copyVector = (row: number, out: Float32Array, offset = 0, components = dims): void => {
+  const copyVector = (row: number, out: Float32Array | Float64Array, offset = 0, components = dims): void => {
     const k = Math.min(components, dims);
     const base = row * dims;
     let norm = 0;

@@ -46,7 +46,7 @@ export interface PreparedSide {
   /** Content words: stem hash, IDF weight and unit vector (zeros when the word has no vector), in text order. */
   readonly contentStem: Int32Array;
   readonly contentIdf: Float32Array;
-  readonly contentVec: Float32Array;
+  readonly contentVec: Float64Array;
   readonly contentIdfSum: number;
   /** IDF-weighted mean of the content words' vectors, unit length (zeros when none has a vector). */
   readonly meanVec: Float32Array;
@@ -183,7 +183,7 @@ export function prepareSide(side: PairSide, idf?: (term: string) => number): Pre
   const m = contentWords.length;
   const contentStem = new Int32Array(m);
   const contentIdf = new Float32Array(m);
-  const contentVec = new Float32Array(m * dims);
+  const contentVec = new Float64Array(m * dims);
   let contentIdfSum = 0;
   for (let i = 0; i < m; i++) {
     contentStem[i] = hashString(contentStems[i]);
@@ -333,55 +333,59 @@ function sortedStringOverlap(a: string[], b: string[], shared?: string[]): numbe
 }
 
 // Scratch buffers reused across calls (scorePair is synchronous, so one set per process is safe).
-let simBuffer = new Float32Array(1024);
+let colBest = new Float64Array(256);
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+let rowD = new Int32Array(64);
 
 function ensureRows(n: number): void {
   if (rowA.length <= n) {
     rowA = new Int32Array(n * 2 + 1);
     rowB = new Int32Array(n * 2 + 1);
+    rowC = new Int32Array(n * 2 + 1);
+    rowD = new Int32Array(n * 2 + 1);
   }
 }
 
-/** Token-level Levenshtein distance (insert, delete, substitute; TER without block shifts). */
-function editDistance(a: Int32Array, b: Int32Array): number {
+/**
+ * Token-level Levenshtein distance (insert, delete, substitute: TER without block shifts) and longest common
+ * subsequence length, in one dynamic-programming pass. Returns [edit distance, LCS length].
+ */
+function editAndLcs(a: Int32Array, b: Int32Array): [number, number] {
   ensureRows(b.length);
-  let prev = rowA;
-  let cur = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  let prevE = rowA;
+  let curE = rowB;
+  let prevL = rowC;
+  let curL = rowD;
+  for (let j = 0; j <= b.length; j++) {
+    prevE[j] = j;
+    prevL[j] = 0;
+  }
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
+    curE[0] = i;
+    curL[0] = 0;
     const ai = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
-      const sub = prev[j - 1] + (ai === b[j - 1] ? 0 : 1);
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      if (ai === b[j - 1]) {
+        curE[j] = prevE[j - 1];
+        curL[j] = prevL[j - 1] + 1;
+      } else {
+        const sub = prevE[j - 1];
+        const del = prevE[j];
+        const ins = curE[j - 1];
+        curE[j] = (sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins) + 1;
+        curL[j] = prevL[j] > curL[j - 1] ? prevL[j] : curL[j - 1];
+      }
     }
-    const t = prev;
-    prev = cur;
-    cur = t;
+    let t = prevE;
+    prevE = curE;
+    curE = t;
+    t = prevL;
+    prevL = curL;
+    curL = t;
   }
-  return prev[b.length];
-}
-
-function lcsLength(a: Int32Array, b: Int32Array): number {
-  ensureRows(b.length);
-  let prev = rowA;
-  let cur = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = 0;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = 0;
-    const ai = a[i - 1];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = ai === b[j - 1] ? prev[j - 1] + 1 : prev[j] > cur[j - 1] ? prev[j] : cur[j - 1];
-    }
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[b.length];
+  return [prevE[b.length], prevL[b.length]];
 }
 
 // Word-pair cosines below this leave a word "unaligned": 0.5 separates near-synonyms (killed/died 0.74,
@@ -405,16 +409,23 @@ function vectorAlignment(a: PreparedSide, b: PreparedSide, out: Float64Array, at
   }
   const dims = a.contentVec.length / m;
   const dims4 = dims - (dims % 4);
-  if (simBuffer.length < m * n) simBuffer = new Float32Array(m * n * 2);
-  const sim = simBuffer;
+  if (colBest.length < n) colBest = new Float64Array(n * 2);
+  colBest.fill(0, 0, n);
   const va = a.contentVec;
   const vb = b.contentVec;
+  const bStem = b.contentStem;
+  let wa = 0;
+  let ua = 0;
+  let missA = 0;
+  let missIdfA = 0;
+  // One pass over the m×n cosines keeps each row's best and each column's best, so no matrix is stored.
   for (let i = 0; i < m; i++) {
     const si = a.contentStem[i];
     const oi = i * dims;
+    let best = 0;
     for (let j = 0; j < n; j++) {
       let s: number;
-      if (si === b.contentStem[j]) s = 1;
+      if (si === bStem[j]) s = 1;
       else {
         // Four accumulators: V8 keeps them in registers and the loop runs ~1.5x faster than a single sum.
         let p = oi;
@@ -432,18 +443,10 @@ function vectorAlignment(a: PreparedSide, b: PreparedSide, out: Float64Array, at
         }
         for (; p < oi + dims; p++, q++) s0 += va[p] * vb[q];
         s = s0 + s1 + s2 + s3;
-        if (s < 0) s = 0;
       }
-      sim[i * n + j] = s;
+      if (s > best) best = s;
+      if (s > colBest[j]) colBest[j] = s;
     }
-  }
-  let wa = 0;
-  let ua = 0;
-  let missA = 0;
-  let missIdfA = 0;
-  for (let i = 0; i < m; i++) {
-    let best = 0;
-    for (let j = 0; j < n; j++) if (sim[i * n + j] > best) best = sim[i * n + j];
     wa += best * a.contentIdf[i];
     ua += best;
     if (best < ALIGNED) {
@@ -456,8 +459,7 @@ function vectorAlignment(a: PreparedSide, b: PreparedSide, out: Float64Array, at
   let missB = 0;
   let missIdfB = 0;
   for (let j = 0; j < n; j++) {
-    let best = 0;
-    for (let i = 0; i < m; i++) if (sim[i * n + j] > best) best = sim[i * n + j];
+    const best = colBest[j];
     wb += best * b.contentIdf[j];
     ub += best;
     if (best < ALIGNED) {
@@ -555,10 +557,10 @@ export function pairFeatures(a: PreparedSide, b: PreparedSide, out: Float64Array
   out[k++] = Math.min(ca, cb);
   out[k++] = Math.max(ca, cb);
 
-  const lcs = lcsLength(a.tokens, b.tokens);
+  const [edit, lcs] = editAndLcs(a.tokens, b.tokens);
   out[k++] = Math.min(la, lb) > 0 ? lcs / Math.min(la, lb) : 0;
   out[k++] = Math.max(la, lb) > 0 ? lcs / Math.max(la, lb) : 0;
-  out[k++] = Math.max(la, lb) > 0 ? editDistance(a.tokens, b.tokens) / Math.max(la, lb) : 0;
+  out[k++] = Math.max(la, lb) > 0 ? edit / Math.max(la, lb) : 0;
 
   if (evidence) {
     evidence.similarity = similarity;

@@ -1,11 +1,11 @@
 // Claim-pair scorer: do two claims (sentences or clauses from two outlets) report the same thing?
 // A learned classifier over MT-metric, word-alignment and mismatch features (see features.ts), trained on MSRP by
 // scripts/train-pairs.ts and shipped as model/pairs.json.
-import { FEATURE_COUNT, FEATURE_NAMES, pairFeatures, type PairEvidence, type PreparedSide } from './features.js';
-import { loadPairModel, predict } from './model.js';
+import { FEATURE_COUNT, FEATURE_NAMES, pairFeatures, type PreparedSide } from './features.js';
+import { compilePredictor, loadPairModel } from './model.js';
 
 export { prepareSide, pairFeatures, idfFromTexts, FEATURE_NAMES, FEATURE_COUNT, type PairSide, type PreparedSide } from './features.js';
-export { loadPairModel, predict, type PairModelFile, type PairClassifier } from './model.js';
+export { loadPairModel, predict, compilePredictor, type PairModelFile, type PairClassifier } from './model.js';
 export { parseMsrp, type MsrpPair } from './msrp.js';
 
 /** The scorer's verdict on a pair, with the evidence a reader can check. */
@@ -27,8 +27,12 @@ export interface PairScore {
 }
 
 const model = (() => {
-  let loaded: ReturnType<typeof loadPairModel> | null = null;
-  return () => (loaded ??= loadPairModel(FEATURE_NAMES));
+  let loaded: { threshold: number; predict: (x: ArrayLike<number>) => number } | null = null;
+  return () => {
+    if (loaded) return loaded;
+    const file = loadPairModel(FEATURE_NAMES);
+    return (loaded = { threshold: file.threshold, predict: compilePredictor(file.classifier) });
+  };
 })();
 
 /**
@@ -45,9 +49,10 @@ const features = new Float64Array(FEATURE_COUNT);
  * @throws Error when the shipped model file is missing or was trained on other features.
  */
 export function scorePair(a: PreparedSide, b: PreparedSide): PairScore {
-  const evidence: PairEvidence = { similarity: 0, sharedEntities: [], sharedNumbers: [], numberConflict: false, dateConflict: false };
-  pairFeatures(a, b, features, evidence);
   const m = model();
-  const probability = predict(m.classifier, features);
-  return { probability, same: probability >= m.threshold, ...evidence };
+  const score: PairScore = { probability: 0, same: false, similarity: 0, sharedEntities: [], sharedNumbers: [], numberConflict: false, dateConflict: false };
+  pairFeatures(a, b, features, score);
+  score.probability = m.predict(features);
+  score.same = score.probability >= m.threshold;
+  return score;
 }

@@ -70,6 +70,57 @@ export function predict(model: PairClassifier, x: ArrayLike<number>): number {
   return sigmoid(logOdds(model, x));
 }
 
+/**
+ * A fast predictor for a classifier: trees are flattened into typed arrays (one allocation-free loop over all nodes),
+ * about twice as fast as walking the JSON objects. Same results as `predict`.
+ */
+export function compilePredictor(model: PairClassifier): (x: ArrayLike<number>) => number {
+  const members = model.kind === 'average' ? model.members : [model];
+  const parts = members.map((member): ((x: ArrayLike<number>) => number) => {
+    if (member.kind === 'logistic') return (x) => logOdds(member, x);
+    const roots = new Int32Array(member.trees.length);
+    let total = 0;
+    for (let t = 0; t < member.trees.length; t++) {
+      roots[t] = total;
+      total += member.trees[t].feature.length;
+    }
+    const feature = new Int32Array(total);
+    const threshold = new Float64Array(total);
+    const left = new Int32Array(total);
+    const right = new Int32Array(total);
+    const value = new Float64Array(total);
+    member.trees.forEach((tree, t) => {
+      const base = roots[t];
+      for (let i = 0; i < tree.feature.length; i++) {
+        feature[base + i] = tree.feature[i];
+        threshold[base + i] = tree.threshold[i];
+        left[base + i] = base + tree.left[i];
+        right[base + i] = base + tree.right[i];
+        value[base + i] = tree.value[i];
+      }
+    });
+    const base = member.base;
+    return (x) => {
+      let z = base;
+      for (let t = 0; t < roots.length; t++) {
+        let node = roots[t];
+        while (feature[node] >= 0) node = x[feature[node]] <= threshold[node] ? left[node] : right[node];
+        z += value[node];
+      }
+      return z;
+    };
+  });
+  if (parts.length === 1) {
+    const only = parts[0];
+    return (x) => sigmoid(only(x));
+  }
+  return (x) => {
+    let p = 0;
+    for (const part of parts) p += sigmoid(part(x));
+    return p / parts.length;
+  };
+}
+
 const MODEL_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'model', 'pairs.json');
 let cached: PairModelFile | null = null;
 

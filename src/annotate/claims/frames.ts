@@ -61,23 +61,23 @@ const range = (toks: Tok[], a: number, b: number): Range => ({ start: toks[a].st
 /** Where reported content that starts at `from` ends: before a semicolon, a closing quote, or a new cue participle (", saying ..."). */
 function contentEnd(toks: Tok[], from: number, limit: number, nominal: boolean): number {
   const stop = Math.min(limit, from + MAX_CONTENT_SCAN);
-  // A quote opened inside the content closes inside it: "launching a “campaign of lies” against Serbia".
+  // A quote opened inside the content closes inside it: "launching a “campaign of lies” against Serbia". A
+  // straight mark opens when it is glued to the next word ('"hypocritically"').
   let open = false;
   for (let j = from; j < stop; j++) {
     const t = toks[j];
-    if (t.text === '“' || (t.text === '"' && !open && j > from && /\s/.test(' '))) {
-      if (t.text === '“' || toks[j + 1]?.start === t.end) {
-        open = true;
-        continue;
-      }
+    if (!open && (t.text === '“' || (t.text === '"' && j > from && toks[j + 1]?.start === t.end))) {
+      open = true;
+      continue;
     }
-    if ((t.text === '”' || t.text === '"') && open) {
+    if (open && (t.text === '”' || t.text === '"')) {
       open = false;
       continue;
     }
     if (t.text === ';' || t.text === '”' || t.text === '"') return j;
     if (nominal && t.text === ',') return j;
-    if (j > from + 1 && isGerund(t) && t.pos === 'VERB' && (DENIAL_VERBS.has(t.lemma) || SPEECH_VERBS.has(t.lemma))) return t.lower === 'saying' || toks[j - 1].text === ',' ? j : j;
+    // A new cue participle starts another frame: "has denied there had been a build-up [rejecting] claims that ...".
+    if (j > from + 1 && isGerund(t) && t.pos === 'VERB' && (DENIAL_VERBS.has(t.lemma) || SPEECH_VERBS.has(t.lemma))) return j;
     if (t.text === ',' && j + 1 < stop && isGerund(toks[j + 1]) && toks[j + 1].pos === 'VERB') return j;
   }
   return stop;

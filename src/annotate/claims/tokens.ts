@@ -98,7 +98,7 @@ export function clauseVerbAt(toks: Tok[], idx: number[], from: number, to = idx.
   return isFinite(toks, idx, j) ? j : -1;
 }
 
-/** True when the tokens hold something a claim can be about: a verb, an auxiliary, or an event word. */
+/** True when the tokens hold a verb or an auxiliary. */
 export function hasVerb(toks: Tok[], idx: number[], from = 0, to = idx.length): boolean {
   for (let j = from; j < to; j++) {
     const p = toks[idx[j]].pos;
