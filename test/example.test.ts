@@ -37,9 +37,11 @@ test('page furniture and junk lines are removed and listed with their reasons', 
 
 test('the reworded copy is detected, and copies and shared wire credits count once', () => {
   assert.ok(dossier.provenance.some((p) => p.from === id('01') && p.to === id('04') && p.kind === 'copy'));
-  const owner = dossier.facts.find((f) => /owned by Halden Grain|belongs to Halden Grain/.test(f.text))!;
-  assert.equal(new Set(owner.sources.map((s) => s.articleId)).size, 3, 'three articles report it');
-  assert.equal(owner.independentSources, 1, 'a copy of 01 and a story crediting the same wire as 01');
+  const since = dossier.facts.find((f) => /operated at the harbour since 1998/.test(f.text))!;
+  assert.equal(new Set(since.sources.map((s) => s.articleId)).size, 3, 'three articles report it');
+  assert.equal(since.independentSources, 1, 'a copy of 01 and a story crediting the same wire as 01');
+  const group = dossier.sourceGroups?.find((g) => g.articles.includes(id('01')));
+  assert.ok(group?.reasons.some((r) => /copies/.test(r)) && group.reasons.some((r) => /wire credit Coastal Wire/.test(r)), `reasons: ${group?.reasons.join('; ')}`);
 });
 
 test("the company's denial of the union's claim is a dispute with both sides named", () => {

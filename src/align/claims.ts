@@ -5,6 +5,7 @@ import type { ResolvedEntities } from './entities/index.js';
 import { contentTerms } from './similarity.js';
 import { isStatement } from './statements.js';
 import { countedKind } from './kinds.js';
+import { classOf } from '../annotate/claims/predicates.js';
 
 import type { ClaimRef } from './types.js';
 export type { ClaimRef };
@@ -40,6 +41,8 @@ export interface ClaimItem {
   /** Calendar values of the claim's own time expressions ("YYYY", "YYYY-MM" or "YYYY-MM-DD"). */
   dates: string[];
   predicate: string | null;
+  /** Predicate classes of every event word in the claim's text ("raised the combat readiness" -> raise, alert). */
+  events: Set<string>;
   polarity: ClaimPolarity;
   modality: ClaimModality;
   /** Who asserts it: story entity id and name, or null when the outlet says it in its own voice. */
@@ -109,6 +112,7 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         quantities,
         dates,
         predicate: claim.predicate?.lemma ?? null,
+        events: eventsIn(claimText, claim.predicate?.lemma ?? null),
         polarity: claim.polarity,
         modality: claim.modality,
         sourceId: source?.id ?? null,
@@ -117,6 +121,20 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
     });
   }
   return items;
+}
+
+/**
+ * Predicate classes named anywhere in a claim, from its words as written and with a plural or tense
+ * ending dropped (a cheap stand-in for lemmas, enough for the class lists, which hold the common forms).
+ */
+function eventsIn(text: string, predicate: string | null): Set<string> {
+  const events = new Set<string>(predicate ? [predicate] : []);
+  for (const match of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    const word = match[0];
+    const found = classOf(word, word) ?? classOf(word.replace(/(es|s|ed|ing)$/, ''), word);
+    if (found) events.add(found);
+  }
+  return events;
 }
 
 /**

@@ -57,7 +57,7 @@ export interface RelationOptions {
   differentPredicateThreshold?: number;
 }
 
-export const RELATION_DEFAULTS: Required<RelationOptions> = { sameThreshold: 0.5, aboutThreshold: 0.2, denialThreshold: 0.3, differentPredicateThreshold: 0.8 };
+export const RELATION_DEFAULTS: Required<RelationOptions> = { sameThreshold: 0.5, aboutThreshold: 0.2, denialThreshold: 0.25, differentPredicateThreshold: 0.8 };
 
 /** Probability, 0..1, that two claims say the same thing; the pair scorer behind alignment. */
 export type MeaningScorer = (a: ClaimItem, b: ClaimItem) => number;
@@ -72,7 +72,9 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   const settings = { ...RELATION_DEFAULTS, ...options };
   const similarity = score(a, b);
   const evidence = sharedSlots(a, b, similarity);
-  const slotsShared = evidence.sharedEntities.length > 0 && (evidence.sharedPredicates.length > 0 || sharedKinds(a, b) > 0);
+  // A claim that names no one ("160 residents had been evacuated in all") may still be about the same thing.
+  const participantsFit = evidence.sharedEntities.length > 0 || a.entities.size === 0 || b.entities.size === 0;
+  const slotsShared = participantsFit && (evidence.sharedPredicates.length > 0 || sharedKinds(a, b) > 0);
   const about = similarity >= settings.aboutThreshold && (slotsShared || similarity >= settings.sameThreshold);
   let conflict: Conflict | null = null;
   if (about) conflict = numberConflict(a, b) ?? dateConflict(a, b);
@@ -86,9 +88,8 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   // The same event with the same count of the same thing (or on the same date) is the same report however
   // it is worded ("three Serb gunmen were killed" / "three of the assailants lost their lives"; "declared
   // independence in 2008" / "unilaterally seceded in 2008").
-  const participantsFit = evidence.sharedEntities.length > 0 || a.entities.size === 0 || b.entities.size === 0;
   const sameReport =
-    evidence.sharedPredicates.length > 0 && (evidence.sharedNumbers.length > 0 || evidence.sharedDates.length > 0) && participantsFit && similarity >= settings.aboutThreshold;
+    evidence.sharedPredicates.length > 0 && (evidence.sharedNumbers.length > 0 || evidence.sharedDates.length > 0) && participantsFit && similarity >= settings.aboutThreshold / 2;
   // Two different events in similar words ("the US urged Belgrade to pull back" / "the US has been monitoring
   // a deployment") are the scorer's typical false match: a predicate mismatch needs a near-certain score.
   const predicatesDiffer = !!a.predicate && !!b.predicate && a.predicate !== b.predicate;
@@ -180,9 +181,13 @@ const nested = (x: string, y: string) => x.startsWith(y) || y.startsWith(x);
 function polarityConflict(a: ClaimItem, b: ClaimItem): Conflict | null {
   if (polarityOf(a) === polarityOf(b)) return null;
   // A denial often names the event by a noun ("refutes claims regarding the highest level of combat
-  // readiness" vs "raised the combat readiness"): different predicates are accepted when most of the
-  // shorter claim's words are in the other.
-  if (a.predicate && b.predicate && a.predicate !== b.predicate && termCoverage(a, b) < 0.6) return null;
+  // readiness" vs "raised the combat readiness"): different predicates are accepted when the denied event
+  // is named in the claim and most of the shorter claim's words are in the other. "Serbia denied it trained
+  // a group who opened fire" does not deny "the group opened fire": training is not in that claim.
+  if (a.predicate && b.predicate && a.predicate !== b.predicate) {
+    const [contrary, affirmed] = a.polarity === 'affirmed' ? [b, a] : [a, b];
+    if (!affirmed.events.has(contrary.predicate!) || termCoverage(a, b) < 0.6) return null;
+  }
   if (a.entities.size && b.entities.size && ![...a.entities].some((e) => b.entities.has(e))) return null;
   return { kind: 'denial' };
 }

@@ -60,7 +60,8 @@ export interface TaggedToken {
 /** Word tokens with offsets and part-of-speech tags (used by quote attribution to find subjects of speech verbs). */
 export function tagTokens(text: string, offset = 0): TaggedToken[] {
   const tokens: TaggedToken[] = [];
-  const doc = nlp.readDoc(text);
+  // The quote and claim layers tag the same article text: reading it once serves both.
+  const doc = readCached(text);
   const values = doc.tokens().out(its.value) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
   let cursor = 0;

@@ -169,7 +169,13 @@ const IRREGULAR_PARTICIPLES: Record<string, string> = {
   shoot: 'shot', hit: 'hit', send: 'sent', lose: 'lost', take: 'taken', hold: 'held', fight: 'fought', flee: 'fled', leave: 'left',
   find: 'found', bring: 'brought', build: 'built', put: 'put', set: 'set', give: 'given', steal: 'stolen', drive: 'driven', fall: 'fallen',
   keep: 'kept', catch: 'caught', sell: 'sold', buy: 'bought', win: 'won', begin: 'begun', see: 'seen', beat: 'beaten', hurt: 'hurt', cut: 'cut',
+  make: 'made', say: 'said', tell: 'told', pay: 'paid', meet: 'met', lead: 'led', spend: 'spent', lay: 'laid', shut: 'shut', spread: 'spread',
+  go: 'gone', come: 'come', run: 'run', write: 'written', throw: 'thrown', break: 'broken', choose: 'chosen', strike: 'struck', hide: 'hidden',
+  fly: 'flown', grow: 'grown', know: 'known', show: 'shown', draw: 'drawn', ride: 'ridden', rise: 'risen', bear: 'borne', swear: 'sworn',
+  sink: 'sunk', seek: 'sought', teach: 'taught', think: 'thought', feed: 'fed', bind: 'bound', bleed: 'bled', dig: 'dug',
 };
+/** Verbs that say nothing about what happened to the counted thing ("14 crews had"): left out of the phrase. */
+const EMPTY_EVENTS = new Set(['be', 'have', 'do', 'get', 'include', 'consist', 'comprise', 'number', 'total']);
 
 function pluralNoun(noun: string): string {
   const words = noun.split(' ');
@@ -205,7 +211,8 @@ export function reportedQuantities<Q extends DossierQuantity>(quantities: Q[]): 
 /** "3 attackers killed" from value, kind and event; the words as written when the kind is unknown. */
 export function quantityPhrase(q: Pick<DossierQuantity, 'value' | 'what' | 'kind' | 'event'>, formatNumber: (n: number) => string): string {
   const thing = q.kind ? (q.value === 1 ? q.kind : pluralNoun(q.kind)) : q.what;
-  return [formatNumber(q.value), thing, q.event ? pastParticiple(q.event) : ''].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+  const event = q.event && !EMPTY_EVENTS.has(q.event.trim().toLowerCase()) ? pastParticiple(q.event) : '';
+  return [formatNumber(q.value), thing, event].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /**

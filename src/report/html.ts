@@ -132,7 +132,8 @@ export function renderHtml(dossier: Dossier): string {
 
   const label = (id: string) => {
     const a = articles.get(id);
-    return `<span class="badge">${esc(id)}</span> ${esc(a ? articleLabel(a) : '')}`;
+    // The outlet when named; otherwise the label is the file name, which the id already shows.
+    return `<span class="badge">${esc(id)}</span>${a?.outlet ? ` ${esc(a.outlet)}` : ''}`;
   };
   const groups = joinedGroups(dossier)
     .map((g) => `<li><div class="members">${g.articles.map(label).join(' ')}</div><div>count as one source${g.reasons.length ? `: ${esc(g.reasons.join('; '))}` : ''}</div></li>`)

@@ -113,7 +113,7 @@ export function renderMarkdown(dossier: Dossier): string {
     out.push(`## Independent sources (${dossier.sourceGroups!.length})`, '');
     out.push(`${dossier.articles.length} articles make ${dossier.sourceGroups!.length} independent sources: articles that copy one another, share a wire credit or come from the same outlet count once.`, '');
     for (const g of joined) {
-      const names = g.articles.map((id) => `[${id}] ${articles.get(id) ? articleLabel(articles.get(id)!) : ''}`.trim());
+      const names = g.articles.map((id) => `[${id}]${articles.get(id)?.outlet ? ` ${articles.get(id)!.outlet}` : ''}`);
       out.push(`- ${names.join(', ')} — one source${g.reasons.length ? `: ${g.reasons.join('; ')}` : ''}`);
     }
     if (alone.length) out.push(`- Each on its own: ${alone.map((id) => `[${id}]`).join(' ')}`);

@@ -10,6 +10,14 @@ import { independence, pastParticiple, quantityPhrase, quantityReach } from './e
 import { formatNumber } from './labels.js';
 import { invalidSpans, schemaErrors, unquotedTexts } from '../../test/dossier-contract.js';
 
+/** Assertions with their own messages: the piece looked for, and the output when it is missing. */
+function has(out: string, piece: string): void {
+  assert.ok(out.includes(piece), `missing ${JSON.stringify(piece)} in:\n${out}`);
+}
+function lacks(out: string, piece: string): void {
+  assert.ok(!out.includes(piece), `unexpected ${JSON.stringify(piece)} in:\n${out}`);
+}
+
 const TEXTS: Record<string, string> = {
   '001': 'Three attackers were killed in Banjska on Sunday, police said. About 600 troops were deployed.',
   '002': 'Three attackers were killed in Banjska on Sunday. Vucic said Serbia <b>never</b> planned an attack.',
@@ -156,46 +164,53 @@ test('explanations: collapse, quantity phrase and reach', () => {
   assert.equal(quantityPhrase(d.quantities[0], formatNumber), '3 attackers killed');
   assert.equal(quantityReach(d.quantities[0]), '4 outlets, 2 independent');
   assert.equal(independence({ sources: [span('001', 'Three')], independentSources: 1 }, d), null);
-  assert.deepEqual(['deploy', 'wound', 'shoot', 'stop', 'injure', 'carry'].map(pastParticiple), ['deployed', 'wounded', 'shot', 'stopped', 'injured', 'carried']);
+  assert.deepEqual(['deploy', 'wound', 'shoot', 'stop', 'injure', 'carry', 'make'].map(pastParticiple), ['deployed', 'wounded', 'shot', 'stopped', 'injured', 'carried', 'made']);
+  assert.equal(quantityPhrase({ value: 14, what: 'crews', kind: 'crew', event: 'have' }, formatNumber), '14 crew');
+  assert.equal(quantityPhrase({ value: 90, what: 'percent', kind: 'percent' }, formatNumber), '90 percent');
+  assert.equal(quantityPhrase({ value: 1, what: 'police officer', kind: 'police officer', event: 'kill' }, formatNumber), '1 police officer killed');
+  assert.equal(quantityPhrase({ value: 2, what: 'serb gunmen', event: 'arrest' }, formatNumber), '2 serb gunmen arrested');
 });
 
 test('Markdown shows why facts and disputes matched, the collapse, claimants, quantity rows and source groups', () => {
   const md = renderMarkdown(fullDossier());
   assert.match(md, /Why matched: same place \(Banjska\), same number \(3 attacker\), similarity 0\.91 — numbers: 3 attacker \(kill\) · dates: 2023-09-24 · actions: kill\n/);
-  assert.ok(md.includes('3 articles, 1 independent source: shared wire credit AP ([002], [003], [004])'), md);
-  assert.ok(md.includes('4 articles, 2 independent sources: shared wire credit AP'));
-  assert.ok(md.includes('Claimed by Aleksandar <Vucic> · modality: asserted'));
-  assert.ok(md.includes('modality: reported'));
-  assert.ok(md.includes('- **3 attackers killed** (Serb <gunmen> unit) — 4 outlets, 2 independent: BBC, Reuters, Daily <Planet>, Kosovo Online [001][002][003][004]'), md);
-  assert.ok(md.includes('- 600 troops [001]'), 'a quantity without reach keeps the plain row');
-  assert.ok(md.includes('**600** —') && md.includes('**1,000** —'), 'number dispute sides show their values');
-  assert.ok(md.includes('_Why matched: same action (deploy), different number'));
-  assert.ok(md.includes('## Independent sources (2)'));
+  has(md, '3 articles, 1 independent source: shared wire credit AP ([002], [003], [004])');
+  has(md, '4 articles, 2 independent sources: shared wire credit AP');
+  has(md, '  - Claimed by Aleksandar <Vucic>\n'); // "asserted", the plain default voice, is not shown
+  has(md, 'modality: reported');
+  has(md, '- **3 attackers killed** (Serb <gunmen> unit) — 4 outlets, 2 independent: BBC, Reuters, Daily <Planet>, Kosovo Online [001][002][003][004]');
+  has(md, '- 600 troops [001]'); // a quantity without reach keeps the plain row
+  has(md, '**600** —');
+  has(md, '**1,000** —');
+  has(md, '_Why matched: same action (deploy), different number');
+  has(md, '## Independent sources (2)');
   // A fact cited once was matched to nothing: no "why" line for it.
   const lone = fullDossier();
   lone.facts = [{ ...lone.facts[1], sources: [lone.facts[1].sources[0]], reportedBy: ['Reuters'], why: { ...lone.facts[1].why!, summary: 'a single claim' } }];
-  assert.ok(!renderMarkdown(lone).includes('a single claim') && !renderHtml(lone).includes('a single claim'));
-  assert.ok(md.includes('- [002] Reuters, [003] Daily <Planet>, [004] Kosovo Online — one source: shared wire credit AP'));
+  lacks(renderMarkdown(lone), 'a single claim');
+  lacks(renderHtml(lone), 'a single claim');
+  has(md, '- [002] Reuters, [003] Daily <Planet>, [004] Kosovo Online — one source: shared wire credit AP');
 });
 
 test('HTML shows the same explanations with every piece of article text escaped', () => {
   const html = renderHtml(fullDossier());
-  assert.ok(html.includes('<span class="label">Why matched:</span> same place (Banjska), same number (3 attacker), similarity 0.91'));
-  assert.ok(html.includes('<dt>Same dates</dt><dd>2023-09-24</dd>'));
-  assert.ok(html.includes('<dt>Similarity</dt><dd>0.91</dd>'));
-  assert.ok(html.includes('3 articles, 1 independent source: shared wire credit AP (002, 003, 004)'));
-  assert.ok(html.includes('<strong>3 attackers killed</strong> <span class="owner">Serb &lt;gunmen&gt; unit</span> — <span class="reach">4 outlets, 2 independent</span>'));
-  assert.ok(html.includes('<div class="value">600</div>') && html.includes('<div class="value">1,000</div>'));
-  assert.ok(html.includes('Version 2'), 'number dispute versions side by side');
-  assert.ok(html.includes('Claimed by</span> Aleksandar &lt;Vucic&gt;'));
-  assert.ok(html.includes('same words &lt;copied&gt;'));
-  assert.ok(html.includes('<section id="independence"><h2>Independent sources</h2>'));
-  assert.ok(html.includes('count as one source: shared wire credit AP'));
+  has(html, '<span class="label">Why matched:</span> same place (Banjska), same number (3 attacker), similarity 0.91');
+  has(html, '<dt>Same dates</dt><dd>2023-09-24</dd>');
+  has(html, '<dt>Similarity</dt><dd>0.91</dd>');
+  has(html, '3 articles, 1 independent source: shared wire credit AP (002, 003, 004)');
+  has(html, '<strong>3 attackers killed</strong> <span class="owner">Serb &lt;gunmen&gt; unit</span> — <span class="reach">4 outlets, 2 independent</span>');
+  has(html, '<div class="value">600</div>');
+  has(html, '<div class="value">1,000</div>');
+  has(html, '<h4>Version 2</h4>'); // number dispute versions side by side
+  has(html, 'Claimed by</span> Aleksandar &lt;Vucic&gt;');
+  has(html, 'same words &lt;copied&gt;');
+  has(html, '<section id="independence"><h2>Independent sources</h2>');
+  has(html, 'count as one source: shared wire credit AP');
   // Nothing from the dossier reaches the page as markup.
-  for (const raw of ['<Vucic>', '<Planet>', '<gunmen>', '<copied>', '<b>never</b>', '<script>alert']) assert.ok(!html.includes(raw), raw);
-  assert.ok(html.includes('Daily &lt;Planet&gt;'));
+  for (const raw of ['<Vucic>', '<Planet>', '<gunmen>', '<copied>', '<b>never</b>', '<script>alert']) lacks(html, raw);
+  has(html, 'Daily &lt;Planet&gt;');
   // A fact's citation, cited nowhere else, still marks exactly its characters in the source pane.
-  assert.ok(html.includes('<span data-s="50" data-e="99">Vucic said Serbia &lt;b&gt;never&lt;/b&gt; planned an attack.</span>'));
+  has(html, '<span data-s="50" data-e="99">Vucic said Serbia &lt;b&gt;never&lt;/b&gt; planned an attack.</span>');
 });
 
 test('an older dossier without the claim fields still renders, explaining collapses from provenance', () => {
@@ -203,19 +218,19 @@ test('an older dossier without the claim fields still renders, explaining collap
   const md = renderMarkdown(d);
   const html = renderHtml(d);
   for (const out of [md, html]) {
-    assert.ok(!out.includes('Why matched'));
-    assert.ok(!out.includes('Claimed by'));
-    assert.ok(!out.includes('Independent sources ('));
+    lacks(out, 'Why matched');
+    lacks(out, 'Claimed by');
+    lacks(out, 'Independent sources (');
   }
-  assert.ok(md.includes('3 articles, 1 independent source: 003 copies 002; 004 credits 002 ([002], [003], [004])'), md);
-  assert.ok(md.includes('- 3 attackers [001]'));
-  assert.ok(md.includes('- **Says: unattributed** — About 600 troops were deployed.'));
-  assert.ok(html.includes('3 articles, 1 independent source: 003 copies 002; 004 credits 002 (002, 003, 004)'));
-  assert.ok(!html.includes('id="independence"'));
+  has(md, '3 articles, 1 independent source: 003 copies 002; 004 credits 002 ([002], [003], [004])');
+  has(md, '- 3 attackers [001]');
+  has(md, '- **Says: unattributed** — About 600 troops were deployed.');
+  has(html, '3 articles, 1 independent source: 003 copies 002; 004 credits 002 (002, 003, 004)');
+  lacks(html, 'id="independence"');
   // No collapse reason at all: the counts alone.
   d.provenance = [];
   d.articles = d.articles.map((a) => ({ ...a, outlet: null }));
-  assert.ok(renderMarkdown(d).includes('  - 3 articles, 1 independent source\n'));
+  has(renderMarkdown(d), '  - 3 articles, 1 independent source\n');
 });
 
 // The web UI's story page, rendered in jsdom from its sources (through Vite, as the browser gets it),
@@ -269,15 +284,19 @@ async function renderStoryPage(dossier: Dossier): Promise<{ text: string; html: 
 test('the web UI story page shows why, independence, claimants, quantity reach and source groups', async () => {
   const page = await renderStoryPage(fullDossier());
   try {
-    assert.ok(page.text.includes('Why matched: same place (Banjska), same number (3 attacker), similarity 0.91'));
-    assert.ok(page.html.includes('<dt>Same dates</dt><dd>2023-09-24</dd>'));
-    assert.ok(page.text.includes('3 articles, 1 independent source: shared wire credit AP (Reuters (2), Daily <Planet> (3), Kosovo Online (4))'), page.text);
-    assert.ok(page.text.includes('Claimed by Aleksandar <Vucic>'));
-    assert.ok(page.text.includes('3 attackers killed') && page.text.includes('4 outlets, 2 independent'));
-    assert.ok(page.html.includes('<p class="side-value">1,000</p>'));
-    assert.ok(page.text.includes('Why matched: same action (deploy), different number'));
-    assert.ok(page.html.includes('id="independence"') && page.text.includes('count as one source: shared wire credit AP'));
-    assert.ok(!page.html.includes('<Vucic>') && !page.html.includes('<b>never</b>') && page.html.includes('&lt;Vucic&gt;'));
+    has(page.text, 'Why matched: same place (Banjska), same number (3 attacker), similarity 0.91');
+    has(page.html, '<dt>Same dates</dt><dd>2023-09-24</dd>');
+    has(page.text, '3 articles, 1 independent source: shared wire credit AP (Reuters (2), Daily <Planet> (3), Kosovo Online (4))');
+    has(page.text, 'Claimed by Aleksandar <Vucic>');
+    has(page.text, '3 attackers killed');
+    has(page.text, '4 outlets, 2 independent');
+    has(page.html, '<p class="side-value">1,000</p>');
+    has(page.text, 'Why matched: same action (deploy), different number');
+    has(page.html, 'id="independence"');
+    has(page.text, 'count as one source: shared wire credit AP');
+    lacks(page.html, '<Vucic>');
+    lacks(page.html, '<b>never</b>');
+    has(page.html, '&lt;Vucic&gt;');
   } finally {
     await page.close();
   }
@@ -286,10 +305,10 @@ test('the web UI story page shows why, independence, claimants, quantity reach a
 test('the web UI story page renders an older dossier without the claim fields', async () => {
   const page = await renderStoryPage(oldDossier());
   try {
-    assert.ok(!page.text.includes('Why matched'));
-    assert.ok(!page.html.includes('id="independence"'));
-    assert.ok(page.text.includes('3 articles, 1 independent source: 003 copies 002'));
-    assert.ok(page.text.includes('Figures mentioned'));
+    lacks(page.text, 'Why matched');
+    lacks(page.html, 'id="independence"');
+    has(page.text, '3 articles, 1 independent source: 003 copies 002');
+    has(page.text, 'Figures mentioned');
   } finally {
     await page.close();
   }

@@ -34,7 +34,9 @@ function computeTextKey(text: string): string {
     .replace(/^the\s+/, '')
     .replace(/(\p{L})[-\u2010\u2011](?=\p{L})/gu, '$1 ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // "Halden Grain Ltd" and "Halden Grain" are one company: legal-form suffixes are not part of the name.
+    .replace(/,?\s+(ltd|limited|inc|incorporated|corp|corporation|plc|llc|gmbh|co)$/, '');
 }
 
 /** Words of a name without surrounding punctuation or a possessive. */

@@ -100,7 +100,6 @@ function Side({ side }: { side: DisputeSide }) {
           </span>
         )}
       </p>
-      {side.reportedBy?.length && !side.sources.some((s) => sources.get(s.articleId)?.named) ? <p class="via">reported by {side.reportedBy.join(', ')}</p> : null}
       <blockquote>{oneLine(side.text)}</blockquote>
       <Cites spans={side.sources} />
     </div>
