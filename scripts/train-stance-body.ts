@@ -13,7 +13,7 @@
 // 4. The final network is trained on all training pairs for the chosen number of epochs.
 // The test files are never read here. Deterministic: fixed seeds, no time-dependent input.
 //
-// Usage: npm run train:stance (or node --import tsx scripts/train-stance-body.ts [--folds 3] [--max-epochs 12]
+// Usage: npm run train:stance (or node --import tsx scripts/train-stance-body.ts [--folds 3] [--max-epochs 4]
 //        [--no-final] [--disagree-weight 4] [--lr 0.01] [--seeds 2] [--out FILE])
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,15 +30,15 @@ const dataDir = process.env.TRIANGULATE_EVAL_DIR ? path.join(process.env.TRIANGU
 const { values: args } = parseArgs({
   options: {
     folds: { type: 'string', default: '3' },
-    'max-epochs': { type: 'string', default: '12' },
+    'max-epochs': { type: 'string', default: '4' },
     'no-final': { type: 'boolean', default: false },
-    'disagree-weight': { type: 'string', default: '1' },
+    'disagree-weight': { type: 'string', default: '4' },
     'vocab': { type: 'string', default: '5000' },
     hidden: { type: 'string', default: '100' },
     lr: { type: 'string', default: '0.01' },
     l2: { type: 'string', default: '2e-8' },
     dropout: { type: 'string', default: '0.4' },
-    seeds: { type: 'string', default: '1' },
+    seeds: { type: 'string', default: '2' },
     out: { type: 'string', default: bodyStanceModelPath() },
   },
 });
@@ -50,6 +50,8 @@ const SEEDS = Number(args.seeds);
 
 // UCL's settings (Riedel et al. 2017, table 1): 100 hidden ReLUs, dropout 0.4 (keep 0.6), batch 500, Adam
 // lr 0.01, L2 1e-5. Their L2 multiplies a loss summed over the batch; ours is a mean, hence 1e-5 / 500 = 2e-8.
+// Ours adds: `disagree` pairs weigh 4 in the loss (trial CV runs: disagree F1 0.14 → 0.23 at the same FNC),
+// and two networks of different seeds averaged (steadier than one across epochs).
 const OPTIONS: Omit<TrainOptions, 'epochs'> = {
   hidden: Number(args.hidden),
   batch: 500,
@@ -131,7 +133,8 @@ for (let e = 1; e <= MAX_EPOCHS; e++) console.log(`  epoch ${String(e).padStart(
 // --- 3. epochs and logit offsets for disagree / agree, chosen together ------------------------------------------
 // OBJECTIVE: the product wants `disagree` (the dispute signal) found, and FNC rewards the big classes. Over every
 // epoch and a grid of offsets added to the disagree and agree logits, keep the settings whose pooled CV FNC score
-// is within 0.005 of the best, and of those the one with the best disagree F1 (ties: higher FNC). Early epochs
+// is within 0.005 of the best, and of those the one with the best macro-F1 (ties: higher FNC). Macro-F1 rather
+// than disagree F1 alone: the latter bought +0.003 disagree F1 for -0.04 agree F1 in a trial run. Early epochs
 // count: the network overfits the training claims after one or two passes at this learning rate.
 const DIS = stanceIndex('disagree');
 const AGR = stanceIndex('agree');
@@ -147,7 +150,7 @@ for (let e = 1; e <= MAX_EPOCHS; e++) {
   }
 }
 const topFnc = Math.max(...grid.map((g) => g.s.fnc));
-const chosen = grid.filter((g) => g.s.fnc >= topFnc - 0.005).sort((a, b) => b.s.f1[DIS] - a.s.f1[DIS] || b.s.fnc - a.s.fnc)[0];
+const chosen = grid.filter((g) => g.s.fnc >= topFnc - 0.005).sort((a, b) => b.s.macroF1 - a.s.macroF1 || b.s.fnc - a.s.fnc)[0];
 const bestEpoch = chosen.epoch;
 const cvPlain = scoreFnc1(labels, predictAll(oof[bestEpoch - 1], []));
 console.log(`best pooled CV FNC over the grid: ${topFnc.toFixed(4)}`);

@@ -13,6 +13,11 @@ export interface AlignOptions extends RelationOptions {
   /** At most this many candidate partners are scored per claim, keeping cost linear in story size. */
   maxCandidatesPerClaim?: number;
   /**
+   * Candidates whose term cosine (content terms plus slot keys) is below this are not scored: the pair
+   * scorer costs ~10 µs a pair, and such pairs share no rare word, entity, event or counted kind worth it.
+   */
+  minCandidateCosine?: number;
+  /**
    * Mean term cosine between two groups' claims below which they are not merged even when one pair of
    * them agrees: stops chains ("US urges withdrawal" - "Kosovo urges withdrawal" - "Serbia withdraws").
    */
@@ -24,7 +29,8 @@ export interface AlignOptions extends RelationOptions {
 export const ALIGN_DEFAULTS: Required<Omit<AlignOptions, 'scorer'>> = {
   ...RELATION_DEFAULTS,
   maxCandidateTermShare: 0.04,
-  maxCandidatesPerClaim: 40,
+  maxCandidatesPerClaim: 24,
+  minCandidateCosine: 0.1,
   minGroupCohesion: 0.12,
 };
 
@@ -73,7 +79,8 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
     // claims also look inside their article; agreement is only counted across articles.
     const contrary = claims[i].polarity !== 'affirmed';
     const skip = (j: number) => j === i || (!contrary && (j < i || indexed[j].articleId === entry.articleId));
-    for (const { index: j } of index.neighbours(entry.vector, settings.maxCandidatesPerClaim, skip)) {
+    for (const { index: j, similarity: cos } of index.neighbours(entry.vector, settings.maxCandidatesPerClaim, skip)) {
+      if (cos < settings.minCandidateCosine) break;
       const [a, b] = i < j ? [i, j] : [j, i];
       const key = a * claims.length + b;
       if (seen.has(key)) continue;
@@ -144,9 +151,16 @@ function mergeAgreeing(items: IndexedClaim[], relations: Relation[], minCohesion
     (conflicts.get(r.b) ?? conflicts.set(r.b, new Set()).get(r.b)!).add(r.a);
   }
   const blocked = (ma: number[], mb: number[]) => {
+    if (conflicts.size === 0) return false;
     const [small, large] = ma.length <= mb.length ? [ma, mb] : [mb, ma];
-    const other = new Set(large);
-    return small.some((i) => [...(conflicts.get(i) ?? [])].some((j) => other.has(j)));
+    let other: Set<number> | null = null;
+    for (const i of small) {
+      const set = conflicts.get(i);
+      if (!set) continue;
+      other ??= new Set(large);
+      for (const j of set) if (other.has(j)) return true;
+    }
+    return false;
   };
   const agreeing = relations.filter((r) => r.agrees).sort((x, y) => y.evidence.similarity - x.evidence.similarity || x.a - y.a || x.b - y.b);
   for (const r of agreeing) {

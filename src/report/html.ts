@@ -3,7 +3,7 @@ import type { Dossier, DossierArticle } from '../dossier/types.js';
 import { escapeHtml as esc } from './escape.js';
 import { articleIndex, articleLabel, dateRange, formatNumber, quotesBySpeaker, storyTitle, MAX_LISTED_FACTS } from './labels.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-assets.js';
-import { collapseLine, evidenceParts, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, whyLine } from './explain.js';
+import { collapseLine, countOf, evidenceParts, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, whyLine } from './explain.js';
 import type { Fact, MatchEvidence } from '../dossier/types.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -139,8 +139,8 @@ export function renderHtml(dossier: Dossier): string {
     .map((g) => `<li><div class="members">${g.articles.map(label).join(' ')}</div><div>count as one source${g.reasons.length ? `: ${esc(g.reasons.join('; '))}` : ''}</div></li>`)
     .join('');
   const alone = (dossier.sourceGroups ?? []).filter((g) => g.articles.length === 1).map((g) => label(g.articles[0]));
-  const independent = groups
-    ? `<p>${dossier.articles.length} articles make ${dossier.sourceGroups!.length} independent sources: articles that copy one another, share a wire credit or come from the same outlet count once.</p><ul class="groups">${groups}${alone.length ? `<li><div class="members">${alone.join(' ')}</div><div>each on its own</div></li>` : ''}</ul>`
+  const independent = dossier.sourceGroups?.length
+    ? `<p>${countOf(dossier.articles.length, 'article')}, ${countOf(dossier.sourceGroups!.length, 'independent source')}: articles that copy one another, share a wire credit or come from the same outlet count once.</p><ul class="groups">${groups}${alone.length ? `<li><div class="members">${alone.join(' ')}</div><div>each on its own</div></li>` : ''}</ul>`
     : '';
 
   const provenance = dossier.provenance

@@ -1,7 +1,7 @@
 import type { Dossier } from '../dossier/types.js';
 import type { Span } from '../annotate/types.js';
 import { articleIndex, articleLabel, dateRange, formatNumber, quotesBySpeaker, storyTitle, MAX_LISTED_FACTS } from './labels.js';
-import { collapseLine, evidenceLine, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, whyLine } from './explain.js';
+import { collapseLine, countOf, evidenceLine, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, whyLine } from './explain.js';
 import type { Fact, MatchEvidence } from '../dossier/types.js';
 
 const cite = (spans: Span[]) => [...new Set(spans.map((s) => s.articleId))].map((id) => `[${id}]`).join('');
@@ -108,10 +108,10 @@ export function renderMarkdown(dossier: Dossier): string {
   }
 
   const joined = joinedGroups(dossier);
-  if (joined.length) {
+  if (dossier.sourceGroups?.length) {
     const alone = (dossier.sourceGroups ?? []).filter((g) => g.articles.length === 1).map((g) => g.articles[0]);
     out.push(`## Independent sources (${dossier.sourceGroups!.length})`, '');
-    out.push(`${dossier.articles.length} articles make ${dossier.sourceGroups!.length} independent sources: articles that copy one another, share a wire credit or come from the same outlet count once.`, '');
+    out.push(`${countOf(dossier.articles.length, 'article')}, ${countOf(dossier.sourceGroups!.length, 'independent source')}: articles that copy one another, share a wire credit or come from the same outlet count once.`, '');
     for (const g of joined) {
       const names = g.articles.map((id) => `[${id}]${articles.get(id)?.outlet ? ` ${articles.get(id)!.outlet}` : ''}`);
       out.push(`- ${names.join(', ')} — one source${g.reasons.length ? `: ${g.reasons.join('; ')}` : ''}`);

@@ -184,6 +184,8 @@ test('Markdown shows why facts and disputes matched, the collapse, claimants, qu
   has(md, '**1,000** —');
   has(md, '_Why matched: same action (deploy), different number');
   has(md, '## Independent sources (2)');
+  has(md, '4 articles, 2 independent sources: articles that copy one another');
+  has(md, '- Each on its own: [001]');
   // A fact cited once was matched to nothing: no "why" line for it.
   const lone = fullDossier();
   lone.facts = [{ ...lone.facts[1], sources: [lone.facts[1].sources[0]], reportedBy: ['Reuters'], why: { ...lone.facts[1].why!, summary: 'a single claim' } }];

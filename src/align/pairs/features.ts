@@ -37,8 +37,10 @@ export interface PreparedSide {
   readonly tokenCount: number;
   /** Token hashes in order (for edit distance and LCS). */
   readonly tokens: Int32Array;
-  /** Sorted multisets of n-gram hashes, index n-1 for n = 1..4. */
-  readonly ngrams: Int32Array[];
+  /** One sorted multiset of the 1- to 4-gram hashes; the low two bits of a hash hold n − 1. */
+  readonly ngrams: Int32Array;
+  /** Number of n-grams for n = 1..4 (index n − 1). */
+  readonly ngramCounts: Int32Array;
   /** Sorted multiset of content-word stem hashes. */
   readonly stems: Int32Array;
   /** IDF weight per entry of `stems` (same order). */
@@ -152,18 +154,19 @@ export function prepareSide(side: PairSide, idf?: (term: string) => number): Pre
   const tokens = new Int32Array(lower.length);
   for (let i = 0; i < lower.length; i++) tokens[i] = hashString(lower[i]);
 
-  const ngrams: Int32Array[] = [];
+  // All n-gram orders in one sorted array, so a pair needs one merge instead of four.
+  const ngramCounts = new Int32Array(4);
+  for (let n = 1; n <= 4; n++) ngramCounts[n - 1] = Math.max(0, tokens.length - n + 1);
+  const ngrams = new Int32Array(ngramCounts[0] + ngramCounts[1] + ngramCounts[2] + ngramCounts[3]);
+  let filled = 0;
   for (let n = 1; n <= 4; n++) {
-    const count = Math.max(0, tokens.length - n + 1);
-    const arr = new Int32Array(count);
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < ngramCounts[n - 1]; i++) {
       let h = n;
       for (let k = 0; k < n; k++) h = combine(h, tokens[i + k]);
-      arr[i] = h;
+      ngrams[filled++] = (h & ~3) | (n - 1);
     }
-    arr.sort();
-    ngrams.push(arr);
   }
+  ngrams.sort();
 
   const contentWords: string[] = [];
   const contentStems: string[] = [];
@@ -206,10 +209,16 @@ export function prepareSide(side: PairSide, idf?: (term: string) => number): Pre
   const stems = Int32Array.from(order, (i) => contentStem[i]);
   const stemIdf = Float32Array.from(order, (i) => contentIdf[i]);
 
+  // Character trigrams hashed straight from the char codes (no substrings), sorted and de-duplicated in place.
   const joined = ` ${lower.join(' ')} `;
-  const charSet = new Set<number>();
-  for (let i = 0; i + 3 <= joined.length; i++) charSet.add(hashString(joined.slice(i, i + 3)));
-  const chars = Int32Array.from(charSet).sort();
+  const trigrams = new Int32Array(Math.max(0, joined.length - 2));
+  for (let i = 0; i < trigrams.length; i++) {
+    trigrams[i] = combine(combine(combine(3, joined.charCodeAt(i)), joined.charCodeAt(i + 1)), joined.charCodeAt(i + 2));
+  }
+  trigrams.sort();
+  let unique = 0;
+  for (let i = 0; i < trigrams.length; i++) if (i === 0 || trigrams[i] !== trigrams[i - 1]) trigrams[unique++] = trigrams[i];
+  const chars = trigrams.slice(0, unique);
 
   let entities: string[];
   if (side.entities) entities = [...new Set(side.entities)];
@@ -234,6 +243,7 @@ export function prepareSide(side: PairSide, idf?: (term: string) => number): Pre
     tokenCount: lower.length,
     tokens,
     ngrams,
+    ngramCounts,
     stems,
     stemIdf,
     contentStem,
@@ -283,6 +293,23 @@ function sortedOverlap(a: Int32Array, b: Int32Array): number {
     else j++;
   }
   return n;
+}
+
+const sharedByOrder = new Int32Array(4);
+
+/** Clipped matches of two sorted tagged n-gram multisets, counted per order (the low two bits of each hash). */
+function ngramOverlap(a: Int32Array, b: Int32Array, shared: Int32Array): void {
+  shared.fill(0);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared[a[i] & 3]++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
 }
 
 /** IDF mass of `a`'s stems that also occur in `b` (sorted multisets). */
@@ -509,8 +536,9 @@ function dice(shared: number, na: number, nb: number, out: Float64Array, at: num
  */
 export function pairFeatures(a: PreparedSide, b: PreparedSide, out: Float64Array, evidence?: PairEvidence): void {
   let k = 0;
+  ngramOverlap(a.ngrams, b.ngrams, sharedByOrder);
   for (let n = 0; n < 4; n++) {
-    dice(sortedOverlap(a.ngrams[n], b.ngrams[n]), a.ngrams[n].length, b.ngrams[n].length, out, k);
+    dice(sharedByOrder[n], a.ngramCounts[n], b.ngramCounts[n], out, k);
     k += 3;
   }
   dice(sortedOverlap(a.stems, b.stems), a.stems.length, b.stems.length, out, k);

@@ -272,7 +272,7 @@ export function Quotes({ dossier }: { dossier: Dossier }) {
 export function SourceGroups({ dossier }: { dossier: Dossier }) {
   const { sources } = useContext(CiteContext);
   const joined = joinedGroups(dossier);
-  if (joined.length === 0) return null;
+  if (!dossier.sourceGroups?.length) return null;
   const alone = (dossier.sourceGroups ?? []).filter((g) => g.articles.length === 1).map((g) => g.articles[0]);
   const member = (id: string) => {
     const s = sources.get(id);
@@ -286,7 +286,7 @@ export function SourceGroups({ dossier }: { dossier: Dossier }) {
     <section id="independence" aria-labelledby="independence-h">
       <h2 id="independence-h">Independent sources ({dossier.sourceGroups!.length})</h2>
       <p class="hint">
-        {plural(dossier.articles.length, 'article')} make {plural(dossier.sourceGroups!.length, 'independent source')}: articles that copy one another, share a wire credit or
+        {plural(dossier.articles.length, 'article')}, {plural(dossier.sourceGroups!.length, 'independent source')}: articles that copy one another, share a wire credit or
         come from the same outlet count once.
       </p>
       <ul class="groups">

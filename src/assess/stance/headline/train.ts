@@ -110,10 +110,3 @@ export function scoreStances(gold: HeadlineStance[], predicted: HeadlineStance[]
   const macroF1 = HEADLINE_STANCES.reduce((s, c) => s + perClass[c].f1, 0) / HEADLINE_STANCES.length;
   return { n: gold.length, accuracy: gold.length ? correct / gold.length : 0, macroF1, perClass, confusion };
 }
-
-/** Deterministic fold (0..k-1) of a claim id, so every pair of one claim lands in the same fold. */
-export function foldOf(claimId: string, k: number): number {
-  let h = 2166136261;
-  for (let i = 0; i < claimId.length; i++) h = Math.imul(h ^ claimId.charCodeAt(i), 16777619);
-  return (h >>> 0) % k;
-}
