@@ -178,6 +178,33 @@ export function citedRange(item: ClaimItem): Range {
     start = Math.min(start, r.start);
     end = Math.max(end, r.end);
   }
+  return balanceQuotes(text, { start, end }, sentence);
+}
+
+const OPENING = new Set(['"', '“', '‘']);
+const CLOSING = new Set(['"', '”', '’']);
+
+/**
+ * A claim cut from inside a quotation ("We are monitoring ... Kosovo," White House spokesman John Kirby
+ * told) would show a closing mark with no opening one: take in the mark that opens (or closes) the quote
+ * when it sits right at the range's edge, so the cited text reads as a quotation.
+ */
+function balanceQuotes(text: string, range: Range, sentence: Range): Range {
+  let { start, end } = range;
+  const inside = text.slice(start, end);
+  const opens = [...inside].filter((c) => c === '“').length;
+  const closes = [...inside].filter((c) => c === '”').length;
+  const straight = [...inside].filter((c) => c === '"').length;
+  const unbalanced = opens !== closes || straight % 2 === 1;
+  if (!unbalanced) return range;
+  const before = text.slice(Math.max(sentence.start, start - 2), start);
+  const openAt = Math.max(before.lastIndexOf('"'), before.lastIndexOf('“'));
+  if ((closes > opens || straight % 2 === 1) && openAt >= 0 && OPENING.has(before[openAt])) start = start - before.length + openAt;
+  else if (opens > closes || straight % 2 === 1) {
+    const after = text.slice(end, Math.min(sentence.end, end + 2));
+    const closeAt = [...after].findIndex((c) => CLOSING.has(c));
+    if (closeAt >= 0) end = end + closeAt + 1;
+  }
   return { start, end };
 }
 

@@ -37,6 +37,9 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
   const entityById = new Map(resolved.entities.map((e) => [e.id, e]));
   const names = { entityName: (id: string) => entityById.get(id)?.name ?? id, outletOf: sourceName };
   const alignment = alignStory(docs, resolved, options.align);
+  // A speaker resolved through a pronoun ("he added") has a name but no mention of its own: find the
+  // story entity by that name, when exactly one entity goes by it.
+  const entityByName = uniqueNameIndex(resolved.entities);
   const itemOf = new Map(alignment.claims.map((c) => [c.ref, c]));
 
   const claimCounts = new Map<string, number>();
@@ -50,7 +53,8 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
     const rep = itemOf.get(group.representative)!;
     const repRange = citedRange(rep);
     const sources = members.map((item) => ({ articleId: item.articleId, ...citedRange(item) }));
-    const claimedBy = [...new Set(members.map((c) => c.sourceName).filter((n): n is string => !!n))];
+    // "Vucic" and "Aleksandar Vucic" as written are one claimant: names resolve to the story entity when one goes by it.
+    const claimedBy = [...new Set(members.map((c) => c.sourceName).filter((n): n is string => !!n).map((n) => entityByName.get(n.toLowerCase())?.name ?? n))];
     const sourceGroups = [...new Set(sources.map((s) => groupOf.get(s.articleId)!))];
     return {
       id: group.id,
@@ -79,9 +83,6 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
     reportedBy: [...new Set(row.sources.map((s) => sourceName(s.articleId)))],
   }));
 
-  // A speaker resolved through a pronoun ("he added") has a name but no mention of its own: find the
-  // story entity by that name, when exactly one entity goes by it.
-  const entityByName = uniqueNameIndex(resolved.entities);
 
   // Quotes are somebody's own words, in quote marks (full or partial). Reported speech and the beliefs,
   // intentions and poll findings the attribution layer also finds ("X said that...", "a poll shows...")

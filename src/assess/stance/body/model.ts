@@ -122,9 +122,11 @@ export function deserializeModel(data: Buffer): BodyStanceModel {
   const V = h.terms.length;
   let at = Math.ceil(headerEnd / 4) * 4;
   if (raw.length !== at + 4 * V + h.nets * (4 * (H + H * C + C + inputs) + inputs * H)) throw damaged;
+  // Copy each float block out (a gunzipped Buffer may start at any byte offset, so no view); little-endian hosts.
   const readFloats = (n: number) => {
     const a = new Float32Array(n);
-    for (let i = 0; i < n; i++, at += 4) a[i] = raw.readFloatLE(at);
+    new Uint8Array(a.buffer).set(raw.subarray(at, at + 4 * n));
+    at += 4 * n;
     return a;
   };
   const idf = readFloats(V);
