@@ -4,6 +4,10 @@
 //
 //   npm run train:pairs                 # select by CV and write the model
 //   npm run train:pairs -- --dry-run    # print the CV table only
+//   npm run train:pairs -- --quick      # default IDF and the averaged models only (for comparing feature variants)
+//
+// Takes about a minute of CPU. The number of word-vector components (VECTOR_COMPONENTS in features.ts) was compared
+// with --quick runs; see the comment there.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +21,7 @@ const FOLDS = 5;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const output = path.join(here, '..', 'src', 'align', 'pairs', 'model', 'pairs.json');
 
-/** Features of every MSRP pair; IDF from the same sentences (the default when `useDefaultIdf` is false). */
+/** Features of every MSRP pair, with the given IDF (or prepareSide's default when undefined). */
 function featurize(pairs: { a: string; b: string }[], idf?: (term: string) => number): Float64Array[] {
   return pairs.map((p) => {
     const x = new Float64Array(FEATURE_COUNT);

@@ -44,8 +44,10 @@ export const PAIR_THRESHOLD: number = model().threshold;
 const features = new Float64Array(FEATURE_COUNT);
 
 /**
- * Scores a pair of prepared sides. Symmetric (scorePair(a, b) equals scorePair(b, a)). Cost: about 10–20 µs for
- * two 20-word sentences, dominated by the word-by-word vector cosines.
+ * Scores a pair of prepared sides. Symmetric (scorePair(a, b) equals scorePair(b, a)). Cost: about 20 µs of CPU
+ * for two 20-word sentences (features ~13 µs, of which the word-by-word vector cosines are half; model ~6 µs);
+ * see bench/tasks/pairs.ts. Uses module-level scratch buffers, which is safe because it is synchronous (each
+ * worker thread has its own copy of the module).
  * @throws Error when the shipped model file is missing or was trained on other features.
  */
 export function scorePair(a: PreparedSide, b: PreparedSide): PairScore {

@@ -11,8 +11,8 @@ import { readEmergent } from './emergent.js';
 import { scoreStances } from './train.js';
 
 // Measured on test.tsv with the shipped model.json: see docs/evaluation.md (stance-emergent).
-const ACCURACY_FLOOR = 0.74;
-const MACRO_F1_FLOOR = 0.72;
+const ACCURACY_FLOOR = 0.76; // measured 0.780 (2026-11-30)
+const MACRO_F1_FLOOR = 0.745; // measured 0.765
 
 test('headlineStance returns one of three stances with probabilities summing to 1', () => {
   const r = headlineStance('Banksy was arrested in London', 'Banksy arrested in London');

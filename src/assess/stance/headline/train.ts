@@ -68,8 +68,12 @@ export function featureLookup(model: SoftmaxModel): Map<string, number> {
   return new Map(model.features.map((n, j) => [n, j]));
 }
 
-/** Weights dropped to this magnitude or below change no decision and only bloat the shipped file. */
-export function compact(model: StoredHeadlineModel, minWeight = 1e-3, digits = 4): StoredHeadlineModel {
+/**
+ * Drops features whose weights are all at most `minWeight` in magnitude and rounds the rest to `digits`
+ * decimals, to keep the shipped file small. The training script applies the same pruning inside
+ * cross-validation, so the cross-validated figure is that of the pruned model.
+ */
+export function prune<M extends SoftmaxModel<HeadlineStance>>(model: M, minWeight: number, digits = 4): M {
   const keep = model.features.map((_, j) => model.weights.some((row) => Math.abs(row[j]) > minWeight));
   const round = (x: number): number => Number(x.toFixed(digits));
   return {
