@@ -45,7 +45,7 @@ export interface IndexedClaim {
 export interface Alignment {
   facts: FactGroup[];
   claims: ClaimItem[];
-  /** Every scored cross-article candidate pair, with its conflict when the two disagree. */
+  /** The scored candidate pairs that agree or conflict (pairs found unrelated are dropped). */
   relations: Relation[];
   index: SentenceIndex<IndexedClaim>;
   /** The fact a claim belongs to, keyed by claimKey. */
@@ -87,14 +87,17 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
       seen.add(key);
       const relation = relate(claims[a], claims[b], a, b, scorer, settings);
       if (claims[a].articleId === claims[b].articleId) relation.agrees = false;
-      relations.push(relation);
+      // Pairs that neither agree nor conflict say nothing downstream; keeping them would hold ~20 objects per claim.
+      if (relation.agrees || relation.conflict) relations.push(relation);
     }
   });
   const groups = mergeAgreeing(indexed, relations, settings.minGroupCohesion);
+  const agreeingOf = new Map<number, Relation[]>();
+  for (const r of relations) if (r.agrees) (agreeingOf.get(r.a) ?? agreeingOf.set(r.a, []).get(r.a)!).push(r);
 
   const facts: FactGroup[] = groups.map((members) => {
     const { index: rep, cohesion } = medoid(members, indexed);
-    return { id: '', representative: claims[rep].ref, members: members.map((i) => claims[i].ref), cohesion, evidence: groupEvidence(members, claims, relations) };
+    return { id: '', representative: claims[rep].ref, members: members.map((i) => claims[i].ref), cohesion, evidence: groupEvidence(members, claims, agreeingOf) };
   });
   // Order: most widely reported first, then by where the fact first appears, so ids are stable for the same input.
   const articleOrder = new Map(docs.map((d, i) => [d.article.id, i]));
@@ -211,10 +214,11 @@ function medoid(members: number[], items: IndexedClaim[]): { index: number; cohe
  * What every claim of the group states alike: the reason its claims were matched, which each cited span
  * can be checked against. Similarity is the mean pair-scorer probability of the agreeing pairs inside.
  */
-function groupEvidence(members: number[], claims: ClaimItem[], relations: Relation[]): PairEvidence {
+function groupEvidence(members: number[], claims: ClaimItem[], agreeingOf: Map<number, Relation[]>): PairEvidence {
   if (members.length === 1) return { similarity: 1, sharedEntities: [], sharedNumbers: [], sharedDates: [], sharedPredicates: [] };
   const inside = new Set(members);
-  const pairs = relations.filter((r) => r.agrees && inside.has(r.a) && inside.has(r.b));
+  // Relations are looked up per member (never a scan of all relations per group, which is quadratic on big stories).
+  const pairs = members.flatMap((i) => (agreeingOf.get(i) ?? []).filter((r) => inside.has(r.b)));
   const everyone = (pick: (c: ClaimItem) => string[]) => {
     const [first, ...rest] = members.map((i) => new Set(pick(claims[i])));
     return [...first].filter((v) => rest.every((set) => set.has(v)));

@@ -12,9 +12,10 @@ const fnc1Dir = process.env.TRIANGULATE_EVAL_DIR
   ? path.join(process.env.TRIANGULATE_EVAL_DIR, 'fnc1')
   : path.resolve(here, '../../../../../shared/eval/fnc1');
 
-// Floors slightly below the shipped model's scores on the whole shared 70% of the FNC-1 test set (see
-// docs/evaluation.md); the whole set is scored because it takes only a few seconds.
-const FLOORS = { fnc: 0, accuracy: 0, macroF1: 0, disagreeF1: 0 };
+// Floors slightly below the shipped model's scores on the whole shared 70% of the FNC-1 test set (measured:
+// FNC 0.8321, accuracy 0.8992, macro-F1 0.6815, disagree F1 0.3877; see docs/evaluation.md). The whole set is
+// scored because it takes ~5 s of CPU (each distinct text is tokenised once).
+const FLOORS = { fnc: 0.825, accuracy: 0.893, macroF1: 0.67, disagreeF1: 0.37 };
 
 test('FNC-1 test set: scores stay above the pinned floors', { skip: existsSync(fnc1Dir) ? false : `skipped: ${fnc1Dir} is absent (FNC-1 lives in ../shared/eval)` }, () => {
   const pairs = readFnc1(fnc1Dir, 'test');
