@@ -72,7 +72,8 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
       if (!sentence || !isStatement(text.slice(sentence.start, sentence.end))) return;
       const claimText = text.slice(claim.start, claim.end);
       const terms = contentTerms(claimText);
-      if (terms.length < MIN_CLAIM_TERMS) return;
+      // A short claim is kept when a slot carries it ("Two miners were killed": a count and an event).
+      if (terms.length < MIN_CLAIM_TERMS && !(terms.length >= 2 && claim.predicate && (claim.quantities.length || claim.participants.length))) return;
       const participantIds = new Set<string>();
       for (const i of claim.participants) {
         const id = entityId(doc.mentions[i]);

@@ -4,7 +4,7 @@ import type { FactGroup } from './types.js';
 import { cosine, type TermVector } from './similarity.js';
 import { SentenceIndex, buildVectors } from './sentence-index.js';
 import { collectClaims, type ClaimItem, type ClaimRef } from './claims.js';
-import { relate, RELATION_DEFAULTS, type MeaningScorer, type PairEvidence, type Relation, type RelationOptions } from './relations.js';
+import { relate, RELATION_DEFAULTS, type DenialDetector, type MeaningScorer, type PairEvidence, type Relation, type RelationOptions } from './relations.js';
 import { claimScorer } from './scorer.js';
 
 export interface AlignOptions extends RelationOptions {
@@ -24,9 +24,11 @@ export interface AlignOptions extends RelationOptions {
   minGroupCohesion?: number;
   /** The pair scorer; defaults to the trained claim-pair model. */
   scorer?: MeaningScorer;
+  /** A stance classifier for denials that the claims layer did not mark (no denial verb); none by default. */
+  denies?: DenialDetector;
 }
 
-export const ALIGN_DEFAULTS: Required<Omit<AlignOptions, 'scorer'>> = {
+export const ALIGN_DEFAULTS: Required<Omit<AlignOptions, 'scorer' | 'denies'>> = {
   ...RELATION_DEFAULTS,
   maxCandidateTermShare: 0.04,
   maxCandidatesPerClaim: 24,
@@ -85,7 +87,7 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
       const key = a * claims.length + b;
       if (seen.has(key)) continue;
       seen.add(key);
-      const relation = relate(claims[a], claims[b], a, b, scorer, settings);
+      const relation = relate(claims[a], claims[b], a, b, scorer, settings, options.denies);
       if (claims[a].articleId === claims[b].articleId) relation.agrees = false;
       // Pairs that neither agree nor conflict say nothing downstream; keeping them would hold ~20 objects per claim.
       if (relation.agrees || relation.conflict) relations.push(relation);

@@ -3,7 +3,7 @@ export type { Alignment, AlignOptions, IndexedClaim } from './facts.js';
 export type { FactGroup, SentenceRef, ClaimRef } from './types.js';
 export type { ClaimItem, QuantitySlot } from './claims.js';
 export { citedRange } from './claims.js';
-export type { Relation, Conflict, ConflictKind, PairEvidence, MeaningScorer } from './relations.js';
+export type { Relation, Conflict, ConflictKind, PairEvidence, MeaningScorer, DenialDetector } from './relations.js';
 export { countedKind } from './kinds.js';
 export { SentenceIndex } from './sentence-index.js';
 export { contentTerms, cosine, vectorize } from './similarity.js';

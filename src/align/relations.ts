@@ -24,7 +24,18 @@ export interface Conflict {
   dates?: [string, string];
   /** For place conflicts: the place entity ids that disagree, one per side. */
   places?: [string, string];
+  /**
+   * For denials found by the stance model between two affirmed claims ("Reports that X are a hoax"):
+   * which claim of the pair is the denying one.
+   */
+  denier?: 'a' | 'b';
 }
+
+/**
+ * Whether `statement`'s sentence denies or debunks `claim` (a stance classifier, injected by the caller so
+ * that align does not depend on a later stage).
+ */
+export type DenialDetector = (claim: ClaimItem, statement: ClaimItem) => boolean;
 
 export interface Relation {
   a: number;
@@ -68,7 +79,7 @@ export type MeaningScorer = (a: ClaimItem, b: ClaimItem) => number;
  * the same precision is a date conflict; one side affirming what the other denies or negates is a denial
  * conflict. Only pairs with no conflict and a high enough score agree.
  */
-export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score: MeaningScorer, options: RelationOptions = {}): Relation {
+export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score: MeaningScorer, options: RelationOptions = {}, denies?: DenialDetector): Relation {
   const settings = { ...RELATION_DEFAULTS, ...options };
   const similarity = score(a, b);
   const evidence = sharedSlots(a, b, similarity);
@@ -85,6 +96,12 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
     conflict = dateConflict(a, b);
   }
   if (!conflict && similarity >= settings.denialThreshold) conflict = polarityConflict(a, b);
+  // Two affirmed claims where one sentence debunks the other ("the claims that X are false"): the stance
+  // model, asked only about pairs already about the same thing.
+  if (!conflict && denies && similarity >= settings.aboutThreshold && evidence.sharedEntities.length > 0 && a.polarity === 'affirmed' && b.polarity === 'affirmed') {
+    if (denies(a, b)) conflict = { kind: 'denial', denier: 'b' };
+    else if (denies(b, a)) conflict = { kind: 'denial', denier: 'a' };
+  }
   // The same event with the same count of the same thing (or on the same date) is the same report however
   // it is worded ("three Serb gunmen were killed" / "three of the assailants lost their lives"; "declared
   // independence in 2008" / "unilaterally seceded in 2008").
@@ -93,7 +110,10 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   // Two different events in similar words ("the US urged Belgrade to pull back" / "the US has been monitoring
   // a deployment") are the scorer's typical false match: a predicate mismatch needs a near-certain score.
   const predicatesDiffer = !!a.predicate && !!b.predicate && a.predicate !== b.predicate;
-  const sameMeaning = similarity >= (predicatesDiffer ? settings.differentPredicateThreshold : settings.sameThreshold);
+  // "A tunnel collapse left 2 miners dead" is not corroborated by "a tunnel collapsed": with another
+  // predicate, a count on one side only is a material detail the other side does not state.
+  const countOnOneSide = (a.quantities.length > 0) !== (b.quantities.length > 0);
+  const sameMeaning = predicatesDiffer ? similarity >= settings.differentPredicateThreshold && !countOnOneSide : similarity >= settings.sameThreshold;
   const agrees = !conflict && polarityOf(a) === polarityOf(b) && (sameMeaning || sameReport);
   return { a: ia, b: ib, evidence, conflict, agrees };
 }

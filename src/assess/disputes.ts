@@ -85,7 +85,9 @@ export function findDisputes(alignment: Alignment, names: EvidenceNames & Claima
       const anchor = claimOfFact.get(fact)!;
       for (const ref of fact.members) {
         const item = itemOf(alignment, ref);
-        if (kind !== 'denial' && item !== anchor && !fact.members.includes(anchor.ref)) continue;
+        // A number or date side lists the claims that state its value, not every claim of the fact.
+        if (kind === 'number' && !item.quantities.some((q) => String(q.value) === value)) continue;
+        if (kind === 'date' && !item.dates.includes(value)) continue;
         const key = `${value}|${kind === 'denial' ? claimantKey(item) : ''}`;
         const side = sides.get(key) ?? { items: [], value, first: item };
         if (item === anchor) side.first = item;
@@ -128,6 +130,7 @@ function sideValues(conflict: Conflict, a: ClaimItem, b: ClaimItem): [string, st
     case 'place':
       return [conflict.places![0], conflict.places![1]];
     case 'denial':
+      if (conflict.denier) return conflict.denier === 'a' ? ['denial', 'claim'] : ['claim', 'denial'];
       return [a.polarity === 'affirmed' ? 'claim' : 'denial', b.polarity === 'affirmed' ? 'claim' : 'denial'];
   }
 }

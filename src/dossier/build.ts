@@ -4,6 +4,7 @@ import { alignStory, citedRange, type AlignOptions, type ClaimItem } from '../al
 import { resolveEntities } from '../align/entities/index.js';
 import { buildTimeline, corroboratedQuantities, describeEvidence, detectProvenance, findDisputes, independenceGroups, numberChanges } from '../assess/index.js';
 import type { DisputeOptions, ProvenanceOptions } from '../assess/index.js';
+import { stanceDenials } from '../assess/stance/denials.js';
 import { summarize } from '../summarize/index.js';
 import type { Dossier, DossierQuantity, Fact } from './types.js';
 import { articleLabel } from './labels.js';
@@ -36,7 +37,7 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
   const resolved = resolveEntities(docs);
   const entityById = new Map(resolved.entities.map((e) => [e.id, e]));
   const names = { entityName: (id: string) => entityById.get(id)?.name ?? id, outletOf: sourceName };
-  const alignment = alignStory(docs, resolved, options.align);
+  const alignment = alignStory(docs, resolved, { denies: stanceDenials(), ...options.align });
   // A speaker resolved through a pronoun ("he added") has a name but no mention of its own: find the
   // story entity by that name, when exactly one entity goes by it.
   const entityByName = uniqueNameIndex(resolved.entities);

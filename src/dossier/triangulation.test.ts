@@ -1,0 +1,46 @@
+// Triangulation on small stories written for these tests: agreement in different words is corroboration,
+// a different number or a debunking is a dispute, and every citation states what it is cited for.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, type ArticleRecord } from '../analyze.js';
+import { unsupportedCitations } from '../../test/citations.js';
+import { invalidSpans, schemaErrors } from '../../test/dossier-contract.js';
+
+// Records are named by outlet; the test maps outlets back to the article ids the reader gives them.
+const record = (_name: string, outlet: string, publishedAt: string, text: string): ArticleRecord => ({ outlet, publishedAt, text });
+const idOf = (dossier: { articles: { id: string; outlet: string | null }[] }, outlet: string) => dossier.articles.find((a) => a.outlet === outlet)!.id;
+
+test('a sentence calling a claim false is a denial, with the debunking outlet on the other side', async () => {
+  const dossier = await analyze([
+    record('a', 'Valley Post', '2024-02-01T10:00:00Z', 'Carver Motors will close its Redwood assembly plant in March, the company said on Thursday.\n\nThe plant employs 900 workers and has built engines in the town since 1974.'),
+    record('b', 'Redwood Courier', '2024-02-02T10:00:00Z', 'Reports that Carver Motors will close its Redwood assembly plant in March are false, Mayor Ellen Park said on Friday.\n\nThe plant employs 900 workers, according to the town council.'),
+  ]);
+  const dispute = dossier.disputes.find((d) => d.kind === 'denial');
+  assert.ok(dispute, 'the debunked closure is disputed');
+  assert.ok(dispute.sides.some((s) => s.stance === 'claim' && s.sources.every((x) => x.articleId === idOf(dossier, 'Valley Post'))));
+  assert.ok(dispute.sides.some((s) => s.stance === 'denial' && /are false/.test(s.text)));
+  assert.ok(!dossier.facts.some((f) => /close/.test(f.text) && f.independentSources > 1), 'the claim and its debunking are not one corroborated fact');
+  const workers = dossier.facts.find((f) => /900 workers/.test(f.text));
+  assert.equal(workers?.independentSources, 2, 'the workforce both report is corroborated');
+  assert.deepEqual(unsupportedCitations(dossier), []);
+});
+
+test('the same count in other words corroborates; a different count the same day disputes', async () => {
+  const dossier = await analyze([
+    record('a', 'Harbour Times', '2024-05-10T08:00:00Z', 'Two miners were killed and five were injured when a tunnel collapsed at the Ostrava coal mine on Thursday, the operator said.'),
+    record('b', 'Mining Daily', '2024-05-10T09:00:00Z', 'A tunnel collapse at the Ostrava coal mine on Thursday left 2 miners dead, according to the mine operator.'),
+    record('c', 'Evening Star', '2024-05-10T18:00:00Z', 'Four miners were killed when a tunnel collapsed at the Ostrava coal mine on Thursday, rescue services said.'),
+  ]);
+  assert.deepEqual(schemaErrors(dossier), []);
+  assert.deepEqual(invalidSpans(dossier), []);
+  const dispute = dossier.disputes.find((d) => d.kind === 'number');
+  assert.ok(dispute, `disputes: ${dossier.disputes.map((d) => d.about).join(' | ')}`);
+  assert.deepEqual(new Set(dispute.sides.map((s) => s.value)), new Set(['2', '4']));
+  const two = dispute.sides.find((s) => s.value === '2')!;
+  assert.deepEqual(new Set(two.sources.map((s) => s.articleId)), new Set([idOf(dossier, 'Harbour Times'), idOf(dossier, 'Mining Daily')]), '"two miners were killed" and "left 2 miners dead" are one side');
+  const killed = dossier.quantities.find((q) => q.value === 2 && q.event === 'kill');
+  assert.equal(killed?.independentSources, 2);
+  const star = idOf(dossier, 'Evening Star');
+  assert.ok(!dossier.facts.some((f) => f.sources.some((s) => s.articleId === star) && f.sources.some((s) => s.articleId !== star) && /killed|dead/.test(f.text)), 'the count of four corroborates nothing');
+  assert.deepEqual(unsupportedCitations(dossier), []);
+});
