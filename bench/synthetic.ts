@@ -6,18 +6,10 @@ import path from 'node:path';
 import { datasetDir, seedsDir } from '../eval/data.js';
 import { splitSentences } from '../src/annotate/sentences.js';
 import type { ArticleRecord } from '../src/analyze.js';
+import { rng } from '../src/align/pairs/train.js';
 
 /** Deterministic PRNG (mulberry32), so every run builds the same corpus. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = rng;
 
 /** Real article texts: the largest event of the Hamborg clusters if present, else the seeds. */
 export function realTexts(): { source: string; texts: string[] } {

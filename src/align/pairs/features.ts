@@ -328,7 +328,8 @@ function weightedCoverage(a: Int32Array, wa: Float32Array, b: Int32Array): numbe
   return w;
 }
 
-function sortedNumberOverlap(a: Float64Array, b: Float64Array, shared?: number[]): number {
+/** Size of the intersection of two ascending sorted lists (merge walk); the common items go to `shared` when given. */
+function sortedOverlapOf<T extends number | string>(a: ArrayLike<T>, b: ArrayLike<T>, shared?: T[]): number {
   let i = 0;
   let j = 0;
   let n = 0;
@@ -344,21 +345,8 @@ function sortedNumberOverlap(a: Float64Array, b: Float64Array, shared?: number[]
   return n;
 }
 
-function sortedStringOverlap(a: string[], b: string[], shared?: string[]): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared?.push(a[i]);
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return n;
-}
+const sortedNumberOverlap = (a: Float64Array, b: Float64Array, shared?: number[]) => sortedOverlapOf<number>(a as unknown as ArrayLike<number>, b as unknown as ArrayLike<number>, shared);
+const sortedStringOverlap = (a: string[], b: string[], shared?: string[]) => sortedOverlapOf(a, b, shared);
 
 // Scratch buffers reused across calls (scorePair is synchronous, so one set per process is safe).
 let colBest = new Float64Array(256);
