@@ -7,7 +7,17 @@ export type { RawArticle, ReadProblem, SourceFormat, SourceHints } from './read/
 export { cleanArticle, NoArticleTextError, isNoArticleTextError } from './clean/index.js';
 export type { Article, RemovedPiece } from './clean/index.js';
 export { annotate } from './annotate/index.js';
-export type { Doc, Span, Range, Sentence, Mention, EntityType, QuoteAnnotation, QuoteCueKind, QuantityAnnotation, TimeAnnotation } from './annotate/types.js';
+export type {
+  Doc, Span, Range, Sentence, Mention, EntityType, QuoteAnnotation, QuoteCueKind, QuantityAnnotation, TimeAnnotation, ClaimAnnotation, ClaimPolarity, ClaimModality,
+} from './annotate/types.js';
+export { alignStory } from './align/index.js';
+export type { Alignment, AlignOptions, ClaimItem, FactGroup, Relation, Conflict } from './align/index.js';
+export { prepareSide, scorePair, PAIR_THRESHOLD } from './align/pairs/index.js';
+export type { PairSide, PreparedSide, PairScore } from './align/pairs/index.js';
+export { headlineStance } from './assess/stance/headline/index.js';
+export type { HeadlineStance } from './assess/stance/headline/index.js';
+export { bodyStance } from './assess/stance/body/index.js';
+export type { BodyStance } from './assess/stance/body/index.js';
 export { buildDossier } from './dossier/index.js';
 export type { DossierOptions } from './dossier/index.js';
 export type {
@@ -23,6 +33,8 @@ export type {
   NumberChange,
   Provenance,
   SummarySentence,
+  MatchEvidence,
+  SourceGroup,
 } from './dossier/types.js';
 export { render, renderHtml, renderJson, renderMarkdown, escapeHtml, REPORT_FORMATS } from './report/index.js';
 export type { ReportFormat } from './report/index.js';
