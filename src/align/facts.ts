@@ -31,8 +31,8 @@ export interface AlignOptions extends RelationOptions {
 export const ALIGN_DEFAULTS: Required<Omit<AlignOptions, 'scorer' | 'denies'>> = {
   ...RELATION_DEFAULTS,
   maxCandidateTermShare: 0.04,
-  maxCandidatesPerClaim: 24,
-  minCandidateCosine: 0.1,
+  maxCandidatesPerClaim: 12,
+  minCandidateCosine: 0.15,
   minGroupCohesion: 0.12,
 };
 

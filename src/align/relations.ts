@@ -95,7 +95,7 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   if (!conflict && !about && evidence.sharedPredicates.length && evidence.sharedEntities.length && similarity >= settings.aboutThreshold / 2 && termCoverage(a, b, TIME_WORDS) >= 0.4) {
     conflict = dateConflict(a, b);
   }
-  if (!conflict && similarity >= settings.denialThreshold) conflict = polarityConflict(a, b);
+  if (!conflict && similarity >= settings.denialThreshold) conflict = polarityConflict(a, b, similarity >= settings.sameThreshold);
   // Two affirmed claims where one sentence debunks the other ("the claims that X are false"): the stance
   // model, asked only about pairs already about the same thing.
   if (!conflict && denies && similarity >= settings.aboutThreshold && evidence.sharedEntities.length > 0 && a.polarity === 'affirmed' && b.polarity === 'affirmed') {
@@ -196,9 +196,9 @@ const nested = (x: string, y: string) => x.startsWith(y) || y.startsWith(x);
 /**
  * One side affirms what the other denies or negates, about the same happening: when both claims name a
  * predicate it must be the same ("does not acknowledge Kosovo's independence" does not deny "Kosovo
- * seceded in 2008"), and they must share a participant.
+ * seceded in 2008"), and they must share a participant unless worded closely.
  */
-function polarityConflict(a: ClaimItem, b: ClaimItem): Conflict | null {
+function polarityConflict(a: ClaimItem, b: ClaimItem, closeWording: boolean): Conflict | null {
   if (polarityOf(a) === polarityOf(b)) return null;
   // A denial often names the event by a noun ("refutes claims regarding the highest level of combat
   // readiness" vs "raised the combat readiness"): different predicates are accepted when the denied event
@@ -208,6 +208,8 @@ function polarityConflict(a: ClaimItem, b: ClaimItem): Conflict | null {
     const [contrary, affirmed] = a.polarity === 'affirmed' ? [b, a] : [a, b];
     if (!affirmed.events.has(contrary.predicate!) || termCoverage(a, b) < 0.6) return null;
   }
-  if (a.entities.size && b.entities.size && ![...a.entities].some((e) => b.entities.has(e))) return null;
+  // Participants must overlap, unless the wording is close: "Belgrade's plans to annex Kosovo's northern
+  // territories" answers "[Serbia's] plans to annex the country's northern territories" (a capital for its state).
+  if (!closeWording && a.entities.size && b.entities.size && ![...a.entities].some((e) => b.entities.has(e))) return null;
   return { kind: 'denial' };
 }

@@ -78,6 +78,13 @@ test("the tanks allegation is denied by Serbia's chief of staff, not claimed by 
   }
 });
 
+test("Kurti's annexation claim and Vucevic's rejection are one dispute, each side with its own speaker", { skip }, () => {
+  const dispute = dossier.disputes.find((d) => d.kind === 'denial' && d.sides.some((s) => /annex/.test(s.text)));
+  assert.ok(dispute, `disputes: ${dossier.disputes.map((d) => d.about).join(' | ')}`);
+  assert.ok(dispute.sides.some((s) => s.stance === 'claim' && s.byName === 'Albin Kurti'));
+  assert.ok(dispute.sides.some((s) => s.stance === 'denial' && s.byName === 'Milos Vucevic'));
+});
+
 test('posting the drone footage on Saturday vs Sunday is a date dispute', { skip }, () => {
   assert.ok(dossier.disputes.some((d) => d.kind === 'date' && d.sides.some((s) => /posted drone images/.test(s.text)) && d.sides.some((s) => /posted footage/.test(s.text))));
 });
