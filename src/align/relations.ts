@@ -82,6 +82,10 @@ export type MeaningScorer = (a: ClaimItem, b: ClaimItem) => number;
 export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score: MeaningScorer, options: RelationOptions = {}, denies?: DenialDetector): Relation {
   const settings = { ...RELATION_DEFAULTS, ...options };
   const similarity = score(a, b);
+  // Below the lowest bar any rule uses, the pair neither agrees nor conflicts: skip the slot comparisons.
+  if (similarity < settings.aboutThreshold / 2) {
+    return { a: ia, b: ib, evidence: { similarity, sharedEntities: [], sharedNumbers: [], sharedDates: [], sharedPredicates: [] }, conflict: null, agrees: false };
+  }
   const evidence = sharedSlots(a, b, similarity);
   // A claim that names no one ("160 residents had been evacuated in all") may still be about the same thing.
   const participantsFit = evidence.sharedEntities.length > 0 || a.entities.size === 0 || b.entities.size === 0;

@@ -16,13 +16,18 @@ export function stanceDenials(minProbability = 0.7): DenialDetector {
     const s = c.doc.sentences[c.claim.sentence];
     return c.doc.article.text.slice(s.start, s.end);
   };
-  const refuting = (text: string) => new Set((text.toLowerCase().match(/[\p{L}-]+/gu) ?? []).filter((w) => REFUTING.has(w)));
+  const cache = new WeakMap<ClaimItem, Set<string>>();
+  const refutingOf = (c: ClaimItem) => {
+    let words = cache.get(c);
+    if (!words) cache.set(c, (words = new Set((c.text.toLowerCase().match(/[\p{L}-]+/gu) ?? []).filter((w) => REFUTING.has(w)))));
+    return words;
+  };
   return (claim, statement) => {
     // The refuting word must be in the statement's own claim ("the reports are false"), not elsewhere in
     // its sentence, where it belongs to another claim ("Vucic denied ..., which has caused concern").
-    const cues = refuting(statement.text);
+    const cues = refutingOf(statement);
     if (cues.size === 0) return false;
-    const own = refuting(claim.text);
+    const own = refutingOf(claim);
     if ([...cues].every((w) => own.has(w))) return false;
     return headlineStance(claim.text, sentenceOf(statement)).probabilities.against >= minProbability;
   };
