@@ -40,6 +40,8 @@ export interface ClaimItem {
   quantities: QuantitySlot[];
   /** Calendar values of the claim's own time expressions ("YYYY", "YYYY-MM" or "YYYY-MM-DD"). */
   dates: string[];
+  /** The dates placed with a date borrowed from the story (the article has none of its own). */
+  storyAnchoredDates: Set<string>;
   predicate: string | null;
   /** Predicate classes of every event word in the claim's text ("raised the combat readiness" -> raise, alert). */
   events: Set<string>;
@@ -94,11 +96,13 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         quantities.push({ value: q.value, kind, event: q.event ?? claim.predicate?.lemma ?? null, owner: q.owner ? entityId(q.owner) : null, range: { start: q.start, end: q.end } });
       }
       const dates: string[] = [];
+      const storyAnchoredDates = new Set<string>();
       for (const i of claim.times) {
         const t = doc.times[i];
         if (!t?.value || t.vague) continue;
         if (SPEECH_TIME.test(text.slice(Math.max(sentence.start, t.start - 30), t.start))) continue;
         dates.push(t.value);
+        if (t.anchor === 'story') storyAnchoredDates.add(t.value);
       }
       const source = claim.source ? sourceEntity(doc, claim.source, entities) : null;
       items.push({
@@ -112,6 +116,7 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         places,
         quantities,
         dates,
+        storyAnchoredDates,
         predicate: claim.predicate?.lemma ?? null,
         events: eventsIn(claimText, claim.predicate?.lemma ?? null),
         polarity: claim.polarity,

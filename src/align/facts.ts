@@ -4,7 +4,7 @@ import type { FactGroup } from './types.js';
 import { cosine, type TermVector } from './similarity.js';
 import { SentenceIndex, buildVectors } from './sentence-index.js';
 import { collectClaims, type ClaimItem, type ClaimRef } from './claims.js';
-import { relate, RELATION_DEFAULTS, type DenialDetector, type MeaningScorer, type PairEvidence, type Relation, type RelationOptions } from './relations.js';
+import { relate, RELATION_DEFAULTS, type DenialDetector, type MeaningScorer, type PairEvidence, type Relation, type RelationOptions, type StoryContext } from './relations.js';
 import { claimScorer } from './scorer.js';
 
 export interface AlignOptions extends RelationOptions {
@@ -74,6 +74,7 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
   const index = new SentenceIndex(indexed, stats, settings.maxCandidateTermShare);
   const scorer = options.scorer ?? claimScorer();
 
+  const story = placesNamedTogether(docs, entities);
   const relations: Relation[] = [];
   const seen = new Set<number>();
   indexed.forEach((entry, i) => {
@@ -87,7 +88,7 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
       const key = a * claims.length + b;
       if (seen.has(key)) continue;
       seen.add(key);
-      const relation = relate(claims[a], claims[b], a, b, scorer, settings, options.denies);
+      const relation = relate(claims[a], claims[b], a, b, scorer, settings, options.denies, story);
       if (claims[a].articleId === claims[b].articleId) relation.agrees = false;
       // Pairs that neither agree nor conflict say nothing downstream; keeping them would hold ~20 objects per claim.
       if (relation.agrees || relation.conflict) relations.push(relation);
@@ -122,6 +123,28 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
     }
   }
   return { facts, claims, relations, index, factOf, factsOfSentence };
+}
+
+/** Pairs of place entities named in one sentence somewhere in the story (linear: places per sentence are few). */
+function placesNamedTogether(docs: Doc[], entities: ResolvedEntities): StoryContext {
+  const together = new Set<string>();
+  for (const doc of docs) {
+    const places = doc.mentions.filter((m) => m.type === 'place');
+    let p = 0;
+    for (const sentence of doc.sentences) {
+      const ids = new Set<string>();
+      while (p < places.length && places[p].start < sentence.end) {
+        if (places[p].start >= sentence.start) {
+          const id = entities.entityAt(doc.article.id, places[p].start, places[p].end)?.id;
+          if (id) ids.add(id);
+        }
+        p++;
+      }
+      const list = [...ids].slice(0, 12);
+      for (const x of list) for (const y of list) if (x < y) together.add(`${x}\u0000${y}`);
+    }
+  }
+  return { placesTogether: (x, y) => together.has(x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`) };
 }
 
 /**

@@ -20,6 +20,7 @@ function claim(text: string, slots: { entities?: string[]; quantities?: Partial<
     places: new Set(),
     quantities: (slots.quantities ?? []).map((q) => ({ value: 0, kind: 'thing', event: null, owner: null, range: { start: 0, end: 0 }, ...q })),
     dates: slots.dates ?? [],
+    storyAnchoredDates: new Set(),
     predicate: slots.predicate ?? null,
     events: new Set(slots.predicate ? [slots.predicate] : []),
     polarity: slots.polarity ?? 'affirmed',

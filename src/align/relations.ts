@@ -79,7 +79,15 @@ export type MeaningScorer = (a: ClaimItem, b: ClaimItem) => number;
  * the same precision is a date conflict; one side affirming what the other denies or negates is a denial
  * conflict. Only pairs with no conflict and a high enough score agree.
  */
-export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score: MeaningScorer, options: RelationOptions = {}, denies?: DenialDetector): Relation {
+/**
+ * What relate() needs to know about the story beyond the two claims: whether two places are named together
+ * anywhere in it ("the village of Banjska in northern Kosovo"), which makes them nested, not rival, places.
+ */
+export interface StoryContext {
+  placesTogether(a: string, b: string): boolean;
+}
+
+export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score: MeaningScorer, options: RelationOptions = {}, denies?: DenialDetector, story?: StoryContext): Relation {
   const settings = { ...RELATION_DEFAULTS, ...options };
   const similarity = score(a, b);
   // Below the lowest bar any rule uses, the pair neither agrees nor conflicts: skip the slot comparisons.
@@ -92,7 +100,7 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   const slotsShared = participantsFit && (evidence.sharedPredicates.length > 0 || sharedKinds(a, b) > 0);
   const about = similarity >= settings.aboutThreshold && (slotsShared || similarity >= settings.sameThreshold);
   let conflict: Conflict | null = null;
-  if (about) conflict = numberConflict(a, b) ?? dateConflict(a, b);
+  if (about) conflict = numberConflict(a, b) ?? dateConflict(a, b) ?? (story ? placeConflict(a, b, story) : null);
   // One event told at different lengths ("Kosovo on Sunday posted footage and photos" / "On Saturday, Albin
   // Kurti, the Prime Minister of Kosovo, posted drone images on X") scores low as a paraphrase; the same
   // predicate, a shared participant and most of the shorter claim's words make it the same happening.
@@ -196,6 +204,18 @@ function termCoverage(a: ClaimItem, b: ClaimItem, ignore: Set<string> = new Set(
 }
 
 const nested = (x: string, y: string) => x.startsWith(y) || y.startsWith(x);
+
+/**
+ * Same predicate, and each claim places it somewhere the other does not and the story never names the two
+ * places together: "The bomb exploded at a market in Rivena" vs "... in Castor". Places named together
+ * somewhere ("Banjska in northern Kosovo") may be one inside the other, so they never conflict.
+ */
+function placeConflict(a: ClaimItem, b: ClaimItem, story: StoryContext): Conflict | null {
+  if (!a.predicate || a.predicate !== b.predicate || !a.places.size || !b.places.size) return null;
+  for (const p of a.places) if (b.places.has(p)) return null;
+  for (const pa of a.places) for (const pb of b.places) if (story.placesTogether(pa, pb)) return null;
+  return { kind: 'place', places: [[...a.places][0], [...b.places][0]] };
+}
 
 /**
  * One side affirms what the other denies or negates, about the same happening: when both claims name a

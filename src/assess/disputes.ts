@@ -155,6 +155,7 @@ function toSide(kind: Conflict['kind'], value: string, items: ClaimItem[], first
     sources,
     ...(kind === 'denial' ? {} : { value: kind === 'place' ? names.entityName(value) : value }),
     reportedBy: [...new Set(items.map((c) => names.outletOf(c.articleId)))],
+    ...(kind === 'date' && items.every((c) => c.storyAnchoredDates.has(value)) ? { storyAnchored: true } : {}),
   };
 }
 

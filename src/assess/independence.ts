@@ -11,7 +11,7 @@ export interface Independence {
 /**
  * Groups articles that are not independent of each other: one copies or rewrites another, they come
  * from the same outlet, or they rest on the same wire credit. Each group records why its articles were
- * joined ("shared wire credit AP", "003 copies 001", "same outlet BBC"), so a report can say why several
+ * joined ("002 and 004 share the wire credit AP", "003 copies 001", "001 and 005 come from the same outlet, BBC"), so a report can say why several
  * articles count as one source. `label` names an article in those reasons.
  */
 export function independenceGroups(articles: Article[], provenance: Provenance[], label: (articleId: string) => string = (id) => id): Independence {
@@ -43,11 +43,12 @@ export function independenceGroups(articles: Article[], provenance: Provenance[]
   const firstBySource = new Map<string, string>();
   for (const article of articles) {
     // Any shared credit counts, known agency or not: two stories resting on one source are one source.
-    const keys = article.credits.map((c) => [`credit:${canonicalSource(c)}`, `shared wire credit ${c}`]);
-    if (article.outlet) keys.push([`outlet:${canonicalSource(article.outlet)}`, `same outlet ${article.outlet}`]);
+    const keys = article.credits.map((c) => [`credit:${canonicalSource(c)}`, `share the wire credit ${c}`]);
+    if (article.outlet) keys.push([`outlet:${canonicalSource(article.outlet)}`, `come from the same outlet, ${article.outlet}`]);
     for (const [key, reason] of keys) {
       const first = firstBySource.get(key);
-      if (first) join(first, article.id, reason);
+      // The reason names the articles it joins: a group may hold articles joined for different reasons.
+      if (first) join(first, article.id, `${label(first)} and ${label(article.id)} ${reason}`);
       else firstBySource.set(key, article.id);
     }
   }

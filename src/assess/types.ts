@@ -22,6 +22,11 @@ export interface DisputeSide {
   value?: string;
   /** Outlets (or origins) of the sources. */
   reportedBy?: string[];
+  /**
+   * For date disputes: true when this side's date is a relative one ("on Sunday") placed with a date
+   * borrowed from the story because its article has none, so the disagreement may be an artefact.
+   */
+  storyAnchored?: boolean;
 }
 
 export interface Dispute {
@@ -71,7 +76,7 @@ export interface MatchEvidence {
 export interface SourceGroup {
   id: string;
   articles: string[];
-  /** Reasons the articles were joined, e.g. "shared wire credit AP", "002 copies 004", "same outlet BBC"; empty for one article. */
+  /** Reasons the articles were joined, each naming its articles ("002 and 004 share the wire credit AP", "003 copies 001"); empty for one article. */
   reasons: string[];
 }
 

@@ -6,7 +6,8 @@ import { buildTimeline, corroboratedQuantities, describeEvidence, detectProvenan
 import type { DisputeOptions, ProvenanceOptions } from '../assess/index.js';
 import { stanceDenials } from '../assess/stance/denials.js';
 import { summarize } from '../summarize/index.js';
-import type { Dossier, DossierQuantity, Fact } from './types.js';
+import type { Dispute, Dossier, DossierQuantity, Fact, SummarySentence } from './types.js';
+import type { Span } from '../annotate/types.js';
 import { articleLabel } from './labels.js';
 
 export interface DossierOptions {
@@ -103,12 +104,12 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
     }),
   );
 
-  const summary = summarize(
+  const summary = withoutContradictingCitations(summarize(
     docs.map((d) => ({ id: d.article.id, text: d.article.text, sentences: d.sentences, publishedAt: d.article.publishedAt })),
     { maxSentences: options.summarySentences ?? 8, maxWords: options.summaryWords },
     facts.map((f) => ({ spans: f.sources, independentSources: f.independentSources })),
     disputes.map((d) => ({ kind: d.kind, sides: d.sides.map((s) => ({ stance: s.stance, sources: s.sources })) })),
-  );
+  ), disputes);
 
   return {
     schemaVersion: '1',
@@ -139,6 +140,32 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
     summary,
     problems,
   };
+}
+
+const overlaps = (a: Span, b: Span) => a.articleId === b.articleId && a.start < b.end && b.start < a.end;
+
+/**
+ * A summary sentence is never cited to a source that contradicts it: when its own words (its first
+ * citation) are one side of a dispute, citations that state another side of that dispute are dropped
+ * ("the union said the doors were blocked" must not cite "Halden rejected claims that the doors were blocked").
+ */
+function withoutContradictingCitations(summary: SummarySentence[], disputes: Dispute[]): SummarySentence[] {
+  return summary.map((sentence) => {
+    const own = sentence.sources[0];
+    if (!own) return sentence;
+    const opposing: Span[] = [];
+    for (const dispute of disputes) {
+      const mine = dispute.sides.filter((side) => side.sources.some((s) => overlaps(s, own)));
+      if (!mine.length) continue;
+      for (const side of dispute.sides) {
+        if (mine.includes(side) || mine.some((m) => m.stance === side.stance && m.value === side.value && dispute.kind === 'denial')) continue;
+        opposing.push(...side.sources);
+      }
+    }
+    if (!opposing.length) return sentence;
+    const kept = sentence.sources.filter((s, i) => i === 0 || !opposing.some((o) => overlaps(o, s)));
+    return kept.length === sentence.sources.length ? sentence : { ...sentence, sources: kept };
+  });
 }
 
 /** The weakest way any member puts the claim: one outlet's "allegedly" makes the fact alleged. */

@@ -44,3 +44,24 @@ test('the same count in other words corroborates; a different count the same day
   assert.ok(!dossier.facts.some((f) => f.sources.some((s) => s.articleId === star) && f.sources.some((s) => s.articleId !== star) && /killed|dead/.test(f.text)), 'the count of four corroborates nothing');
   assert.deepEqual(unsupportedCitations(dossier), []);
 });
+
+test('the same event placed in two towns the story never names together is a place dispute', async () => {
+  const dossier = await analyze([
+    record('a', 'Euro Times', '2024-06-05T08:00:00Z', 'A gas explosion destroyed a bakery in Lindau on Tuesday, fire officials said.\n\nNo one was hurt.'),
+    record('b', 'Alpine News', '2024-06-05T09:00:00Z', 'A gas explosion destroyed a bakery in Kempten on Tuesday, fire officials said.'),
+  ]);
+  const dispute = dossier.disputes.find((d) => d.kind === 'place');
+  assert.ok(dispute, `disputes: ${dossier.disputes.map((d) => d.about).join(' | ')}`);
+  assert.deepEqual(new Set(dispute.sides.map((s) => s.value)), new Set(['Lindau', 'Kempten']));
+  assert.ok(!dossier.facts.some((f) => /explosion/.test(f.text) && f.independentSources > 1), 'the two towns do not corroborate each other');
+});
+
+test('a denial of what "would" happen answers the claim, whatever the tagger makes of the verb', async () => {
+  const dossier = await analyze([
+    record('a', 'Business Daily', '2024-06-10T08:00:00Z', 'Union leaders said the company would close the Kessel plant by 2026.'),
+    record('b', 'Radio Nord', '2024-06-10T12:00:00Z', 'Voltra denied that it would close the Kessel plant.'),
+  ]);
+  const dispute = dossier.disputes.find((d) => d.kind === 'denial');
+  assert.ok(dispute, 'the closure claim and its denial form a dispute');
+  assert.ok(dispute.sides.some((s) => s.stance === 'denial' && s.byName === 'Voltra'));
+});

@@ -236,3 +236,6 @@ export function namedOutlets(spans: { articleId: string }[], articles: ReadonlyM
 export function shownModality(modality: string | undefined): string | undefined {
   return modality && modality !== 'asserted' ? modality : undefined;
 }
+
+/** Said beside a disputed date that rests on a date borrowed from the story ("on Sunday" in an undated article). */
+export const STORY_ANCHORED_NOTE = "relative date placed using the story's publication date";

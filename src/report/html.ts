@@ -3,7 +3,7 @@ import type { Dossier, DossierArticle } from '../dossier/types.js';
 import { escapeHtml as esc } from './escape.js';
 import { articleIndex, articleLabel, dateRange, formatNumber, quotesBySpeaker, storyTitle, MAX_LISTED_FACTS } from './labels.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-assets.js';
-import { collapseLine, countOf, evidenceParts, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, whyLine } from './explain.js';
+import { collapseLine, countOf, evidenceParts, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, STORY_ANCHORED_NOTE, whyLine } from './explain.js';
 import type { Fact, MatchEvidence } from '../dossier/types.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -86,7 +86,7 @@ export function renderHtml(dossier: Dossier): string {
         sides
           .filter((s) => s.stance === stance)
           .map((s) => {
-            const value = s.value ? `<div class="value">${esc(oneLine(s.value))}</div>` : '';
+            const value = s.value ? `<div class="value">${esc(oneLine(s.value))}${s.storyAnchored ? ` <small>(${esc(STORY_ANCHORED_NOTE)})</small>` : ''}</div>` : '';
             const via = s.reportedBy?.length && namedOutlets(s.sources, articles) ? ` <span class="via">via ${esc(s.reportedBy.join(', '))}</span>` : '';
             return `<div class="side ${stance}">${value}<div class="who">${esc(s.byName ?? 'unattributed')}${via}</div><p>${esc(oneLine(s.text))}</p>${note(s.sources)}</div>`;
           })

@@ -1,7 +1,7 @@
 import type { Dossier } from '../dossier/types.js';
 import type { Span } from '../annotate/types.js';
 import { articleIndex, articleLabel, dateRange, formatNumber, quotesBySpeaker, storyTitle, MAX_LISTED_FACTS } from './labels.js';
-import { collapseLine, countOf, evidenceLine, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, whyLine } from './explain.js';
+import { collapseLine, countOf, evidenceLine, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, STORY_ANCHORED_NOTE, whyLine } from './explain.js';
 import type { Fact, MatchEvidence } from '../dossier/types.js';
 
 const cite = (spans: Span[]) => [...new Set(spans.map((s) => s.articleId))].map((id) => `[${id}]`).join('');
@@ -49,7 +49,7 @@ export function renderMarkdown(dossier: Dossier): string {
       out.push(`### ${oneLine(d.about)} (${d.kind})`, '');
       for (const side of d.sides) {
         const who = side.byName ?? 'unattributed';
-        const value = side.value ? ` **${oneLine(side.value)}** —` : '';
+        const value = side.value ? ` **${oneLine(side.value)}**${side.storyAnchored ? ` (${STORY_ANCHORED_NOTE})` : ''} —` : '';
         const via = side.reportedBy?.length && namedOutlets(side.sources, articles) ? ` (${side.reportedBy.join(', ')})` : '';
         out.push(`- **${side.stance === 'denial' ? 'Denies' : 'Says'}: ${who}**${via} —${value} ${oneLine(side.text)} ${cite(side.sources)}`);
       }

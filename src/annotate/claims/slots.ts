@@ -88,6 +88,14 @@ export function choosePredicate(toks: Tok[], idx: number[], cueTokens: Set<numbe
     if (fallback < 0) fallback = h;
   }
   if (fallback >= 0) return fromVerb(fallback);
+  // The tagger reads some verbs after a modal as adjectives or nouns ("the company would close the plant"):
+  // the word after a modal is the clause's verb.
+  for (let j = 0; j + 1 < n; j++) {
+    const next = toks[idx[j + 1]];
+    if (!MODALS.has(toks[idx[j]].lower) || !usable(j + 1) || !/^(ADJ|NOUN|VERB|ADV)$/.test(next.pos) || next.lower === 'not') continue;
+    const cls = classAt(toks, idx, lemmas, j + 1);
+    return cls ? { at: j + 1, length: cls.length, lemma: cls.lemma, basis: 'event' } : { at: j + 1, length: 1, lemma: next.lower, basis: 'verb' };
+  }
   // No clause verb: a participle ("leaving ... dead", "Serbia massing troops"), an event word, a noun.
   for (let j = 0; j < n; j++) {
     if (!usable(j)) continue;
@@ -98,6 +106,8 @@ export function choosePredicate(toks: Tok[], idx: number[], cueTokens: Set<numbe
   for (let j = 0; j < n; j++) if (usable(j) && toks[idx[j]].pos === 'NOUN') return { at: j, length: 1, lemma: toks[idx[j]].lemma, basis: 'noun' };
   return null;
 }
+
+const MODALS = new Set(['would', 'will', 'could', 'can', 'should', 'may', 'might', 'must', 'shall']);
 
 /** An auxiliary with no verb after it is the clause's verb: "The area has been the scene of unrest", "it is not accurate". */
 function isCopula(toks: Tok[], idx: number[], j: number): boolean {

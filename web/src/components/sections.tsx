@@ -3,7 +3,7 @@ import { useContext, useState } from 'preact/hooks';
 import type { Dispute, DisputeSide, Dossier, Fact } from '../api.js';
 import { CiteContext, Cites, Outlets, colourClass } from './cite.js';
 import { formatDate, oneLine, plural } from '../format.js';
-import { evidenceParts, factWhy, independence, joinedGroups, shownModality, whyLine, type ArticleName } from '../../../src/report/explain.js';
+import { evidenceParts, factWhy, independence, joinedGroups, shownModality, STORY_ANCHORED_NOTE, whyLine, type ArticleName } from '../../../src/report/explain.js';
 import type { MatchEvidence } from '../../../src/dossier/types.js';
 
 /** How the explanations name an article: its outlet and badge number, as on the badges. */
@@ -90,7 +90,7 @@ function Side({ side }: { side: DisputeSide }) {
   const { sources } = useContext(CiteContext);
   return (
     <div class={`side ${side.stance}`}>
-      {side.value && <p class="side-value">{oneLine(side.value)}</p>}
+      {side.value && <p class="side-value">{oneLine(side.value)}{side.storyAnchored && <small> ({STORY_ANCHORED_NOTE})</small>}</p>}
       <p class="who">
         <strong>{side.byName ?? 'Unattributed'}</strong>
         {side.sources.some((s) => sources.get(s.articleId)?.named) && (
