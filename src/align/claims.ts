@@ -5,7 +5,12 @@ import type { ResolvedEntities } from './entities/index.js';
 import { contentTerms } from './similarity.js';
 import { isStatement } from './statements.js';
 import { countedKind } from './kinds.js';
-import { classOf } from '../annotate/claims/predicates.js';
+import { classOf, LIGHT_VERBS } from '../annotate/claims/predicates.js';
+
+/** Verbs that carry no event of their own ("We had 14 crews on the scene", "bosses said"). */
+export function isLightPredicate(lemma: string): boolean {
+  return LIGHT_VERBS.has(lemma) || lemma === 'say' || lemma === 'tell';
+}
 
 import type { ClaimRef } from './types.js';
 export type { ClaimRef };
@@ -56,6 +61,8 @@ export interface ClaimItem {
 // event, so two reports of one claim may carry different days without disagreeing.
 const SPEECH_TIME = /\b(said|says|told(\s+\w+)?|announced|stated|added|wrote|confirmed|declared|posted)\s+(on\s+|late\s+|early\s+)?$/i;
 
+const DANGLING_END = /\b(that|of|to|and|or|but|the|a|an|in|for|with|by|from|as|whether|if|because|which|who)[\s,;:"“”']*$/i;
+
 /** Fewer content terms than this and a claim is a fragment ("he said", "it added"), not something to match. */
 const MIN_CLAIM_TERMS = 3;
 
@@ -73,6 +80,9 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
       const sentence = doc.sentences[claim.sentence];
       if (!sentence || !isStatement(text.slice(sentence.start, sentence.end))) return;
       const claimText = text.slice(claim.start, claim.end);
+      // A clause cut before its complement ("The union repeated that it had warned the company in February
+      // that") is a fragment, not something an outlet states.
+      if (DANGLING_END.test(claimText)) return;
       const terms = contentTerms(claimText);
       // A short claim is kept when a slot carries it ("Two miners were killed": a count and an event).
       if (terms.length < MIN_CLAIM_TERMS && !(terms.length >= 2 && claim.predicate && (claim.quantities.length || claim.participants.length))) return;
@@ -93,7 +103,8 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         if (!q || q.informative === false) continue;
         const kind = q.kind ?? countedKind(q.what);
         if (!kind) continue;
-        quantities.push({ value: q.value, kind, event: q.event ?? claim.predicate?.lemma ?? null, owner: q.owner ? entityId(q.owner) : null, range: { start: q.start, end: q.end } });
+        const predicate = claim.predicate?.lemma ?? null;
+        quantities.push({ value: q.value, kind, event: q.event ?? (predicate && !isLightPredicate(predicate) ? predicate : null), owner: q.owner ? entityId(q.owner) : null, range: { start: q.start, end: q.end } });
       }
       const dates: string[] = [];
       const storyAnchoredDates = new Set<string>();

@@ -1,7 +1,7 @@
 // How two claims of different articles relate: the same thing said alike (corroboration), the same thing
 // said with a different number, date, place or polarity (a conflict), or unrelated. Agreement is checked
 // before anything counts as corroboration: a pair that disagrees on a slot is never an agreeing pair.
-import type { ClaimItem, QuantitySlot } from './claims.js';
+import { isLightPredicate, type ClaimItem, type QuantitySlot } from './claims.js';
 
 export type ConflictKind = 'number' | 'date' | 'place' | 'denial';
 
@@ -117,8 +117,14 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   // The same event with the same count of the same thing (or on the same date) is the same report however
   // it is worded ("three Serb gunmen were killed" / "three of the assailants lost their lives"; "declared
   // independence in 2008" / "unilaterally seceded in 2008").
+  // The same count of the same kind with compatible events counts too when one predicate is light ("We had
+  // 14 crews on the scene" / "14 crews had been deployed").
+  const predicatesFit = evidence.sharedPredicates.length > 0 || !a.predicate || !b.predicate || isLightPredicate(a.predicate) || isLightPredicate(b.predicate);
+  const sameCount = evidence.sharedNumbers.length > 0 && sameCountEvents(a, b);
   const sameReport =
-    evidence.sharedPredicates.length > 0 && (evidence.sharedNumbers.length > 0 || evidence.sharedDates.length > 0) && participantsFit && similarity >= settings.aboutThreshold / 2;
+    participantsFit &&
+    similarity >= settings.aboutThreshold / 2 &&
+    ((evidence.sharedPredicates.length > 0 && (evidence.sharedNumbers.length > 0 || evidence.sharedDates.length > 0)) || (sameCount && predicatesFit));
   // Two different events in similar words ("the US urged Belgrade to pull back" / "the US has been monitoring
   // a deployment") are the scorer's typical false match: a predicate mismatch needs a near-certain score.
   const predicatesDiffer = !!a.predicate && !!b.predicate && a.predicate !== b.predicate;
@@ -141,6 +147,16 @@ function sharedSlots(a: ClaimItem, b: ClaimItem, similarity: number): PairEviden
   const sharedDates = [...new Set(a.dates.filter((d) => b.dates.includes(d)))];
   const sharedPredicates = a.predicate && a.predicate === b.predicate ? [a.predicate] : [];
   return { similarity, sharedEntities, sharedNumbers: [...new Set(sharedNumbers)], sharedDates, sharedPredicates };
+}
+
+/** Every count both claims give alike happens to it alike (same event, or an event on one side only). */
+function sameCountEvents(a: ClaimItem, b: ClaimItem): boolean {
+  for (const qa of a.quantities) {
+    for (const qb of b.quantities) {
+      if (qa.kind === qb.kind && qa.value === qb.value && qa.event && qb.event && qa.event !== qb.event) return false;
+    }
+  }
+  return true;
 }
 
 function sharedKinds(a: ClaimItem, b: ClaimItem): number {

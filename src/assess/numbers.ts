@@ -33,20 +33,29 @@ export const NUMBER_DEFAULTS: Required<NumberOptions> = { maxQuantities: 200 };
  */
 export function corroboratedQuantities(alignment: Alignment, options: NumberOptions = {}): QuantityReport[] {
   const settings = { ...NUMBER_DEFAULTS, ...options };
-  // A report that names no owner joins the value's only owner ("a police officer" / "a Kosovo police
-  // officer"); two different owners stay apart ("KFOR's 4,500 troops" / "the Serbian army's 4,500").
+  // A report that names no owner (or no event) joins the value's only owner (or event): "a police officer"
+  // / "a Kosovo police officer"; "We had 14 crews" / "14 crews had been deployed". Two different owners
+  // stay apart ("KFOR's 4,500 troops" / "the Serbian army's 4,500"), as do two different events.
   const owners = new Map<string, Set<string>>();
-  const valueKey = (q: { value: number; kind: string; event: string | null }) => `${q.value}|${q.kind}|${q.event ?? ''}`;
+  const events = new Map<string, Set<string>>();
+  const countKey = (q: { value: number; kind: string }) => `${q.value}|${q.kind}`;
+  const add = (map: Map<string, Set<string>>, key: string, value: string | null) => {
+    if (value) (map.get(key) ?? map.set(key, new Set()).get(key)!).add(value);
+  };
   for (const item of alignment.claims) {
-    for (const q of item.quantities) if (q.owner) (owners.get(valueKey(q)) ?? owners.set(valueKey(q), new Set()).get(valueKey(q))!).add(q.owner);
+    for (const q of item.quantities) {
+      add(events, countKey(q), q.event);
+      add(owners, `${countKey(q)}|${q.event ?? ''}`, q.owner);
+    }
   }
+  const only = (set: Set<string> | undefined) => (set?.size === 1 ? [...set][0] : null);
   const rows = new Map<string, QuantityReport & { articles: Set<string> }>();
   for (const item of alignment.claims) {
     for (const q of item.quantities) {
-      const known = owners.get(valueKey(q));
-      const owner = q.owner ?? (known?.size === 1 ? [...known][0] : null);
-      const key = `${valueKey(q)}|${owner ?? ''}`;
-      const row = rows.get(key) ?? { value: q.value, kind: q.kind, event: q.event, owner, what: whatOf(item, q.range.start), sources: [], articles: new Set<string>() };
+      const event = q.event ?? only(events.get(countKey(q)));
+      const owner = q.owner ?? only(owners.get(`${countKey(q)}|${q.event ?? ''}`)) ?? only(owners.get(`${countKey(q)}|${event ?? ''}`));
+      const key = `${countKey(q)}|${event ?? ''}|${owner ?? ''}`;
+      const row = rows.get(key) ?? { value: q.value, kind: q.kind, event, owner, what: whatOf(item, q.range.start), sources: [], articles: new Set<string>() };
       if (!row.sources.some((s) => s.articleId === item.articleId && s.start === q.range.start)) row.sources.push({ articleId: item.articleId, ...q.range });
       row.articles.add(item.articleId);
       rows.set(key, row);

@@ -8,6 +8,13 @@ const cite = (spans: Span[]) => [...new Set(spans.map((s) => s.articleId))].map(
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 const bracket = (id: string) => `[${id}]`;
 
+/**
+ * Markdown renderers pass raw HTML through, so article text such as "<script>" or "<b>Acme</b>" would
+ * become markup when the report is viewed. The report itself writes no HTML, so every "<", ">" and "&"
+ * comes from articles and is written as an entity.
+ */
+const escapeMarkup = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** "Why matched: <summary> — names: A, B · similarity 0.82", or nothing for older dossiers. */
 function whyNote(why: MatchEvidence | undefined): string[] {
   if (!why) return [];
@@ -140,5 +147,5 @@ export function renderMarkdown(dossier: Dossier): string {
     out.push('', '## Inputs not analysed', '');
     for (const p of dossier.problems) out.push(`- ${p.origin}: ${p.reason}`);
   }
-  return out.join('\n') + '\n';
+  return escapeMarkup(out.join('\n')) + '\n';
 }

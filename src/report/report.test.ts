@@ -176,9 +176,9 @@ test('Markdown shows why facts and disputes matched, the collapse, claimants, qu
   assert.match(md, /Why matched: same place \(Banjska\), same number \(3 attacker\), similarity 0\.91 — numbers: 3 attacker \(kill\) · dates: 2023-09-24 · actions: kill\n/);
   has(md, '3 articles, 1 independent source: shared wire credit AP ([002], [003], [004])');
   has(md, '4 articles, 2 independent sources: shared wire credit AP');
-  has(md, '  - Claimed by Aleksandar <Vucic>\n'); // "asserted", the plain default voice, is not shown
+  has(md, '  - Claimed by Aleksandar &lt;Vucic&gt;\n'); // "asserted", the plain default voice, is not shown
   has(md, 'modality: reported');
-  has(md, '- **3 attackers killed** (Serb <gunmen> unit) — 4 outlets, 2 independent: BBC, Reuters, Daily <Planet>, Kosovo Online [001][002][003][004]');
+  has(md, '- **3 attackers killed** (Serb &lt;gunmen&gt; unit) — 4 outlets, 2 independent: BBC, Reuters, Daily &lt;Planet&gt;, Kosovo Online [001][002][003][004]');
   has(md, '- 600 troops [001]'); // a quantity without reach keeps the plain row
   has(md, '**600** —');
   has(md, '**1,000** —');
@@ -191,7 +191,7 @@ test('Markdown shows why facts and disputes matched, the collapse, claimants, qu
   lone.facts = [{ ...lone.facts[1], sources: [lone.facts[1].sources[0]], reportedBy: ['Reuters'], why: { ...lone.facts[1].why!, summary: 'a single claim' } }];
   lacks(renderMarkdown(lone), 'a single claim');
   lacks(renderHtml(lone), 'a single claim');
-  has(md, '- [002] Reuters, [003] Daily <Planet>, [004] Kosovo Online — one source: shared wire credit AP');
+  has(md, '- [002] Reuters, [003] Daily &lt;Planet&gt;, [004] Kosovo Online — one source: shared wire credit AP');
 });
 
 test('HTML shows the same explanations with every piece of article text escaped', () => {
@@ -314,4 +314,10 @@ test('the web UI story page renders an older dossier without the claim fields', 
   } finally {
     await page.close();
   }
+});
+
+test('Markdown writes article markup as text, so a Markdown viewer never runs it', () => {
+  const markdown = renderMarkdown(fullDossier());
+  assert.ok(!/<script|<b>|<Vucic>/.test(markdown), 'no raw tags from article text');
+  assert.ok(markdown.includes('&lt;script&gt;'), 'the script tag is shown as text');
 });
