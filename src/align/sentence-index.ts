@@ -44,10 +44,22 @@ export class SentenceIndex<T extends IndexedSentence> {
       if (!list || list.length > this.maxPostings) continue;
       for (const j of list) if (!skip(j)) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
-    return [...shared.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, limit)
-      .map(([index]) => ({ index, similarity: cosine(vector, this.items[index].vector) }))
+    // Top `limit` by shared-term count, ties by index: counts are small integers, so buckets select them
+    // without sorting every item touched (a big story touches thousands per query).
+    const buckets: number[][] = [];
+    for (const [j, count] of shared) (buckets[count] ??= []).push(j);
+    const picked: number[] = [];
+    for (let count = buckets.length - 1; count > 0 && picked.length < limit; count--) {
+      const bucket = buckets[count];
+      if (!bucket) continue;
+      bucket.sort((x, y) => x - y);
+      for (const j of bucket) {
+        if (picked.length >= limit) break;
+        picked.push(j);
+      }
+    }
+    return picked
+      .map((index) => ({ index, similarity: cosine(vector, this.items[index].vector) }))
       .sort((x, y) => y.similarity - x.similarity || x.index - y.index);
   }
 }
