@@ -74,12 +74,16 @@ export function tagTokens(text: string, offset = 0): TaggedToken[] {
   return tokens;
 }
 
-// POS tagging is most of wink's cost (about 10 ms per 3 KB article): the last document read is kept so that two
-// layers tagging the same article text pay for it once. tagTokens could read through this too.
+// POS tagging is most of wink's cost (about 10 ms per 3 KB article): the last whole text read is kept so that
+// the quote and claim layers tagging the same article pay for it once. Short texts (the sentences the
+// quantity layer tags one by one) are read fresh, so they do not push the article out of the cache.
+const CACHED_MIN_LENGTH = 400;
 let lastRead: { text: string; doc: ReturnType<typeof nlp.readDoc> } | null = null;
 function readCached(text: string): ReturnType<typeof nlp.readDoc> {
-  if (lastRead?.text !== text) lastRead = { text, doc: nlp.readDoc(text) };
-  return lastRead.doc;
+  if (lastRead?.text === text) return lastRead.doc;
+  const doc = nlp.readDoc(text);
+  if (text.length >= CACHED_MIN_LENGTH) lastRead = { text, doc };
+  return doc;
 }
 
 export interface LemmaToken extends TaggedToken {
