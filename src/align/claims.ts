@@ -42,6 +42,8 @@ export interface ClaimItem {
   entities: Set<string>;
   /** Story entity ids of the places. */
   places: Set<string>;
+  /** Story entity ids named inside the span a fact cites for this claim (see citedRange): what a citation can show. */
+  citedEntities: Set<string>;
   quantities: QuantitySlot[];
   /** Calendar values of the claim's own time expressions ("YYYY", "YYYY-MM" or "YYYY-MM-DD"). */
   dates: string[];
@@ -116,7 +118,7 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         if (t.anchor === 'story') storyAnchoredDates.add(t.value);
       }
       const source = claim.source ? sourceEntity(doc, claim.source, entities) : null;
-      items.push({
+      const item: ClaimItem = {
         ref: { articleId, start: claim.start, end: claim.end, sentenceIndex: claim.sentence, claimIndex },
         articleId,
         doc,
@@ -134,7 +136,15 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         modality: claim.modality,
         sourceId: source?.id ?? null,
         sourceName: source?.name ?? claim.sourceName ?? (claim.source ? text.slice(claim.source.start, claim.source.end) : null),
-      });
+        citedEntities: new Set(),
+      };
+      const cited = citedRange(item);
+      for (const m of doc.mentions) {
+        if (m.start < cited.start || m.end > cited.end) continue;
+        const id = entityId(m);
+        if (id && participantIds.has(id)) item.citedEntities.add(id);
+      }
+      items.push(item);
     });
   }
   return items;
@@ -180,11 +190,14 @@ export function citedRange(item: ClaimItem): Range {
   const sentence = item.doc.sentences[claim.sentence];
   let start = claim.start;
   let end = claim.end;
-  // A participant carried in from the sentence ("Kosovo, which declared independence in 2008"; "The United
-  // States ... urged Serbia to reduce its forces") is part of what the claim says: cite from it.
+  // A participant carried in from just before the claim ("Kosovo, which declared independence in 2008") is
+  // part of what it says: cite from it. One further back ("Kosovo broke away ... in 1998-99 and declared
+  // independence") would pull another clause into the citation.
   for (const i of claim.participants) {
     const m = item.doc.mentions[i];
-    if (m && m.start >= sentence.start && m.start < start) start = m.start;
+    if (!m || m.start < sentence.start || m.start >= start) continue;
+    const gap = text.slice(m.end, start).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    if (gap <= MAX_CARRIED_GAP_WORDS) start = m.start;
   }
   for (const r of [claim.cue, claim.source]) {
     if (!r || r.start < sentence.start || r.end > sentence.end) continue;
@@ -224,6 +237,9 @@ function balanceQuotes(text: string, range: Range, sentence: Range): Range {
   }
   return { start, end };
 }
+
+/** Words allowed between a carried participant and its claim for the citation to start at it ("Kosovo, which"). */
+const MAX_CARRIED_GAP_WORDS = 2;
 
 /** Words allowed between a claim and its cue or source for the citation to include them ("that", "has also"). */
 const MAX_ATTRIBUTION_GAP_WORDS = 8;
