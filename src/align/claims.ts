@@ -54,6 +54,14 @@ export interface ClaimItem {
   events: Set<string>;
   polarity: ClaimPolarity;
   modality: ClaimModality;
+  /**
+   * Who does what the claim says: the entity named before its predicate ("Kosovo on Saturday called on
+   * Serbia"), else its source when the claim speaks in the first person ("We call on Serbia ...", Kirby said);
+   * null when unknown ("They have called for ..."). Two claims with different agents are different facts.
+   */
+  agent: string | null;
+  /** Whether the agent is a person ("person") or a body, country or place ("group"); null without an agent. */
+  agentKind: 'person' | 'group' | null;
   /** Who asserts it: story entity id and name, or null when the outlet says it in its own voice. */
   sourceId: string | null;
   sourceName: string | null;
@@ -74,6 +82,7 @@ const MIN_CLAIM_TERMS = 3;
  */
 export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimItem[] {
   const items: ClaimItem[] = [];
+  const typeOf = new Map(entities.entities.map((e) => [e.id, e.type]));
   for (const doc of docs) {
     const text = doc.article.text;
     const articleId = doc.article.id;
@@ -137,7 +146,12 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         sourceId: source?.id ?? null,
         sourceName: source?.name ?? claim.sourceName ?? (claim.source ? text.slice(claim.source.start, claim.source.end) : null),
         citedEntities: new Set(),
+        agent: null,
+        agentKind: null,
       };
+      item.agent = agentOf(doc, claim, entityId) ?? (FIRST_PERSON.test(claimText) ? source?.id ?? null : null);
+      const agentType = item.agent ? typeOf.get(item.agent) : undefined;
+      item.agentKind = !item.agent ? null : agentType === 'person' ? 'person' : 'group';
       const cited = citedRange(item);
       for (const m of doc.mentions) {
         if (m.start < cited.start || m.end > cited.end) continue;
@@ -148,6 +162,16 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
     });
   }
   return items;
+}
+
+const FIRST_PERSON = /^\W*(we|i)\b/i;
+
+/** The entity named before the claim's predicate, when one is (person, organization or place). */
+function agentOf(doc: Doc, claim: ClaimAnnotation, entityId: (r: Range) => string | null): string | null {
+  if (!claim.predicate) return null;
+  const before = claim.participants.map((i) => doc.mentions[i]).filter((m) => m && m.start >= claim.start && m.end <= claim.predicate!.range.start);
+  const subject = before.find((m) => m.type !== 'other');
+  return subject ? entityId(subject) : null;
 }
 
 /**

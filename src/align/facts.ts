@@ -91,7 +91,7 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
       const relation = sameWords(claims[a], claims[b], a, b) ?? relate(claims[a], claims[b], a, b, scorer, settings, options.denies, story);
       if (claims[a].articleId === claims[b].articleId) relation.agrees = false;
       // Pairs that neither agree nor conflict say nothing downstream; keeping them would hold ~20 objects per claim.
-      if (relation.agrees || relation.conflict) relations.push(relation);
+      if (relation.agrees || relation.conflict || relation.distinct) relations.push(relation);
     }
   });
   const groups = mergeAgreeing(indexed, relations, settings.minGroupCohesion);
@@ -131,7 +131,7 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
  * Same words with other dates (a relative date in articles of different days) go through relate().
  */
 function sameWords(a: ClaimItem, b: ClaimItem, ia: number, ib: number): Relation | null {
-  if (a.text !== b.text || a.polarity !== b.polarity || a.dates.join() !== b.dates.join()) return null;
+  if (a.text !== b.text || a.polarity !== b.polarity || a.dates.join() !== b.dates.join() || a.agent !== b.agent) return null;
   const evidence = { similarity: 1, sharedEntities: [], sharedNumbers: [], sharedDates: [], sharedPredicates: [] };
   return { a: ia, b: ib, evidence, conflict: null, agrees: true };
 }
@@ -184,8 +184,7 @@ function mergeAgreeing(items: IndexedClaim[], relations: Relation[], minCohesion
   const sums = new Map<number, Map<string, number>>(items.map((item, i) => [i, new Map(item.vector.terms)]));
   const conflicts = new Map<number, Set<number>>();
   for (const r of relations) {
-    if (!r.conflict && r.agrees) continue;
-    if (!r.conflict) continue;
+    if (!r.conflict && !r.distinct) continue;
     (conflicts.get(r.a) ?? conflicts.set(r.a, new Set()).get(r.a)!).add(r.b);
     (conflicts.get(r.b) ?? conflicts.set(r.b, new Set()).get(r.b)!).add(r.a);
   }

@@ -28,6 +28,8 @@ function claim(text: string, slots: { entities?: string[]; quantities?: Partial<
     modality: 'asserted',
     sourceId: null,
     sourceName: null,
+    agent: null,
+    agentKind: null,
   };
 }
 
@@ -90,4 +92,16 @@ test('an affirmed claim and its denial conflict; two unrelated claims do not', (
   assert.equal(r.agrees, false);
   const c = claim('The weather was mild in Belgrade', { entities: ['belgrade'], predicate: 'be', polarity: 'negated' });
   assert.equal(relate(a, c, 0, 1, fixed(0.05)).conflict, null);
+});
+
+test('the same action by two different bodies is two facts, not one corroborated', () => {
+  const kosovo = { ...claim('Kosovo called on Serbia to pull back its troops', { entities: ['kosovo', 'serbia'], predicate: 'call' }), agent: 'kosovo', agentKind: 'group' as const };
+  const us = { ...claim('The United States called on Serbia to pull back its troops', { entities: ['us', 'serbia'], predicate: 'call' }), agent: 'us', agentKind: 'group' as const };
+  const r = relate(kosovo, us, 0, 1, fixed(0.9));
+  assert.equal(r.agrees, false);
+  assert.equal(r.distinct, true);
+  assert.equal(r.conflict, null, 'not a dispute either');
+  // A spokesman and the body he speaks for are not rivals.
+  const kirby = { ...us, agent: 'kirby', agentKind: 'person' as const };
+  assert.equal(relate(kirby, us, 0, 1, fixed(0.9)).agrees, true);
 });

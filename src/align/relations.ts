@@ -45,6 +45,11 @@ export interface Relation {
   conflict: Conflict | null;
   /** True when the claims say the same thing and agree on every slot both fill. */
   agrees: boolean;
+  /**
+   * True when the claims have different agents ("Kosovo called on Serbia to withdraw" / "the US called on
+   * Serbia to withdraw"): never one fact, even through a third claim, though not a dispute either.
+   */
+  distinct?: boolean;
 }
 
 export interface RelationOptions {
@@ -121,10 +126,13 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   // 14 crews on the scene" / "14 crews had been deployed").
   const predicatesFit = evidence.sharedPredicates.length > 0 || !a.predicate || !b.predicate || isLightPredicate(a.predicate) || isLightPredicate(b.predicate);
   const sameCount = evidence.sharedNumbers.length > 0 && sameCountEvents(a, b);
+  // The same event at the same named place is one happening ("a clash broke out in the village of Banjska" /
+  // "the recent shooting near the village of Banjska occurred").
+  const samePlace = [...a.places].some((p) => b.places.has(p));
   const sameReport =
     participantsFit &&
     similarity >= settings.aboutThreshold / 2 &&
-    ((evidence.sharedPredicates.length > 0 && (evidence.sharedNumbers.length > 0 || evidence.sharedDates.length > 0)) || (sameCount && predicatesFit));
+    ((evidence.sharedPredicates.length > 0 && (evidence.sharedNumbers.length > 0 || evidence.sharedDates.length > 0 || samePlace)) || (sameCount && predicatesFit));
   // Two different events in similar words ("the US urged Belgrade to pull back" / "the US has been monitoring
   // a deployment") are the scorer's typical false match: a predicate mismatch needs a near-certain score.
   const predicatesDiffer = !!a.predicate && !!b.predicate && a.predicate !== b.predicate;
@@ -132,8 +140,11 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   // predicate, a count on one side only is a material detail the other side does not state.
   const countOnOneSide = (a.quantities.length > 0) !== (b.quantities.length > 0);
   const sameMeaning = predicatesDiffer ? similarity >= settings.differentPredicateThreshold && !countOnOneSide : similarity >= settings.sameThreshold;
-  const agrees = !conflict && polarityOf(a) === polarityOf(b) && (sameMeaning || sameReport);
-  return { a: ia, b: ib, evidence, conflict, agrees };
+  // A spokesman and the body he speaks for ("We are monitoring ...", Kirby said / "The United States has been
+  // monitoring ...") are not rival agents: only agents of one kind (two people, or two bodies) tell facts apart.
+  const distinct = !!a.agent && !!b.agent && a.agent !== b.agent && a.agentKind === b.agentKind;
+  const agrees = !conflict && !distinct && polarityOf(a) === polarityOf(b) && (sameMeaning || sameReport);
+  return { a: ia, b: ib, evidence, conflict, agrees, ...(distinct ? { distinct } : {}) };
 }
 
 const polarityOf = (c: ClaimItem) => (c.polarity === 'affirmed' ? 'affirmed' : 'contrary');
@@ -144,7 +155,8 @@ function sharedSlots(a: ClaimItem, b: ClaimItem, similarity: number): PairEviden
   for (const qa of a.quantities) {
     if (b.quantities.some((qb) => qb.kind === qa.kind && qb.value === qa.value)) sharedNumbers.push(`${qa.value} ${qa.kind}`);
   }
-  const sharedDates = [...new Set(a.dates.filter((d) => b.dates.includes(d)))];
+  // A day inside a month both state ("on Sept. 24" / "in September") is the same date, at the coarser precision.
+  const sharedDates = [...new Set(a.dates.flatMap((d) => b.dates.filter((e) => nested(d, e)).map((e) => (e.length < d.length ? e : d))))];
   const sharedPredicates = a.predicate && a.predicate === b.predicate ? [a.predicate] : [];
   return { similarity, sharedEntities, sharedNumbers: [...new Set(sharedNumbers)], sharedDates, sharedPredicates };
 }

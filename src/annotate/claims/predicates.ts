@@ -60,7 +60,7 @@ export const PREDICATE_CLASSES: PredicateClass[] = [
   },
   {
     lemma: 'attack',
-    words: ['attack', 'storm', 'stormed', 'assault', 'raid', 'shootout', 'gunfight', 'clash', 'clashes'],
+    words: ['attack', 'storm', 'stormed', 'assault', 'raid', 'shootout', 'gunfight', 'clash', 'clashes', 'shooting', 'firefight', 'skirmish'],
     phrases: [['open', 'fire'], ['opened', 'fire'], ['exchange', 'of', 'fire']],
     example: '"the group opened fire on police" / "Serb gunmen stormed a village" / "engaged in a gunfight" / "a shootout erupted"',
   },

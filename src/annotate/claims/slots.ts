@@ -55,6 +55,14 @@ export function choosePredicate(toks: Tok[], idx: number[], cueTokens: Set<numbe
     const cls = classAt(toks, idx, lemmas, j);
     if (cls) return { at: j, length: cls.length, lemma: cls.lemma, basis: 'event' };
     const t = toks[idx[j]];
+    // "a clash broke out", "deadly clashes erupted", "the shooting occurred": the event is the subject noun.
+    if (HAPPEN_VERBS.has(t.lemma)) {
+      for (let k = j - 1; k >= Math.max(0, j - 8); k--) {
+        if (toks[idx[k]].text === ',' || toks[idx[k]].pos === 'VERB') break;
+        const c = classAt(toks, idx, lemmas, k);
+        if (c && usable(k)) return { at: k, length: c.length, lemma: c.lemma, basis: 'event' };
+      }
+    }
     if (LIGHT_VERBS.has(t.lemma)) {
       for (let k = j + 1; k < Math.min(n, j + 10); k++) {
         const tk = toks[idx[k]];
@@ -106,6 +114,9 @@ export function choosePredicate(toks: Tok[], idx: number[], cueTokens: Set<numbe
   for (let j = 0; j < n; j++) if (usable(j) && toks[idx[j]].pos === 'NOUN') return { at: j, length: 1, lemma: toks[idx[j]].lemma, basis: 'noun' };
   return null;
 }
+
+// Verbs that say an event happened without naming it ("a clash broke out", "clashes erupted in the north").
+const HAPPEN_VERBS = new Set(['erupt', 'occur', 'happen', 'break', 'flare', 'unfold', 'ensue', 'take']);
 
 const MODALS = new Set(['would', 'will', 'could', 'can', 'should', 'may', 'might', 'must', 'shall']);
 
