@@ -280,20 +280,7 @@ export const FEATURE_NAMES = [
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
 /** Size of the intersection of two sorted multisets (clipped counts, as in BLEU). */
-function sortedOverlap(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return n;
-}
+const sortedOverlap = (a: Int32Array, b: Int32Array): number => sortedOverlapOf<number>(a as unknown as ArrayLike<number>, b as unknown as ArrayLike<number>);
 
 const sharedByOrder = new Int32Array(4);
 
