@@ -60,6 +60,12 @@ export interface ClaimItem {
    * null when unknown ("They have called for ..."). Two claims with different agents are different facts.
    */
   agent: string | null;
+  /**
+   * The claim's detail words: content words that are not names, not what a quantity counts, not numbers,
+   * dates or event words (those slots are compared on their own), keyed by stem. Two near-identical claims
+   * that differ in a detail word on both sides ("a grain warehouse" / "a timber warehouse") are not one fact.
+   */
+  details: Map<string, string>;
   /** Whether the agent is a person ("person") or a body, country or place ("group"); null without an agent. */
   agentKind: 'person' | 'group' | null;
   /** Who asserts it: story entity id and name, or null when the outlet says it in its own voice. */
@@ -148,6 +154,7 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         citedEntities: new Set(),
         agent: null,
         agentKind: null,
+        details: detailWords(doc, claim, claimText),
       };
       item.agent = agentOf(doc, claim, entityId) ?? (FIRST_PERSON.test(claimText) ? source?.id ?? null : null);
       const agentType = item.agent ? typeOf.get(item.agent) : undefined;
@@ -162,6 +169,29 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
     });
   }
   return items;
+}
+
+const DETAIL_SKIP = /^(\d.*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|said|says|told|according|reported|also|more|one|two|three|four|five|six|seven|eight|nine|ten|last|next|week|month|year|day|night|morning|evening|afternoon|am|pm|erupted|occurred|happened|broke|flared|unfolded|ensued)$/;
+
+/** See ClaimItem.details. */
+function detailWords(doc: Doc, claim: ClaimAnnotation, claimText: string): Map<string, string> {
+  const covered: Range[] = [];
+  for (const m of doc.mentions) if (m.start >= claim.start && m.end <= claim.end) covered.push(m);
+  for (const i of claim.quantities) {
+    const q = doc.quantities[i];
+    // The counted phrase follows the number ("three Serb gunmen"): its words are the quantity's kind.
+    if (q) covered.push({ start: q.start, end: Math.min(claim.end, q.end + q.what.length + 12) });
+  }
+  const out = new Map<string, string>();
+  for (const match of claimText.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    const at = claim.start + (match.index ?? 0);
+    if (covered.some((r) => at >= r.start && at < r.end)) continue;
+    const word = match[0].toLowerCase().replace(/['’]s$/, '');
+    if (DETAIL_SKIP.test(word) || classOf(word, word) || classOf(word.replace(/(es|s|ed|ing)$/, ''), word)) continue;
+    const [stem] = contentTerms(word);
+    if (stem) out.set(stem, word);
+  }
+  return out;
 }
 
 const FIRST_PERSON = /^\W*(we|i)\b/i;

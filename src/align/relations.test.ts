@@ -30,6 +30,7 @@ function claim(text: string, slots: { entities?: string[]; quantities?: Partial<
     sourceName: null,
     agent: null,
     agentKind: null,
+    details: new Map(),
   };
 }
 

@@ -2,6 +2,8 @@
 // said with a different number, date, place or polarity (a conflict), or unrelated. Agreement is checked
 // before anything counts as corroboration: a pair that disagrees on a slot is never an agreeing pair.
 import { isLightPredicate, type ClaimItem, type QuantitySlot } from './claims.js';
+import { loadVectors } from '../text/vectors.js';
+import { stemmer } from 'stemmer';
 
 export type ConflictKind = 'number' | 'date' | 'place' | 'denial';
 
@@ -143,7 +145,7 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   // A spokesman and the body he speaks for ("We are monitoring ...", Kirby said / "The United States has been
   // monitoring ...") are not rival agents: only agents of one kind (two people, or two bodies) tell facts apart.
   const distinct = !!a.agent && !!b.agent && a.agent !== b.agent && a.agentKind === b.agentKind;
-  const agrees = !conflict && !distinct && polarityOf(a) === polarityOf(b) && (sameMeaning || sameReport);
+  const agrees = !conflict && !distinct && polarityOf(a) === polarityOf(b) && (sameMeaning || sameReport) && slotsAgree(a, b, predicatesDiffer);
   return { a: ia, b: ib, evidence, conflict, agrees, ...(distinct ? { distinct } : {}) };
 }
 
@@ -159,6 +161,59 @@ function sharedSlots(a: ClaimItem, b: ClaimItem, similarity: number): PairEviden
   const sharedDates = [...new Set(a.dates.flatMap((d) => b.dates.filter((e) => nested(d, e)).map((e) => (e.length < d.length ? e : d))))];
   const sharedPredicates = a.predicate && a.predicate === b.predicate ? [a.predicate] : [];
   return { similarity, sharedEntities, sharedNumbers: [...new Set(sharedNumbers)], sharedDates, sharedPredicates };
+}
+
+/**
+ * What a near-identical pair must also share to be one fact, however high the paraphrase score: the
+ * scorer rates "Germany pledged 50 tanks" / "Poland pledged 50 tanks" or "approved the pipeline" /
+ * "suspended the pipeline" as paraphrases, because one word differs. So:
+ * - the same event (different predicates agree only when one is a light verb, "had" / "deployed", or each
+ *   claim names the other's);
+ * - shared participants when both name some;
+ * - the same counted things when both count something ("40 survivors" / "40 bodies" differ);
+ * - in claims worded nearly alike, no detail word swapped for another on both sides ("grain warehouse" /
+ *   "timber warehouse"), unless the
+ *   two words are near-synonyms in the word vectors (cosine >= 0.85: "troops" / "soldiers"; co-hyponyms
+ *   and antonyms such as "convicted" / "acquitted" score 0.82, synonyms like "fire" / "blaze" 0.69, so a
+ *   looser bar cannot tell them apart and the strict one is kept: a missed corroboration is cheaper than a
+ *   wrong one).
+ */
+function slotsAgree(a: ClaimItem, b: ClaimItem, predicatesDiffer: boolean): boolean {
+  // The predicate picked for a clause may be its verb in one outlet and its event noun in the other ("We are
+  // monitoring a ... deployment" / "The US has been monitoring a deployment"): a predicate named anywhere in
+  // the other claim is the same event.
+  if (predicatesDiffer && !isLightPredicate(a.predicate!) && !isLightPredicate(b.predicate!) && !(names(b, a.predicate!) && names(a, b.predicate!))) return false;
+  if (a.entities.size && b.entities.size && ![...a.entities].some((e) => b.entities.has(e))) return false;
+  if (a.quantities.length && b.quantities.length) {
+    const kinds = new Set(b.quantities.map((q) => `${q.value}|${q.kind}`));
+    if (!a.quantities.some((q) => kinds.has(`${q.value}|${q.kind}`))) return false;
+  }
+  if (a.text === b.text || termOverlap(a, b) < NEAR_IDENTICAL_OVERLAP) return true;
+  const onlyA = [...a.details].filter(([stem]) => !b.terms.includes(stem) && !b.details.has(stem));
+  const onlyB = [...b.details].filter(([stem]) => !a.terms.includes(stem) && !a.details.has(stem));
+  if (!onlyA.length || !onlyB.length) return true;
+  const vectors = loadVectors();
+  const unmatched = onlyA.filter(([, wa]) => !onlyB.some(([, wb]) => (vectors.similarity(wa, wb) ?? 0) >= 0.85));
+  return unmatched.length === 0;
+}
+
+/**
+ * Share of content terms two claims have in common (of the longer one) at and above which they are worded
+ * nearly alike, so that a word swapped on both sides is the difference between two facts.
+ */
+const NEAR_IDENTICAL_OVERLAP = 0.5;
+
+function termOverlap(a: ClaimItem, b: ClaimItem): number {
+  const ta = new Set(a.terms);
+  const tb = new Set(b.terms);
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared++;
+  return shared / Math.max(ta.size, tb.size, 1);
+}
+
+/** Whether a claim names an event: as its predicate class, among its event words, or as a word of its text. */
+function names(c: ClaimItem, lemma: string): boolean {
+  return c.events.has(lemma) || c.terms.includes(stemmer(lemma));
 }
 
 /** Every count both claims give alike happens to it alike (same event, or an event on one side only). */

@@ -65,3 +65,22 @@ test('a denial of what "would" happen answers the claim, whatever the tagger mak
   assert.ok(dispute, 'the closure claim and its denial form a dispute');
   assert.ok(dispute.sides.some((s) => s.stance === 'denial' && s.byName === 'Voltra'));
 });
+
+// Sentences worded almost alike that state different facts: a different actor, action, object or counted thing.
+const NEAR_MISSES: [string, string][] = [
+  ['France pledged 40 armoured vehicles to the coalition on Monday.', 'Spain pledged 40 armoured vehicles to the coalition on Monday.'],
+  ['The regional council approved the new motorway on Tuesday.', 'The regional council suspended the new motorway on Tuesday.'],
+  ['The court convicted the former mayor of bribery on Friday.', 'The court acquitted the former mayor of bribery on Friday.'],
+  ['Rescuers found 30 survivors in the collapsed hotel.', 'Rescuers found 30 bodies in the collapsed hotel.'],
+  ['A fire destroyed a paper warehouse at the northern docks on Sunday night.', 'A fire destroyed a textile warehouse at the northern docks on Sunday night.'],
+  ['Three nurses were treated for smoke inhalation at the clinic.', 'Three nurses were treated for burns at the clinic.'],
+  ['Senator Halvorsen defeated Governor Brandt in the primary on Tuesday.', 'Governor Brandt defeated Senator Halvorsen in the primary on Tuesday.'],
+];
+
+test('near-identical sentences that state different facts are never corroborated', async () => {
+  for (const [a, b] of NEAR_MISSES) {
+    const dossier = await analyze([record('a', 'Valley Post', '2024-03-01T08:00:00Z', a), record('b', 'Coast Herald', '2024-03-01T09:00:00Z', b)]);
+    const wrong = dossier.facts.filter((f) => f.independentSources > 1);
+    assert.deepEqual(wrong.map((f) => f.text), [], `${a} / ${b}`);
+  }
+});
