@@ -42,6 +42,11 @@ export interface ClaimItem {
   entities: Set<string>;
   /** Story entity ids of the places. */
   places: Set<string>;
+  /**
+   * Places of the claim, else of its sentence: "killing two people" takes "in Henley" from "A footbridge
+   * collapsed in Henley on Tuesday, killing two people".
+   */
+  scenePlaces: Set<string>;
   /** Story entity ids named inside the span a fact cites for this claim (see citedRange): what a citation can show. */
   citedEntities: Set<string>;
   quantities: QuantitySlot[];
@@ -101,8 +106,9 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
       // that") is a fragment, not something an outlet states.
       if (DANGLING_END.test(claimText)) return;
       const terms = contentTerms(claimText);
-      // A short claim is kept when a slot carries it ("Two miners were killed": a count and an event).
-      if (terms.length < MIN_CLAIM_TERMS && !(terms.length >= 2 && claim.predicate && (claim.quantities.length || claim.participants.length))) return;
+      // A short claim is kept when a slot carries it: a count or a participant ("Two miners were killed"), a
+      // date, or a denial or negation ("they had planned the attack", denied; "it would not close in June").
+      if (terms.length < MIN_CLAIM_TERMS && !(terms.length >= 2 && claim.predicate && (claim.quantities.length || claim.participants.length || claim.times.length || claim.polarity !== 'affirmed'))) return;
       const participantIds = new Set<string>();
       for (const i of claim.participants) {
         const id = entityId(doc.mentions[i]);
@@ -155,7 +161,17 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         agent: null,
         agentKind: null,
         details: detailWords(doc, claim, claimText),
+        scenePlaces: places,
       };
+      if (!places.size) {
+        const scene = new Set<string>();
+        for (const m of doc.mentions) {
+          if (m.type !== 'place' || m.start < sentence.start || m.end > sentence.end) continue;
+          const id = entityId(m);
+          if (id) scene.add(id);
+        }
+        item.scenePlaces = scene;
+      }
       item.agent = agentOf(doc, claim, entityId) ?? (FIRST_PERSON.test(claimText) ? source?.id ?? null : null);
       const agentType = item.agent ? typeOf.get(item.agent) : undefined;
       item.agentKind = !item.agent ? null : agentType === 'person' ? 'person' : 'group';

@@ -18,6 +18,7 @@ function claim(text: string, slots: { entities?: string[]; quantities?: Partial<
     terms: [],
     entities: new Set(slots.entities ?? []),
     places: new Set(),
+    scenePlaces: new Set(),
     citedEntities: new Set(slots.entities ?? []),
     quantities: (slots.quantities ?? []).map((q) => ({ value: 0, kind: 'thing', event: null, owner: null, range: { start: 0, end: 0 }, ...q })),
     dates: slots.dates ?? [],

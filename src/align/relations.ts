@@ -145,7 +145,8 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   // A spokesman and the body he speaks for ("We are monitoring ...", Kirby said / "The United States has been
   // monitoring ...") are not rival agents: only agents of one kind (two people, or two bodies) tell facts apart.
   const distinct = !!a.agent && !!b.agent && a.agent !== b.agent && a.agentKind === b.agentKind;
-  const agrees = !conflict && !distinct && polarityOf(a) === polarityOf(b) && (sameMeaning || sameReport) && slotsAgree(a, b, predicatesDiffer);
+  const elsewhere = !!story && rivalPlaces(a, b, story);
+  const agrees = !conflict && !distinct && !elsewhere && polarityOf(a) === polarityOf(b) && (sameMeaning || sameReport) && slotsAgree(a, b, predicatesDiffer);
   return { a: ia, b: ib, evidence, conflict, agrees, ...(distinct ? { distinct } : {}) };
 }
 
@@ -294,10 +295,16 @@ const nested = (x: string, y: string) => x.startsWith(y) || y.startsWith(x);
  * somewhere ("Banjska in northern Kosovo") may be one inside the other, so they never conflict.
  */
 function placeConflict(a: ClaimItem, b: ClaimItem, story: StoryContext): Conflict | null {
-  if (!a.predicate || a.predicate !== b.predicate || !a.places.size || !b.places.size) return null;
-  for (const p of a.places) if (b.places.has(p)) return null;
-  for (const pa of a.places) for (const pb of b.places) if (story.placesTogether(pa, pb)) return null;
-  return { kind: 'place', places: [[...a.places][0], [...b.places][0]] };
+  if (!a.predicate || a.predicate !== b.predicate || !rivalPlaces(a, b, story)) return null;
+  return { kind: 'place', places: [[...a.scenePlaces][0], [...b.scenePlaces][0]] };
+}
+
+/** Both claims are placed (in the claim, else in its sentence) and no place of one is, or is named with, a place of the other. */
+function rivalPlaces(a: ClaimItem, b: ClaimItem, story: StoryContext): boolean {
+  if (!a.scenePlaces.size || !b.scenePlaces.size) return false;
+  for (const p of a.scenePlaces) if (b.scenePlaces.has(p)) return false;
+  for (const pa of a.scenePlaces) for (const pb of b.scenePlaces) if (story.placesTogether(pa, pb)) return false;
+  return true;
 }
 
 /**

@@ -64,6 +64,15 @@ test('a denial of what "would" happen answers the claim, whatever the tagger mak
   const dispute = dossier.disputes.find((d) => d.kind === 'denial');
   assert.ok(dispute, 'the closure claim and its denial form a dispute');
   assert.ok(dispute.sides.some((s) => s.stance === 'denial' && s.byName === 'Voltra'));
+  for (const [claim, denial] of [
+    ['The minister said the hospital would close in June.', 'The hospital board said it would not close in June.'],
+    ['Police said the attack had been planned by a local militia, the Grey Wolves.', 'The Grey Wolves denied that they had planned the attack.'],
+  ]) {
+    const d = await analyze([record('a', 'Business Daily', '2024-06-10T08:00:00Z', claim), record('b', 'Radio Nord', '2024-06-10T12:00:00Z', denial)]);
+    assert.ok(d.disputes.some((x) => x.kind === 'denial'), `${claim} / ${denial}`);
+    // The summary never cites the denial for the claim, or the claim for the denial.
+    for (const sentence of d.summary) assert.equal(new Set(sentence.sources.map((s) => s.articleId)).size, 1, sentence.text);
+  }
 });
 
 // Sentences worded almost alike that state different facts: a different actor, action, object or counted thing.

@@ -99,10 +99,13 @@ export function choosePredicate(toks: Tok[], idx: number[], cueTokens: Set<numbe
   // The tagger reads some verbs after a modal as adjectives or nouns ("the company would close the plant"):
   // the word after a modal is the clause's verb.
   for (let j = 0; j + 1 < n; j++) {
-    const next = toks[idx[j + 1]];
-    if (!MODALS.has(toks[idx[j]].lower) || !usable(j + 1) || !/^(ADJ|NOUN|VERB|ADV)$/.test(next.pos) || next.lower === 'not') continue;
-    const cls = classAt(toks, idx, lemmas, j + 1);
-    return cls ? { at: j + 1, length: cls.length, lemma: cls.lemma, basis: 'event' } : { at: j + 1, length: 1, lemma: next.lower, basis: 'verb' };
+    if (!MODALS.has(toks[idx[j]].lower)) continue;
+    // "would not close": the negation sits between the modal and its verb.
+    const k = toks[idx[j + 1]].lower === 'not' || toks[idx[j + 1]].lower === "n't" ? j + 2 : j + 1;
+    const next = toks[idx[k]];
+    if (!next || !usable(k) || !/^(ADJ|NOUN|VERB|ADV)$/.test(next.pos)) continue;
+    const cls = classAt(toks, idx, lemmas, k);
+    return cls ? { at: k, length: cls.length, lemma: cls.lemma, basis: 'event' } : { at: k, length: 1, lemma: next.lower, basis: 'verb' };
   }
   // No clause verb: a participle ("leaving ... dead", "Serbia massing troops"), an event word, a noun.
   for (let j = 0; j < n; j++) {
