@@ -11,9 +11,10 @@ const bracket = (id: string) => `[${id}]`;
 /**
  * Markdown renderers pass raw HTML through, so article text such as "<script>" or "<b>Acme</b>" would
  * become markup when the report is viewed. The report itself writes no HTML, so every "<", ">" and "&"
- * comes from articles and is written as an entity.
+ * comes from articles and is written as an entity. The report writes no links either, so "](" (a link an
+ * article could smuggle in, "[the port authority](javascript:alert(3))") is broken with a backslash.
  */
-const escapeMarkup = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeMarkup = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\]\(/g, ']\\(');
 
 /** "Why matched: <summary> — names: A, B · similarity 0.82", or nothing for older dossiers. */
 function whyNote(why: MatchEvidence | undefined): string[] {

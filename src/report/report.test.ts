@@ -320,4 +320,7 @@ test('Markdown writes article markup as text, so a Markdown viewer never runs it
   const markdown = renderMarkdown(fullDossier());
   assert.ok(!/<script|<b>|<Vucic>/.test(markdown), 'no raw tags from article text');
   assert.ok(markdown.includes('&lt;script&gt;'), 'the script tag is shown as text');
+  const linked = fullDossier();
+  linked.summary[0] = { ...linked.summary[0], text: 'Said [the port authority](javascript:alert(3)) today.' };
+  assert.ok(!/\]\(javascript/.test(renderMarkdown(linked)), 'no link from article text');
 });
