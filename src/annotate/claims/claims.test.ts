@@ -295,3 +295,16 @@ test('seeds: claims are trimmed spans of their sentences, several per sentence o
     }
   }
 });
+
+test('a relative clause after a preposition is a claim of its own', () => {
+  const claims = claimsOf('The reinforcements follow a gunfight near the village of Dorsk in which 3 gunmen were killed.');
+  const toll = claims.find((c) => c.lemma === 'kill');
+  assert.equal(toll?.text, '3 gunmen were killed');
+  assert.ok(claims.some((c) => c.lemma !== 'kill' && /gunfight/.test(c.text) && !/killed/.test(c.text)));
+});
+
+test('a negation between a modal and its verb makes the claim negated, with the verb as predicate', () => {
+  const [claim] = claimsOf('The hospital board said it would not close in June.');
+  assert.equal(claim.lemma, 'close');
+  assert.equal(claim.polarity, 'negated');
+});

@@ -136,6 +136,14 @@ function findSplit(text: string, toks: Tok[], p: Piece): Piece[] | null {
       }
     }
 
+    // A relative after a preposition states a fact of its own: "a gunfight near the village of Dorsk in which 3
+    // gunmen were killed", "the clash, during which two officers were hurt".
+    if (t.pos === 'ADP' && j > 0 && j + 2 < n && (T(j + 1).lower === 'which' || T(j + 1).lower === 'whom')) {
+      const relative = idx.slice(j + 2);
+      const main = idx.slice(0, isComma(T(j - 1)) ? j - 1 : j);
+      if (firstFinite(toks, relative) >= 0 && firstFinite(toks, main) >= 0) return [inherit(p, main, p.kind), inherit(p, relative, 'relative')];
+    }
+
     // ", when ..." after a time: "since April, when local ethnic Serbs boycotted elections" -> the time goes with it.
     // Subordinate clauses: "A shootout erupted after the group opened fire on police".
     if (SUBORDINATORS.has(t.lower) && (t.pos === 'SCONJ' || t.pos === 'ADP' || t.pos === 'ADV') && j > 0 && j + 2 < n) {
