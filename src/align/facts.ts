@@ -54,6 +54,8 @@ export interface Alignment {
   factOf: Map<string, FactGroup>;
   /** The facts of a sentence, keyed by statementKey. */
   factsOfSentence: Map<string, FactGroup[]>;
+  /** What the story says about places (which are named together, so nested rather than rival). */
+  story: StoryContext;
 }
 
 export const statementKey = (articleId: string, sentenceIndex: number) => `${articleId}#${sentenceIndex}`;
@@ -122,7 +124,7 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
       factsOfSentence.set(key, list);
     }
   }
-  return { facts, claims, relations, index, factOf, factsOfSentence };
+  return { facts, claims, relations, index, factOf, factsOfSentence, story };
 }
 
 /**

@@ -300,7 +300,7 @@ function placeConflict(a: ClaimItem, b: ClaimItem, story: StoryContext): Conflic
 }
 
 /** Both claims are placed (in the claim, else in its sentence) and no place of one is, or is named with, a place of the other. */
-function rivalPlaces(a: ClaimItem, b: ClaimItem, story: StoryContext): boolean {
+export function rivalPlaces(a: ClaimItem, b: ClaimItem, story: StoryContext): boolean {
   if (!a.scenePlaces.size || !b.scenePlaces.size) return false;
   for (const p of a.scenePlaces) if (b.scenePlaces.has(p)) return false;
   for (const pa of a.scenePlaces) for (const pb of b.scenePlaces) if (story.placesTogether(pa, pb)) return false;

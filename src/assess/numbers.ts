@@ -2,6 +2,7 @@
 // and values that changed over time. Disagreeing values on the same day are disputes (see disputes.ts).
 import type { Doc, Span } from '../annotate/types.js';
 import type { Alignment, ClaimItem } from '../align/index.js';
+import { rivalPlaces } from '../align/index.js';
 import type { NumberChange } from './types.js';
 import { isChangeOverTime } from './disputes.js';
 
@@ -49,23 +50,36 @@ export function corroboratedQuantities(alignment: Alignment, options: NumberOpti
     }
   }
   const only = (set: Set<string> | undefined) => (set?.size === 1 ? [...set][0] : null);
-  const rows = new Map<string, QuantityReport & { articles: Set<string> }>();
+  // One value of one thing reported in rival places is two rows ("two people died ... in Marlow" / "killing
+  // two people ... in Henley"): within a key, a report joins the first row whose reports are not placed elsewhere.
+  type Row = QuantityReport & { articles: Set<string>; items: ClaimItem[] };
+  const rows = new Map<string, Row[]>();
   for (const item of alignment.claims) {
     for (const q of item.quantities) {
       const event = q.event ?? only(events.get(countKey(q)));
       const owner = q.owner ?? only(owners.get(`${countKey(q)}|${q.event ?? ''}`)) ?? only(owners.get(`${countKey(q)}|${event ?? ''}`));
       const key = `${countKey(q)}|${event ?? ''}|${owner ?? ''}`;
-      const row = rows.get(key) ?? { value: q.value, kind: q.kind, event, owner, what: whatOf(item, q.range.start), sources: [], articles: new Set<string>() };
+      const candidates = rows.get(key) ?? [];
+      let row = candidates.find((r) => !r.items.some((other) => rivalPlaces(other, item, alignment.story)));
+      if (!row) {
+        row = { value: q.value, kind: q.kind, event, owner, what: whatOf(item, q.range.start), sources: [], articles: new Set<string>(), items: [] };
+        candidates.push(row);
+        rows.set(key, candidates);
+      }
       if (!row.sources.some((s) => s.articleId === item.articleId && s.start === q.range.start)) row.sources.push({ articleId: item.articleId, ...q.range });
+      if (row.items.length < MAX_PLACE_CHECKS) row.items.push(item);
       row.articles.add(item.articleId);
-      rows.set(key, row);
     }
   }
   return [...rows.values()]
+    .flat()
     .sort((a, b) => b.articles.size - a.articles.size || b.sources.length - a.sources.length)
     .slice(0, settings.maxQuantities)
-    .map(({ articles: _articles, ...row }) => row);
+    .map(({ articles: _articles, items: _items, ...row }) => row);
 }
+
+/** Reports a row keeps for the place check: enough to tell places apart, bounded so huge stories stay linear. */
+const MAX_PLACE_CHECKS = 20;
 
 function whatOf(item: ClaimItem, start: number): string {
   return item.doc.quantities.find((q) => q.start === start)?.what ?? '';

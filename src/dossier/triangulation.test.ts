@@ -93,3 +93,14 @@ test('near-identical sentences that state different facts are never corroborated
     assert.deepEqual(wrong.map((f) => f.text), [], `${a} / ${b}`);
   }
 });
+
+test('one count reported in two rival towns is two rows and no corroborated fact', async () => {
+  const dossier = await analyze([
+    record('a', 'Euro Times', '2024-06-05T08:00:00Z', 'Two people died when a footbridge over the river gave way in Lindau on Tuesday afternoon.'),
+    record('b', 'Alpine News', '2024-06-05T09:00:00Z', 'A footbridge over the river collapsed in Kempten on Tuesday, killing two people.'),
+  ]);
+  const rows = dossier.quantities.filter((q) => q.value === 2 && q.event === 'kill');
+  assert.equal(rows.length, 2, 'Lindau and Kempten are not one report');
+  assert.ok(rows.every((q) => q.independentSources === 1));
+  assert.ok(!dossier.facts.some((f) => f.independentSources > 1));
+});
