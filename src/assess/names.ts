@@ -1,4 +1,5 @@
-import { WIRE_AGENCIES } from './cues.js';
+// One list of wire agencies for the whole pipeline: the clean stage reads credits with it, assess compares them.
+import { WIRE_AGENCY_NAMES as WIRE_AGENCIES } from '../clean/patterns.js';
 
 const CANONICAL = new Map<string, string>();
 for (const names of WIRE_AGENCIES) for (const name of names) CANONICAL.set(name.toLowerCase(), names[0]);

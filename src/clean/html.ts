@@ -39,7 +39,8 @@ export function cleanHtml(html: string, knownTitle: string | null = null): Clean
     removed,
     publishedAt: metadata.publishedAt ?? findings.publishedAt,
     credits: findings.credits,
-    byline: metadata.byline ?? findings.byline,
+    // A JSON-LD author that is the outlet itself (an Organization) comes after a person byline seen in the text.
+    byline: metadata.byline ?? findings.byline ?? metadata.organizationByline,
     outlet: metadata.outlet,
     url: metadata.url,
     diagnostics:

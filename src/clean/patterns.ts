@@ -104,6 +104,9 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
     reason: 'copyright',
     pattern: /^((copyright|©|\(c\))\s*[^]{0,200}|[^]{0,160}all rights reserved\.?|this (document|article|material) is subject to copyright[^]{0,300}|citation\s*:[^]{0,300}retrieved[^]{0,200}|via syndigate\.info)$/i,
   },
+  // End marks of wire copy: Yonhap "(END)", "(ENDS)", "(MORE)", the newsroom "-30-" and "###". Not a credit
+  // (before this rule "(END)" was read as a credit named "END" by the bare parenthesised-name pattern).
+  { reason: 'end-mark', pattern: /^(?:[([]\s*(?:end|ends|more)\s*[)\]]|-+\s*(?:30|end)\s*-+|#{3})$/i },
   // Contributor lines (Reuters "Reporting by ...; Editing by ...", AP "... contributed to this report.",
   // NYT "Keith Bradsher contributed reporting from Hong Kong.").
   {
@@ -123,6 +126,82 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
  * headline blocks right after it are teasers too (Express "DON'T MISS" lists, Al Jazeera "More:"). */
 export const RELATED_LABEL =
   /^\[?\s*(related( articles?| stories| coverage| news| content| links?| posts?)?|(read|see) (more|also)|also read|recommended( for you| reading| stories)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|more ([\w&' ]{1,30} )?(stories|news|articles)( from [^.]{1,30})?|more from [^.]{1,30}|more|don'?t miss|story timeline|top stories|(recent|latest) (articles|posts|stories)|popular (this|last) (week|month))\s*([:|»›>\]-]|\.\.\.|…)?$/i;
+
+// Wire agencies by canonical name first, then the other ways copy spells them. A credit read from a dateline
+// ("MOSCOW (AP) —"), a contributor line ("The Associated Press contributed to this report.") or a credit line
+// ("Sources: Associated Press, Reuters") is reported under the canonical name, so copies of one wire story on
+// different outlets share one credit. The assess stage compares credits and outlets with this same list. It holds
+// the international agencies plus the national agencies whose datelines appear in syndicated copy
+// (Yonhap "SEOUL, Sept. 24 (Yonhap) --", Kyodo, AAP, PTI, Canadian Press, ANP, Belga, Lusa, Interfax...).
+export const WIRE_AGENCY_NAMES: string[][] = [
+  ['AP', 'Associated Press', 'The Associated Press'],
+  ['AFP', 'Agence France-Presse', 'Agence France Presse'],
+  ['Reuters', 'Thomson Reuters'],
+  ['dpa', 'Deutsche Presse-Agentur'],
+  ['AA', 'Anadolu', 'Anadolu Agency'],
+  ['ANSA'],
+  ['EFE', 'Agencia EFE'],
+  ['UPI', 'United Press International'],
+  ['PA', 'Press Association', 'PA Media'],
+  ['Xinhua', 'Xinhua News Agency'],
+  ['TASS'],
+  ['Bloomberg', 'Bloomberg News'],
+  ['BBC'],
+  ['CNN'],
+  ['Yonhap'],
+  ['Kyodo', 'Kyodo News'],
+  ['AAP', 'Australian Associated Press'],
+  ['CP', 'Canadian Press', 'The Canadian Press'],
+  ['PTI', 'Press Trust of India'],
+  ['IANS'],
+  ['ANI'],
+  ['KNA'],
+  ['ANP'],
+  ['Belga'],
+  ['Lusa'],
+  ['Interfax'],
+  ['Europa Press'],
+  ['APA'],
+  ['IRNA'],
+  ['Bernama'],
+  ['Antara'],
+];
+
+/**
+ * Capitalised words in a dateline's agency slot that are not agencies: copy-desk and story-type tags
+ * ("(UPDATE 2)", "(CORRECTED)", "(VIDEO)"), time zones, and the end mark "(END)" that closes Yonhap and other
+ * wire copy. An unknown all-caps token is a credit only when it is not one of these.
+ */
+export const NOT_CREDIT_WORDS = new Set([
+  'END', 'ENDS', 'MORE', 'UPDATE', 'UPDATED', 'UPDATES', 'CORRECTED', 'CORRECTION', 'REFILE', 'RPT', 'REPEAT', 'VIDEO', 'AUDIO', 'PHOTO',
+  'PHOTOS', 'WATCH', 'LIVE', 'FILE', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'EDITORIAL', 'BREAKING', 'URGENT', 'FLASH', 'NEWS',
+  'AM', 'PM', 'GMT', 'UTC', 'EST', 'EDT', 'CET', 'CEST', 'BST', 'PST', 'PDT', 'CST', 'CDT', 'MSK', 'KST', 'JST', 'IST',
+]);
+
+/**
+ * An opening dateline with its credit: place, optional date, the credit in parentheses, then a dash (or ".-",
+ * "--", ":") before the story: "MOSCOW (AP) —" (AP), "Frankfurt/Main (dpa) -" (dpa), "Nova York, 24 set
+ * (EFE).-" (EFE, Portuguese), "LOS ANGELES (Reuters) -", "SEOUL, Sept. 24 (Yonhap) --", "Düsseldorf
+ * (dpa/lnw) -" (dpa regional service). The place is up to five capitalised words joined by spaces or "/"
+ * with the usual lower-case particles ("Rio de Janeiro", "Frankfurt am Main"); the optional part after a
+ * comma is a date or region ("24 set", "Sept. 24", "Calif."). CNN and Reuters also open with the credit
+ * alone ("(CNN) —"), so the place may be missing; the agency check (see datelineCredits) then demands a
+ * known agency. Group 1: the place (or undefined), group 2: the parenthesised credit.
+ */
+export const DATELINE_CREDIT =
+  /^(?:(\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*\/\s*)(?:\p{Lu}[\p{L}.'’-]*|de|da|do|dos|das|del|di|la|le|am|an|im|upon|on|sur|el|al)){0,4})(?:\s*,\s*[\p{L}\p{N}.'’]+(?:\s+[\p{L}\p{N}.'’]+){0,3})?\s+)?\(([^()]{2,40})\)\s*\.?\s*(?:--|[-—–:])\s*\S/u;
+
+/** An unknown credit in the dateline slot: a short all-caps agency token ("KUNA", "WAM", "BSS"), not a word. */
+export const DATELINE_AGENCY_TOKEN = /^\p{Lu}[\p{Lu}\p{N}]{1,5}$/u;
+
+/**
+ * An agency contributor line (AP "The Associated Press contributed to this report.", "Reuters and AFP
+ * contributed to this report."): removed as boilerplate ("contributors") but it is also a credit. Group 1 is
+ * the subject; it counts only when every name in it is a known agency, so "Keith Bradsher contributed
+ * reporting" or "Associated Press writer Jane Doe contributed to this report." (a person) are not credits.
+ */
+export const AGENCY_CONTRIBUTED =
+  /^[(—–-]?\s*([^.()]{2,120}?)\s+(?:also\s+)?contributed (?:to this (?:report|story|article)|reporting)\b[^.]{0,40}\.?\)?$/i;
 
 // Agencies and their usual short forms, recognised in credit lines ("lo/msh (AP, AFP, dpa, Reuters)" at the end
 // of DW stories; "Source: BBC" on Turkish portals). Longer names are accepted as written.

@@ -4,7 +4,13 @@ import { normalizeBlock } from '../normalize.js';
 export interface PageMetadata {
   title: string | null;
   publishedAt: string | null;
+  /** A person byline (JSON-LD Person author or meta author). */
   byline: string | null;
+  /**
+   * An author that is an organization or the outlet itself (JSON-LD "author": {"@type": "Organization"}), set
+   * only when there is no person byline: used after a byline found in the visible text.
+   */
+  organizationByline: string | null;
   outlet: string | null;
   url: string | null;
 }
@@ -14,9 +20,58 @@ const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsAr
 
 // Meta names in order of trust; publishers disagree on which one they fill in.
 const DATE_META = ['article:published_time', 'og:article:published_time', 'article:published', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time', 'cxenseparse:recs:publishtime'];
-const AUTHOR_META = ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'twitter:creator'];
+// og:article:author: Reuters 2020 pages name the reporter only there (their visible "By" link is pruned with the byline box).
+const AUTHOR_META = ['author', 'article:author', 'og:article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'twitter:creator'];
 const SITE_META = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site'];
 const TITLE_META = ['og:title', 'twitter:title', 'headline', 'dc.title', 'parsely-title', 'sailthru.title'];
+
+/**
+ * og:site_name values that name a section of the site, not the outlet: Reuters 2020 pages say "U.S." or
+ * "World" there, and other sites fill it with the desk the story ran under. Compared after lowercasing and
+ * dropping dots and spaces ("U.S." -> "us", "Middle East" -> "middleeast"); such a value gives way to the next
+ * outlet source (JSON-LD publisher, application-name, ..., then the <title> suffix confirmed by the host name).
+ */
+const SECTION_LABELS = new Set(
+  [
+    // Regions and countries used as desks (Reuters "U.S.", "World"; BBC "UK", "Europe").
+    'U.S.', 'US', 'USA', 'UK', 'World', 'World News', 'Europe', 'Asia', 'Africa', 'Americas', 'Middle East', 'Asia Pacific', 'National', 'International', 'Local', 'Regional', 'Nation', 'Metro',
+    // Topic desks (Reuters "Business", "Politics", "Technology"; generic CMS section names).
+    'Politics', 'Business', 'Markets', 'Economy', 'Finance', 'Money', 'Technology', 'Tech', 'Science', 'Health', 'Environment', 'Climate', 'Sports', 'Sport', 'Entertainment', 'Culture', 'Arts', 'Lifestyle', 'Life', 'Style', 'Travel', 'Food', 'Opinion', 'Opinions', 'Commentary', 'Analysis', 'Education', 'Legal', 'Media', 'Weather', 'Crime', 'Society', 'Breakingviews',
+    // Page kinds rather than desks.
+    'News', 'Latest', 'Latest News', 'Top News', 'Top Stories', 'Breaking News', 'Home', 'Homepage', 'Video', 'Videos', 'Article', 'Articles', 'Blog', 'Live',
+  ].map((label) => sectionKey(label)),
+);
+
+function sectionKey(value: string): string {
+  return value.toLowerCase().replace(/[.\s]+/g, '');
+}
+
+const isSectionLabel = (value: string) => SECTION_LABELS.has(sectionKey(value));
+
+/**
+ * schema.org author types that are not a person: Organization (and its news subtypes) is how sites such as
+ * WordPress/Yoast news themes fill "author" with the outlet itself; a visible person byline beats it.
+ */
+const ORGANIZATION_TYPES = /^(Organization|NewsMediaOrganization|Corporation|MediaOrganization|OnlineBusiness|Brand)$/;
+
+// A character reference left in a JSON-LD string (threatpost.com: "O&#039;Writer", "&#8216;Sex Simulation Game&#8217;";
+// readability test page 005-unescape-html-entities) or twice-escaped in a meta attribute ("&amp;#8217;").
+const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
+
+/**
+ * Decodes HTML character references with the page's own HTML parser (linkedom, already loaded): the text is
+ * set as the content of a detached element with "<" escaped first, so no markup is ever interpreted. Two passes
+ * at most, for values escaped twice.
+ */
+function decodeReferences(document: Document, value: string): string {
+  let out = value;
+  for (let pass = 0; pass < 2 && CHARACTER_REFERENCE.test(out); pass++) {
+    const holder = document.createElement('div');
+    holder.innerHTML = out.replace(/</g, '&lt;');
+    out = holder.textContent ?? out;
+  }
+  return out;
+}
 
 /** Elements of <head> (where meta, title and canonical links live): a short walk instead of a full-page query. */
 function headElements(document: Document): Element[] {
@@ -41,7 +96,7 @@ function metaMap(head: Element[], document: Document): Map<string, string> {
     if (!value || !value.trim()) continue;
     // One tag may carry several keys (NYT: property="article:published" itemprop="datePublished dateCreated").
     const keys = ['property', 'name', 'itemprop'].flatMap((attribute) => (meta.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/));
-    for (const key of keys) if (key && !map.has(key)) map.set(key, normalizeBlock(value));
+    for (const key of keys) if (key && !map.has(key)) map.set(key, normalizeBlock(decodeReferences(document, value)));
   }
   return map;
 }
@@ -75,10 +130,40 @@ function typeOf(object: Record<string, unknown>): string[] {
 
 /** Names from a schema.org author/publisher value: "X", {name}, or an array of those. */
 function names(value: unknown): string[] {
-  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
-  if (Array.isArray(value)) return value.flatMap(names);
-  if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') return names((value as { name: string }).name);
+  return namedEntries(value).map((entry) => entry.name);
+}
+
+/** Like names(), keeping whether each one is typed as an organization. */
+function namedEntries(value: unknown): { name: string; organization: boolean }[] {
+  if (typeof value === 'string') return value.trim() ? [{ name: value.trim(), organization: false }] : [];
+  if (Array.isArray(value)) return value.flatMap(namedEntries);
+  if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') {
+    const organization = typeOf(value as Record<string, unknown>).some((t) => ORGANIZATION_TYPES.test(t));
+    return namedEntries((value as { name: string }).name).map((entry) => ({ ...entry, organization }));
+  }
   return [];
+}
+
+/**
+ * The outlet from the document <title> suffix when the host name confirms it: Reuters 2020 "'Parasite' scores
+ * ... - Reuters" on www.reuters.com, whose og:site_name was the section "U.S.".
+ */
+function outletFromTitle(documentTitle: string, url: string | null): string | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+  const compactHost = host.replace(/[^a-z0-9]/g, '');
+  const parts = documentTitle.split(/\s+[|–—-]\s+/);
+  if (parts.length < 2) return null;
+  for (const part of [parts[parts.length - 1], parts[0]]) {
+    const compact = part.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]/g, '');
+    if (compact.length >= 3 && compactHost.includes(compact) && !isSectionLabel(part)) return part.trim();
+  }
+  return null;
 }
 
 const isUrl = (value: string) => /^https?:\/\//i.test(value);
@@ -131,24 +216,43 @@ export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadat
     publishedAt = time ? normalizeDate(time.getAttribute('datetime') ?? '') : null;
   }
 
-  const ldAuthors = names(fromLd('author')).filter((n) => !isUrl(n));
-  const metaAuthor = firstMeta(meta, AUTHOR_META);
-  const byline = ldAuthors.length > 0 ? stripBy(ldAuthors.join(', ')) : metaAuthor && !isUrl(metaAuthor) && !metaAuthor.startsWith('@') ? stripBy(metaAuthor) : null;
+  const canonical = head.find((e) => e.tagName === 'LINK' && e.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href') ?? null;
+  const url = firstMeta(meta, ['og:url']) ?? (canonical && isUrl(canonical) ? canonical : null);
+  const documentTitle = normalizeBlock(head.find((e) => e.tagName === 'TITLE')?.textContent ?? '');
+  const decode = (value: string) => normalizeBlock(decodeReferences(document, value));
 
-  const ldPublisher = names(fromLd('publisher'))[0] ?? null;
-  const siteName = firstMeta(meta, SITE_META.slice(0, 1)) ?? ldPublisher ?? firstMeta(meta, SITE_META.slice(1))?.replace(/^@/, '') ?? null;
+  // Outlet cascade: og:site_name unless it is a section label, JSON-LD publisher, the other site metas, then
+  // (only when a section label was set aside) the <title> suffix confirmed by the host, else the host itself.
+  const ldPublisher = names(fromLd('publisher')).map(decode).find((n) => n && !isSectionLabel(n)) ?? null;
+  const ogSiteName = firstMeta(meta, SITE_META.slice(0, 1));
+  const sectionSiteName = ogSiteName !== null && isSectionLabel(ogSiteName);
+  const otherSiteMeta = SITE_META.slice(1).map((name) => firstMeta(meta, [name])?.replace(/^@/, '')).find((v) => v && !isSectionLabel(v)) ?? null;
+  let siteName = (sectionSiteName ? null : ogSiteName) ?? ldPublisher ?? otherSiteMeta;
+  if (!siteName && sectionSiteName) siteName = outletFromTitle(documentTitle, url) ?? url;
   const outlet = siteName ? outletName(siteName) : null;
 
+  // Byline cascade: JSON-LD person authors, the meta author, and only then an author that is an organization or
+  // the outlet itself (returned apart, so a visible person byline in the body can beat it).
+  const isOutlet = (name: string) => [outlet, ldPublisher].some((o) => o && o.toLowerCase() === name.toLowerCase());
+  const ldEntries = namedEntries(fromLd('author'))
+    .map((entry) => ({ ...entry, name: decode(entry.name) }))
+    .filter((entry) => entry.name && !isUrl(entry.name));
+  const ldPeople = ldEntries.filter((entry) => !entry.organization && !isOutlet(entry.name)).map((entry) => entry.name);
+  const ldOrganizations = ldEntries.filter((entry) => entry.organization || isOutlet(entry.name)).map((entry) => entry.name);
+  const metaAuthorValue = firstMeta(meta, AUTHOR_META);
+  const metaAuthor = metaAuthorValue && !isUrl(metaAuthorValue) && !metaAuthorValue.startsWith('@') ? stripBy(metaAuthorValue) : null;
+  let byline: string | null = null;
+  let organizationByline: string | null = null;
+  if (ldPeople.length > 0) byline = stripBy(ldPeople.join(', '));
+  else if (metaAuthor && !isOutlet(metaAuthor)) byline = metaAuthor;
+  else organizationByline = ldOrganizations.length > 0 ? stripBy(ldOrganizations.join(', ')) : metaAuthor;
+
   const ldHeadline = fromLd('headline');
-  let title = firstMeta(meta, TITLE_META) ?? (typeof ldHeadline === 'string' ? normalizeBlock(ldHeadline) : null);
+  let title = firstMeta(meta, TITLE_META) ?? (typeof ldHeadline === 'string' ? decode(ldHeadline) || null : null);
   if (!title) {
     const h1s = Array.from(document.querySelectorAll('h1')).map((h) => normalizeBlock(h.textContent ?? '')).filter(Boolean);
-    const documentTitle = normalizeBlock(head.find((e) => e.tagName === 'TITLE')?.textContent ?? '');
     title = (h1s.length === 1 ? h1s[0] : null) ?? (documentTitle || null);
   }
 
-  const canonical = head.find((e) => e.tagName === 'LINK' && e.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href') ?? null;
-  const url = firstMeta(meta, ['og:url']) ?? (canonical && isUrl(canonical) ? canonical : null);
-
-  return { title: title ? stripSiteSuffix(title, outlet) : null, publishedAt, byline, outlet, url };
+  return { title: title ? stripSiteSuffix(title, outlet) : null, publishedAt, byline, organizationByline, outlet, url };
 }
