@@ -54,6 +54,31 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
     pattern: /^\[?\s*(related( articles?| stories| coverage| news| content| links?| posts?| reading| topics)?|(read|see) (more|also|next)|also read|recommended( for you| reading| stories)?|you (may|might) (also )?(like|be interested in)|(most (read|popular|viewed)|trending( now)?|more ([\w&' ]{1,30} )?(stories|news|articles|videos)( from [^.]{1,30})?|more from [^.]{1,30}|more|don'?t miss|story timeline|top stories|editor'?s picks|(recent|latest) (articles|posts|stories)|popular (this|last) (week|month)))\s*(([:|»›>\]-]|\.\.\.|…)\s*[^]{0,220})?$/i,
   },
   { reason: 'related-link', pattern: /^also on [a-z0-9.-]+\.[a-z]{2,}\b[^]{0,200}$/i },
+  // Read-time labels beside the byline (Reuters 2020 "4 Min Read", Medium-style "5-minute read", "Reading time:
+  // 3 minutes", German "Lesezeit: 4 Min.", French "5 min de lecture", Spanish "Tiempo de lectura: 3 min"). Only the
+  // whole short label: "It is a 5-minute read of the report" is story text and is kept.
+  {
+    reason: 'read-time',
+    pattern: /^(?:(?:about|approx\.?|ca\.?|~)\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*-?\s*(?:min(?:ute)?s?|mins?\.?|m)\.?\s*-?\s*(?:read(?:ing)?(?: time)?|de lectura|de lecture|de leitura|di lettura|lesezeit|lezen|leestijd)$|^(?:(?:estimated )?reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd)\s*[:：]?\s*(?:about\s*|ca\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:min(?:ute)?s?|minuten|minutos|minuti|mins?\.?|m)\.?$/i,
+  },
+  // CSS breakpoint probes: empty-looking elements whose text is a run of breakpoint names, used by scripts to
+  // read the active media query (Reuters 2020 ends every story with "for-phone-onlyfor-tablet-portrait-up
+  // for-tablet-landscape-upfor-desktop-upfor-wide-desktop-up"; Bootstrap themes "xs sm md lg xl"; "mobile tablet
+  // desktop"). At least two names and nothing else, so a lone word and any sentence are kept.
+  {
+    reason: 'breakpoint-probe',
+    pattern: /^(?=[^]{0,200}$)(?:(?:for-)?(?:wide-|large-|small-)?(?:phone|mobile|tablet|desktop|laptop|widescreen|xxs|xs|sm|md|lg|xl|xxl|2xl)(?:-(?:only|up|down|portrait|landscape|and-up))*[\s,;|/·•]*){2,}$/i,
+  },
+  // An orphan byline word left when the author link was pruned (Reuters 2020: "By <a ...>Dana Reporter</a>"
+  // leaves a paragraph "By"; German "Von", French "Par", Spanish/Portuguese "Por").
+  { reason: 'byline', pattern: /^(?:by|von|par|por|door|di|av|af)\s*:?$/i },
+  // UI button labels left as text (heise "mehr anzeigen" under a collapse box; "Show more", "Ver más", "Lire la
+  // suite", "Leia mais", "Mostrar más", "Weiterlesen"): the whole block is the label, maybe with an arrow or
+  // ellipsis. "Read more" is a related-content label above. Story sentences that say "show more" are kept.
+  {
+    reason: 'ui-label',
+    pattern: /^[\s+▼▾▲▴↓↑→›»>(\[]*(?:(?:show|see|view|load|expand) (?:more|less|all)|(?:mehr|weniger|alle) (?:anzeigen|lesen|zeigen|laden)|weiterlesen|weiter lesen|mehr dazu|aufklappen|zuklappen|ausklappen|(?:ver|leer|mostrar|cargar) (?:más|mas|menos)|seguir leyendo|sigue leyendo|(?:lire|voir|afficher) (?:la suite|plus|moins|tout)|en savoir plus|(?:leia|ler|ver|mostrar|carregar) (?:mais|menos)|continue lendo|continuar lendo|continuar leyendo|(?:mostra|leggi|vedi|carica) (?:di più|di piu|altro|tutto|meno)|continua a leggere|(?:toon|lees|laad) (?:meer|minder)|verder lezen|pokaż (?:więcej|mniej)|czytaj (?:dalej|więcej)|daha fazla (?:göster|oku)|devamını oku|показать (?:ещё|еще|больше|все)|читать (?:далее|дальше|полностью)|(?:visa|läs|vis|læs|les) (?:mer|mere|mindre)|näytä (?:lisää|vähemmän)|lue lisää|expand|collapse|show|hide)[\s.…!)\]+▼▾▲▴↓↑→›»>]*$/iu,
+  },
   // Newsletter and subscription boxes (most news CMSs: "Sign up for our daily newsletter", "Get the latest
   // news delivered to your inbox", "Subscribe now").
   {
