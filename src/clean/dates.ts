@@ -57,9 +57,68 @@ export function findDates(line: string): DateMatch[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Month and weekday names of other languages, mapped to the English ones findDates() reads. Only used on a
+ * value that is already known to be a date stamp (a meta value, a feed pubDate, a short date element), never on
+ * prose, so short words such as "mar", "set" or "ago" cannot be mistaken for a month in running text.
+ * - Portuguese: UOL Notícias feed pubDate "Seg, 24 Set 2018 19:42:40 -0300"; Folha "19 de junho de 2018".
+ * - Spanish: El País "19 jun 2018 - 05:50 CEST", "19 de junio de 2018".
+ * - German: Rhein-Neckar-Zeitung/Spiegel "19. Juni 2018", "Di, 19. Jun 2018".
+ * - French and Italian: Le Monde "19 juin 2018", Corriere "19 giugno 2018".
+ */
+const FOREIGN_MONTHS: Record<string, string> = {
+  // Portuguese
+  janeiro: 'jan', fevereiro: 'feb', fev: 'feb', 'março': 'mar', marco: 'mar', abril: 'apr', abr: 'apr', maio: 'may', mai: 'may', junho: 'jun', julho: 'jul', agosto: 'aug', ago: 'aug', setembro: 'sep', set: 'sep', outubro: 'oct', out: 'oct', novembro: 'nov', dezembro: 'dec', dez: 'dec',
+  // Spanish
+  enero: 'jan', ene: 'jan', febrero: 'feb', marzo: 'mar', mayo: 'may', junio: 'jun', julio: 'jul', septiembre: 'sep', setiembre: 'sep', octubre: 'oct', noviembre: 'nov', diciembre: 'dec', dic: 'dec',
+  // German
+  januar: 'jan', 'jänner': 'jan', februar: 'feb', 'märz': 'mar', 'mär': 'mar', juni: 'jun', juli: 'jul', oktober: 'oct', okt: 'oct', dezember: 'dec',
+  // French
+  janvier: 'jan', janv: 'jan', 'février': 'feb', fevrier: 'feb', 'févr': 'feb', mars: 'mar', avril: 'apr', avr: 'apr', juin: 'jun', juillet: 'jul', juil: 'jul', 'août': 'aug', aout: 'aug', septembre: 'sep', octobre: 'oct', novembre: 'nov', 'décembre': 'dec', decembre: 'dec', 'déc': 'dec',
+  // Italian
+  gennaio: 'jan', gen: 'jan', febbraio: 'feb', aprile: 'apr', maggio: 'may', mag: 'may', giugno: 'jun', giu: 'jun', luglio: 'jul', lug: 'jul', settembre: 'sep', ottobre: 'oct', ott: 'oct', dicembre: 'dec',
+};
+// Weekdays and joining words dropped before reading ("Seg,", "Di.", "19 de junio de 2018", "le 19 juin").
+const FOREIGN_FILLER = new Set([
+  'seg', 'ter', 'qua', 'qui', 'sex', 'sáb', 'sab', 'dom', 'segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado', 'domingo', 'feira',
+  'lun', 'mar.', 'mié', 'mie', 'jue', 'vie', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes',
+  'mo', 'di', 'mi', 'do', 'fr', 'sa', 'so', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'le',
+  'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica',
+  'de', 'del', 'em', 'am', 'um', 'à', 'às', 'as', 'a', 'las', 'ore', 'uhr', 'h',
+]);
+
+/** A date stamp written in another language, rewritten with English month names ("24 Set 2018" -> "24 sep 2018"). */
+export function translateDate(value: string): string {
+  return value
+    .split(/(\s+)/)
+    .map((token) => {
+      const bare = token.toLowerCase().replace(/^[,(]+|[.,)]+$/g, '');
+      if (FOREIGN_MONTHS[bare]) return FOREIGN_MONTHS[bare];
+      if (FOREIGN_FILLER.has(bare) || FOREIGN_FILLER.has(token.toLowerCase())) return ' ';
+      return token;
+    })
+    .join('')
+    .replace(/\s+/g, ' ');
+}
+
+// Compact ISO 8601, the "basic format" without separators: "20180619T055000+0900" (Asahi Shimbun/Nikkei meta
+// tags), "20180619" (some CMS "date" metas). Only a whole value is read, never digits inside a longer string.
+const COMPACT_ISO = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+function compactIso(value: string): string | null {
+  const m = COMPACT_ISO.exec(value);
+  if (!m) return null;
+  const zone = m[7] && /^[+-]\d{2}$/.test(m[7]) ? `${m[7]}00` : m[7];
+  return toIso(+m[1], +m[2], +m[3], [m[4], m[5], m[6], undefined as unknown as string, zone]);
+}
+
 /** Normalizes a machine-readable date (meta tags, JSON-LD, <time datetime>) to the same ISO shape. */
 export function normalizeDate(value: string): string | null {
-  const first = findDates(value.trim())[0];
+  const trimmed = value.trim();
+  const compact = compactIso(trimmed);
+  if (compact) return compact;
+  const first = findDates(trimmed)[0] ?? findDates(translateDate(trimmed))[0];
   if (first) return first.iso;
   // RFC 2822 and similar ("Tue, 19 Nov 2019 13:00:00 GMT"); V8 guesses wildly on other strings, so a year is required.
   if (!/\b(19|20)\d\d\b/.test(value)) return null;

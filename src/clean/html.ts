@@ -43,9 +43,12 @@ export function cleanHtml(html: string, knownTitle: string | null = null): Clean
     byline: metadata.byline ?? findings.byline ?? metadata.organizationByline,
     outlet: metadata.outlet,
     url: metadata.url,
-    diagnostics:
-      body.method === 'whole-page'
+    diagnostics: [
+      ...(body.method === 'whole-page'
         ? [{ ruleId: 'clean/whole-page', message: `page nests elements over ${MAX_READABILITY_DEPTH} deep (malformed HTML); kept the text of the whole page without menus and boxes` }]
-        : [],
+        : []),
+      // Which source gave the publication date, so a reader can judge it (JSON-LD, a meta tag, the URL ...).
+      ...(metadata.publishedAt && metadata.publishedAtSource ? [{ ruleId: 'clean/date-source', message: `publication date from ${metadata.publishedAtSource}` }] : []),
+    ],
   };
 }

@@ -1,9 +1,14 @@
-import { normalizeDate } from '../dates.js';
+import { findDates, normalizeDate, translateDate } from '../dates.js';
 import { normalizeBlock } from '../normalize.js';
 
 export interface PageMetadata {
   title: string | null;
   publishedAt: string | null;
+  /**
+   * Where publishedAt came from, e.g. "json-ld:datePublished", "meta:article_date_original", "parsely-page",
+   * "time[datetime]", "element:.date", "title", "url", "meta:article:modified_time" (see DATE_SOURCES).
+   */
+  publishedAtSource: string | null;
   /** A person byline (JSON-LD Person author or meta author). */
   byline: string | null;
   /**
@@ -19,7 +24,54 @@ export interface PageMetadata {
 const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage)$/;
 
 // Meta names in order of trust; publishers disagree on which one they fill in.
-const DATE_META = ['article:published_time', 'og:article:published_time', 'article:published', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time', 'cxenseparse:recs:publishtime'];
+const DATE_META = [
+  'article:published_time', 'og:article:published_time', 'article:published', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.issued', 'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time', 'cxenseparse:recs:publishtime',
+  // Nikkei/Asahi-style CMS: <meta name="article_date_original" content="20180619T055000+0900"> (compact ISO 8601).
+  'article_date_original', 'original-publish-date', 'originalpublicationdate', 'release_date', 'displaydate', 'date.available',
+];
+// Modification dates: only when no publication date is found anywhere (a page updated a week later would
+// otherwise move the story by a week). NYT/Guardian fill article:modified_time next to article:published_time.
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'lastmod', 'dc.date.modified', 'dcterms.modified'];
+// Parse.ly page descriptor: <meta name="parsely-page" content='{"title": ..., "pub_date": "2018-06-19T05:50:00Z"}'>
+// (JSON inside the attribute; Parse.ly-instrumented sites such as The Atlantic and Ars Technica, 2015-2019).
+const PARSELY_JSON_META = ['parsely-page'];
+const PARSELY_DATE_KEYS = ['pub_date', 'pub_date_tmsp', 'publish_date'];
+
+/**
+ * Elements of the page that hold the publication date, in order of trust, after JSON-LD and meta tags.
+ * <time datetime> comes first with the markup that says "published" (itemprop, pubdate, class); a bare first
+ * <time> may be a "related stories" or "updated" stamp, so it is tried after them.
+ */
+const PUBLISHED_ELEMENTS = [
+  '[itemprop~="datePublished"][datetime]', '[itemprop~="datePublished"][content]', 'time[pubdate][datetime]', 'time[class*="publish" i][datetime]', 'article time[datetime]', 'time[datetime]',
+];
+/** Markup of an element whose time stamp is the modification date: never read as the publication date. */
+const MODIFIED_MARKUP = /modif|updat|edited|revis/i;
+/**
+ * Visible date furniture when there is no machine-readable date: RNZ <div class="date">12.10.2015, 19:16 Uhr</div>,
+ * WordPress <span class="posted-on">, Blogger <h2 class="date-header">; the text may be split over child
+ * elements (<span class="day">19</span><span class="month">June</span><span class="year">2018</span>) or over
+ * sibling elements (<span class="date">19 June 2018</span><span class="time">05:50</span>), so the text is read
+ * with spaces between elements, and a parent is tried when the element alone is not a whole date.
+ */
+const DATE_ELEMENTS = [
+  '[itemprop~="datePublished"]', '[class*="publish" i]', '[class*="dateline" i]', '[class*="pubdate" i]', '[class~="date" i]', '[class*="-date" i]', '[class*="date-" i]', '[class*="_date" i]', '[class*="posted-on" i]', '[class*="timestamp" i]', '[id*="publish" i]', '[id~="date" i]',
+];
+/** Labelled fields (DW "<li><strong>Date</strong> 19.01.2020</li>"): the label, then the date, in one element. */
+const DATE_LABEL = /^(?:date|published(?:\s+on)?|posted(?:\s+on)?|first published|datum|veröffentlicht(?:\s+am)?|publicado(?:\s+(?:em|el))?|fecha|data|publié(?:\s+le)?|pubblicato(?:\s+il)?)\s*:?$/i;
+const LABEL_ELEMENTS = ['strong', 'b', 'dt', 'th', 'span', 'label'];
+/** Places whose dates belong to other stories or to readers (related-story lists, comments, footers). */
+const OTHER_STORY_PLACES = 'aside, nav, footer, [class*="related" i], [class*="comment" i], [class*="teaser" i], [class*="recommend" i], [class*="sidebar" i]';
+/** Visible date text longer than this is prose that mentions a date, not a date stamp. */
+const MAX_DATE_TEXT = 80;
+// A date in the URL path, as the last resort: /2018/06/19/, /2018-06-19/, /20180619/ (WordPress permalinks, CNN,
+// Guardian /world/2018/jun/19/). Day precision only, so any date with a time found elsewhere wins.
+const URL_DATE = [
+  /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?:\/|$)/,
+  /\/((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[/_-]|$)/,
+  /\/((?:19|20)\d{2})\/([a-z]{3})\/(\d{1,2})(?:\/|$)/i,
+  /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/,
+];
 // og:article:author: Reuters 2020 pages name the reporter only there (their visible "By" link is pruned with the byline box).
 const AUTHOR_META = ['author', 'article:author', 'og:article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'twitter:creator'];
 const SITE_META = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site'];
@@ -199,6 +251,135 @@ function outletName(value: string): string {
   }
 }
 
+/** The text of an element with a space between child elements ("<span>19</span><span>June</span>" -> "19 June"). */
+function spacedText(element: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.textContent ?? '');
+      else if (child.nodeType === 1 && !['SCRIPT', 'STYLE'].includes((child as Element).tagName)) {
+        parts.push(' ');
+        walk(child);
+        parts.push(' ');
+      }
+    }
+  };
+  walk(element);
+  return normalizeBlock(parts.join(''));
+}
+
+/** A whole date read from a short visible text, in English or another language (see translateDate). */
+function visibleDate(text: string): string | null {
+  if (!text || text.length > MAX_DATE_TEXT) return null;
+  const matches = findDates(text);
+  const found = matches.length > 0 ? matches : findDates(translateDate(text));
+  return found[0]?.iso ?? null;
+}
+
+function urlDate(url: string | null): string | null {
+  if (!url) return null;
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  for (const pattern of URL_DATE) {
+    const m = pattern.exec(pathname);
+    if (m) {
+      const iso = normalizeDate(/^[a-z]/i.test(m[2]) ? `${m[3]} ${m[2]} ${m[1]}` : `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
+      if (iso) return iso;
+    }
+  }
+  return null;
+}
+
+/**
+ * The publication date cascade; the first source that gives a date wins, and its name is returned with it:
+ * JSON-LD datePublished, meta tags (DATE_META), Parse.ly JSON, <time>/itemprop markup, visible date furniture,
+ * a labelled "Date" field, a date closing the <title>, the URL path, and last the modification date (JSON-LD
+ * dateModified, MODIFIED_META) - published always beats modified.
+ */
+function readPublished(
+  document: Document,
+  meta: Map<string, string>,
+  fromLd: (key: string) => unknown,
+  documentTitle: string,
+  url: string | null,
+): { publishedAt: string | null; source: string | null } {
+  const ldDate = fromLd('datePublished');
+  if (typeof ldDate === 'string') {
+    const iso = normalizeDate(ldDate);
+    if (iso) return { publishedAt: iso, source: 'json-ld:datePublished' };
+  }
+  for (const name of DATE_META) {
+    const value = meta.get(name.toLowerCase());
+    const iso = value ? normalizeDate(value) : null;
+    if (iso) return { publishedAt: iso, source: `meta:${name}` };
+  }
+  for (const name of PARSELY_JSON_META) {
+    const value = meta.get(name);
+    if (!value) continue;
+    try {
+      const parsed = JSON.parse(value) as Record<string, unknown>;
+      for (const key of PARSELY_DATE_KEYS) {
+        const date = parsed[key];
+        const iso = typeof date === 'string' ? normalizeDate(date) : typeof date === 'number' ? new Date(date < 1e12 ? date * 1000 : date).toISOString().replace('.000Z', 'Z') : null;
+        if (iso) return { publishedAt: iso, source: name };
+      }
+    } catch {
+      // Not JSON: some sites put a page name there.
+    }
+  }
+  const isModified = (e: Element) => MODIFIED_MARKUP.test(`${e.getAttribute('itemprop') ?? ''} ${e.getAttribute('class') ?? ''} ${e.parentElement?.getAttribute('class') ?? ''}`);
+  for (const selector of PUBLISHED_ELEMENTS) {
+    for (const element of Array.from(document.querySelectorAll(selector))) {
+      if (isModified(element)) continue;
+      const iso = normalizeDate(element.getAttribute('datetime') ?? element.getAttribute('content') ?? '');
+      if (iso) return { publishedAt: iso, source: selector.startsWith('time') || selector.startsWith('article') ? 'time[datetime]' : 'itemprop:datePublished' };
+    }
+  }
+  for (const selector of DATE_ELEMENTS) {
+    for (const element of Array.from(document.querySelectorAll(selector))) {
+      if (isModified(element) || ['META', 'SCRIPT', 'STYLE', 'BODY', 'HTML', 'ARTICLE', 'MAIN'].includes(element.tagName) || element.closest(OTHER_STORY_PLACES)) continue;
+      const own = spacedText(element);
+      if (own.length > MAX_DATE_TEXT) continue;
+      const ownDate = visibleDate(own);
+      // Split over siblings: the date in one element, the time in the next; the parent's text holds both.
+      const parent = element.parentElement;
+      const parentDate = parent && (!ownDate || !ownDate.includes('T')) ? visibleDate(spacedText(parent)) : null;
+      const iso = parentDate && (!ownDate || parentDate.startsWith(ownDate)) ? parentDate : ownDate;
+      if (iso) return { publishedAt: iso, source: `element:${selector}` };
+    }
+  }
+  for (const tag of LABEL_ELEMENTS) {
+    for (const label of Array.from(document.querySelectorAll(tag))) {
+      if (!DATE_LABEL.test(normalizeBlock(label.textContent ?? '')) || label.closest(OTHER_STORY_PLACES)) continue;
+      const holder = label.parentElement;
+      const rest = holder ? spacedText(holder).slice(normalizeBlock(label.textContent ?? '').length) : '';
+      const iso = visibleDate(rest.trim());
+      if (iso) return { publishedAt: iso, source: 'element:labelled-date' };
+    }
+  }
+  // DW: "<title>Berlin confronts ... | DW | 19.01.2020</title>": a title segment that is only a date.
+  const lastSegment = documentTitle.split(/\s+[|–—-]\s+/).pop() ?? '';
+  const titleDate = documentTitle.includes(lastSegment) && lastSegment !== documentTitle ? findDates(lastSegment)[0] : undefined;
+  if (titleDate && titleDate.start === 0 && titleDate.end === lastSegment.length) return { publishedAt: titleDate.iso, source: 'title' };
+  const fromUrl = urlDate(url ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null);
+  if (fromUrl) return { publishedAt: fromUrl, source: 'url' };
+  const ldModified = fromLd('dateModified');
+  if (typeof ldModified === 'string') {
+    const iso = normalizeDate(ldModified);
+    if (iso) return { publishedAt: iso, source: 'json-ld:dateModified' };
+  }
+  for (const name of MODIFIED_META) {
+    const value = meta.get(name.toLowerCase());
+    const iso = value ? normalizeDate(value) : null;
+    if (iso) return { publishedAt: iso, source: `meta:${name}` };
+  }
+  return { publishedAt: null, source: null };
+}
+
 /** Title, date, byline, outlet and URL from meta tags, JSON-LD and <time>. */
 export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadata {
   const head = headElements(document);
@@ -208,17 +389,10 @@ export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadat
   articles.sort((a, b) => Number(typeOf(a).includes('WebPage')) - Number(typeOf(b).includes('WebPage')));
   const fromLd = (key: string) => articles.map((o) => o[key]).find((v) => v !== undefined && v !== null);
 
-  const ldDate = fromLd('datePublished');
-  const metaDate = firstMeta(meta, DATE_META);
-  let publishedAt = (typeof ldDate === 'string' ? normalizeDate(ldDate) : null) ?? (metaDate ? normalizeDate(metaDate) : null);
-  if (!publishedAt) {
-    const time = document.querySelector('article time[datetime], time[datetime]');
-    publishedAt = time ? normalizeDate(time.getAttribute('datetime') ?? '') : null;
-  }
-
   const canonical = head.find((e) => e.tagName === 'LINK' && e.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href') ?? null;
   const url = firstMeta(meta, ['og:url']) ?? (canonical && isUrl(canonical) ? canonical : null);
   const documentTitle = normalizeBlock(head.find((e) => e.tagName === 'TITLE')?.textContent ?? '');
+  const { publishedAt, source: publishedAtSource } = readPublished(document, meta, fromLd, documentTitle, url);
   const decode = (value: string) => normalizeBlock(decodeReferences(document, value));
 
   // Outlet cascade: og:site_name unless it is a section label, JSON-LD publisher, the other site metas, then
@@ -254,5 +428,5 @@ export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadat
     title = (h1s.length === 1 ? h1s[0] : null) ?? (documentTitle || null);
   }
 
-  return { title: title ? stripSiteSuffix(title, outlet) : null, publishedAt, byline, organizationByline, outlet, url };
+  return { title: title ? stripSiteSuffix(title, outlet) : null, publishedAt, publishedAtSource, byline, organizationByline, outlet, url };
 }
