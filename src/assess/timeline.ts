@@ -30,5 +30,19 @@ export function buildTimeline(docs: Doc[], alignment: Alignment): TimelineEntry[
       entries.set(key, { date: time.value, text: item.doc.article.text.slice(range.start, range.end), sources: [span], storyAnchored: time.anchor === 'story', order: order++ });
     }
   }
+  // A time no claim holds ("The mayor said on Friday that ...": the attribution is not a claim) still places
+  // its sentence on the timeline.
+  for (const doc of docs) {
+    const held = new Set(doc.claims.flatMap((c) => c.times));
+    doc.times.forEach((time, t) => {
+      if (!time.value || held.has(t)) return;
+      const sentence = doc.sentences.find((s) => s.start <= time.start && time.end <= s.end);
+      if (!sentence) return;
+      const key = `${time.value}|${doc.article.id}#${sentence.start}`;
+      if (entries.has(key)) return;
+      const span = { articleId: doc.article.id, start: sentence.start, end: sentence.end };
+      entries.set(key, { date: time.value, text: doc.article.text.slice(sentence.start, sentence.end), sources: [span], storyAnchored: time.anchor === 'story', order: order++ });
+    });
+  }
   return [...entries.values()].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order).map(({ order: _order, ...entry }) => entry);
 }

@@ -3,38 +3,80 @@
 import type { Sentence } from '../types.js';
 import { addDays, daysBetween, formatDay, formatMonth, formatYear, weekdayOf, type Ymd } from './calendar.js';
 import { readDates, type ChronoReading } from './chrono.js';
+import { tagTokens } from '../nlp.js';
 import type { Placement, TimeExpression } from './expression.js';
 import {
   AMBIGUOUS_MONTHS, COUNTED_FROM_EVENT, CUE_WINDOW, DEADLINE_BEFORE, FUTURE_CUE, NOT_DEADLINE_BEFORE, LAST_WORD, MONTH_CUE, MONTHS, NAMED_DAY_PREFIX, NUMBER_WORDS, NEXT_WORD, NOT_A_DATE, YEARS_EARLIER, PAST_REPORT_BEFORE, WEEKDAY_TIME_FOLLOWERS,
+  EVENT_DAY, NOT_PAST_ED, PAST_BEFORE_INFINITIVE, PAST_VERB_AFTER, PAST_VERB_BEFORE, SCHEDULE_PRESENT_BEFORE,
 } from './patterns.js';
 import { withPartPrefix } from './rules.js';
 
 /** A day and month with no year is taken as upcoming only when it is nearer than the past one by this many days. */
 export const FORWARD_MARGIN_DAYS = 60;
 
+/** With only a past-tense verb as cue, a day and month this close ahead is still taken as upcoming. */
+const PAST_TENSE_AHEAD_DAYS = 7;
+
 // Two reference days far apart: what chrono reads the same against both is written in the text itself.
 const PROBE_A: Ymd = { year: 2001, month: 7, day: 15 };
 const PROBE_B: Ymd = { year: 1987, month: 2, day: 3 };
 
-type Direction = 'back' | 'forward' | 'either';
+/**
+ * 'past': the tense of the governing verb, a weaker cue than a reporting verb or 'last' right before the date;
+ * 'future': a modal or timetable verb in the date's own clause, a stronger cue than a deadline word ('forward').
+ */
+type Direction = 'back' | 'forward' | 'either' | 'past' | 'future';
 
 /**
  * What the words just before an expression say about its direction: "said Friday", "the year ended March 31" look
- * back; "will meet on Friday", "payable Dec. 15" look forward; most words say nothing ('either').
+ * back; "will meet on Friday", "payable Dec. 15" look forward; otherwise the tense of the governing verb ("stopped
+ * production on Sept. 5") leans back ('past'), and without one the words say nothing ('either').
  */
-function directionAt(text: string, sentences: Sentence[], start: number): Direction {
+function directionAt(text: string, sentences: Sentence[], start: number, end: number): Direction {
   const sentence = sentences.find((s) => s.start <= start && start < s.end);
   const from = Math.max(sentence?.start ?? 0, start - CUE_WINDOW);
   const before = text.slice(from, start);
   if (PAST_REPORT_BEFORE.test(before) || NOT_DEADLINE_BEFORE.test(before)) return 'back';
-  return FUTURE_CUE.test(before) || DEADLINE_BEFORE.test(before) ? 'forward' : 'either';
+  const future = FUTURE_CUE.test(before) || DEADLINE_BEFORE.test(before) || SCHEDULE_PRESENT_BEFORE.test(before);
+  // "were allowed to return home on Sunday": the infinitive's cue is governed by a verb that already happened.
+  if (future && PAST_BEFORE_INFINITIVE.test(before) && !/\b(?:will|won't|shall|'ll|would)\b[^.;]*$/i.test(before)) return 'past';
+  if (future) {
+    // The cue in the date's own clause (no comma between), with a modal or a timetable verb: any distance ahead.
+    const clause = before.slice(before.lastIndexOf(',') + 1);
+    return FUTURE_CUE.test(clause) || SCHEDULE_PRESENT_BEFORE.test(clause) ? 'future' : 'forward';
+  }
+  return pastTense(text, from, before, end, sentence?.end ?? text.length) ? 'past' : 'either';
+}
+
+/**
+ * Whether the verb governing the expression is in the past: the nearest verb before it ("stopped production on
+ * Sept. 5", "were moved out on Friday") or, with none, the verb right after ("the court on Monday rejected").
+ * The word must be tagged as a verb: "preferred shares on Oct. 31" is an adjective.
+ */
+function pastTense(text: string, from: number, before: string, end: number, sentenceEnd: number): boolean {
+  const after = text.slice(end, Math.min(sentenceEnd, end + 40));
+  // "gave no reason for the Jan. 14 deadline": the date names a deadline, whatever the verb.
+  if (/^\s*(?:deadline|target date|due date)\b/i.test(after)) return false;
+  const verbBefore = PAST_VERB_BEFORE.exec(before);
+  const candidates: number[] = [];
+  if (verbBefore && !NOT_PAST_ED.test(before)) candidates.push(from + verbBefore.index + verbBefore[0].search(/\S/));
+  else {
+    const verbAfter = PAST_VERB_AFTER.exec(after);
+    if (verbAfter) candidates.push(end + verbAfter.index + verbAfter[0].lastIndexOf(verbAfter[1]));
+  }
+  if (candidates.length === 0) return false;
+  const tagged = tagTokens(text.slice(from, Math.min(sentenceEnd, end + 40)), from);
+  return candidates.some((at) => {
+    const token = tagged.find((t) => t.start === at);
+    return token !== undefined && (token.pos === 'VERB' || token.pos === 'AUX');
+  });
 }
 
 function weekdayPlacement(anchor: Ymd, weekday: number, mode: 'last' | 'next' | Direction): Placement {
   const today = weekdayOf(anchor);
   let delta: number;
-  if (mode === 'back' || mode === 'either') delta = -((today - weekday + 7) % 7);
-  else if (mode === 'forward') delta = (weekday - today + 7) % 7;
+  if (mode === 'back' || mode === 'either' || mode === 'past') delta = -((today - weekday + 7) % 7);
+  else if (mode === 'forward' || mode === 'future') delta = (weekday - today + 7) % 7;
   else if (mode === 'last') delta = -(((today - weekday + 7) % 7) || 7);
   else delta = ((weekday - today + 7) % 7) || 7;
   return { value: formatDay(addDays(anchor, delta)) };
@@ -50,14 +92,18 @@ function monthDayPlacement(anchor: Ymd, month: number, day: number, mode: 'last'
   const future = daysBetween(anchor, thisYear) > 0 ? thisYear : { ...thisYear, year: anchor.year + 1 };
   const back = daysBetween(past, anchor);
   const ahead = daysBetween(anchor, future);
-  const upcoming = mode === 'next' || (mode === 'forward' && back > 0 && ahead <= 183) || (mode === 'either' && back > 0 && ahead < back - FORWARD_MARGIN_DAYS);
+  const upcoming = mode === 'next' || (mode === 'forward' && back > 0 && ahead <= 183)
+    // "Elections are scheduled for Nov. 6", "will report results on Feb. 2": the clause's own verb looks forward.
+    || (mode === 'future' && back > 0) || (mode === 'either' && back > 0 && ahead < back - FORWARD_MARGIN_DAYS)
+    // A past verb still allows a date a few days ahead ("said in Saturday's editorial, April 25" the day before).
+    || (mode === 'past' && back > 0 && ahead <= PAST_TENSE_AHEAD_DAYS);
   return { value: formatDay(upcoming ? future : past) };
 }
 
 function monthPlacement(anchor: Ymd, month: number, mode: 'last' | 'next' | Direction): Placement {
   let year = anchor.year;
-  if (mode === 'back' || mode === 'either') year = month <= anchor.month ? anchor.year : anchor.year - 1;
-  else if (mode === 'forward') year = month >= anchor.month ? anchor.year : anchor.year + 1;
+  if (mode === 'back' || mode === 'either' || mode === 'past') year = month <= anchor.month ? anchor.year : anchor.year - 1;
+  else if (mode === 'forward' || mode === 'future') year = month >= anchor.month ? anchor.year : anchor.year + 1;
   else if (mode === 'last') year = month < anchor.month ? anchor.year : anchor.year - 1;
   else year = month > anchor.month ? anchor.year : anchor.year + 1;
   return { value: formatMonth({ year, month }) };
@@ -101,6 +147,8 @@ function isFalseDate(text: string, r: ChronoReading): boolean {
     const previous = /([A-Z][a-z]+)\s+$/.exec(text.slice(Math.max(0, r.start - 20), r.start))?.[1];
     if (previous && NAMED_DAY_PREFIX.has(previous.toLowerCase())) return true;
   }
+  // "the last day of the drill", "on the final day": a day of an event, not yesterday.
+  if (EVENT_DAY.test(words) && (/\bthe\s+$/i.test(text.slice(Math.max(0, r.start - 5), r.start)) || /^\s+of\b/i.test(text.slice(r.end)))) return true;
   // "weekend" and "now" are read by the hand-written rules with their own conventions.
   if (/^(?:the |this )?(?:weekend|now|right now)$/i.test(words)) return true;
   return false;
@@ -133,7 +181,7 @@ export function chronoExpressions(text: string, sentences: Sentence[]): TimeExpr
     const words = text.slice(start, r.end);
     const grown = r.certain.month || r.certain.year ? withPartPrefix(text, { start, end: r.end, text: words, vague: false, absolute, source: 'chrono' }) : null;
     const from = grown?.start ?? start;
-    const direction = directionAt(text, sentences, from);
+    const direction = directionAt(text, sentences, from, r.end);
     const counted = COUNTED_FROM_EVENT.test(r.text) && !YEARS_EARLIER.test(r.text);
     out.push({
       start: from, end: r.end, text: text.slice(from, r.end), vague: false, absolute, source: 'chrono',

@@ -92,3 +92,46 @@ test('without a publication date a relative expression stays unresolved, and a s
 test('a publication timestamp is cut to its day', () => {
   assert.equal(valueOf('Officials said Friday the border was closed.', 'Friday', '2023-09-30T12:01:51Z'), '2023-09-29');
 });
+
+// Tense and cue of the governing verb, for weekdays and for days of a month written without a year.
+const MONDAY = '2025-03-17';
+
+test('a weekday under a past verb is the past one, even after an infinitive', () => {
+  assert.equal(valueOf('All tenants were allowed to go back inside on Sunday.', 'Sunday', MONDAY), '2025-03-16');
+  assert.equal(valueOf('The crew was forced to leave the ship on Thursday.', 'Thursday', MONDAY), '2025-03-13');
+  assert.equal(valueOf('Guests stopped arriving on Saturday.', 'Saturday', MONDAY), '2025-03-15');
+  // Still forward when the sentence is: a modal, "scheduled", "is to".
+  assert.equal(valueOf('The ferry will resume service on Thursday.', 'Thursday', MONDAY), '2025-03-20');
+  assert.equal(valueOf('The minister is to visit the port on Wednesday.', 'Wednesday', MONDAY), '2025-03-19');
+  assert.equal(valueOf('A vote is scheduled for Friday.', 'Friday', MONDAY), '2025-03-21');
+  assert.equal(valueOf('Repairs begin Tuesday.', 'Tuesday', MONDAY), '2025-03-18');
+});
+
+test('a weekday naming the publication day is that day', () => {
+  assert.equal(valueOf('The mill on Monday rejected the offer from its workers.', 'Monday', MONDAY), '2025-03-17');
+  assert.equal(valueOf('The regulator said on Monday that the plan was sound.', 'Monday', MONDAY), '2025-03-17');
+});
+
+test('a day and month without a year follow the tense and the cue', () => {
+  // Published in April: a past verb keeps September in the year before, a future one puts February in the next.
+  const APRIL = '2021-04-20';
+  assert.equal(valueOf('The mine closed its gates on Aug. 30, the owners said.', 'Aug. 30', APRIL), '2020-08-30');
+  assert.equal(valueOf('The inquiry opens Aug. 30 in the capital.', 'Aug. 30', APRIL), '2021-08-30');
+  assert.equal(valueOf('The referendum is scheduled for Dec. 1.', 'Dec. 1', APRIL), '2021-12-01');
+  assert.equal(valueOf('The group will publish its accounts on Jan. 28.', 'Jan. 28', APRIL), '2022-01-28');
+  // A past verb still lets a day just ahead be the upcoming one ("said in Saturday's issue, April 24").
+  assert.equal(valueOf('The paper said in an editorial on Thursday, April 22: the vote matters.', 'Thursday, April 22', '2021-04-21'), '2021-04-22');
+  // "preferred" before a noun is an adjective, not a past verb.
+  assert.equal(valueOf('The bank said it will redeem 2.5 million preferred shares on June 1.', 'June 1', APRIL), '2021-06-01');
+});
+
+test('days of an event and works named by a number are not dates', () => {
+  const drill = times('Troops fired live rounds on the last day of the drill, the ministry said.', MONDAY);
+  assert.deepEqual(drill.map((t) => t.text), []);
+  assert.deepEqual(times('On the first day of the summit nothing was agreed.', MONDAY).map((t) => t.text), []);
+  const film = times('The prize went to the war drama “1917,” which beat “Joker” on Saturday.', MONDAY);
+  assert.deepEqual(film.map((t) => t.text), ['Saturday']);
+  assert.deepEqual(times('She read the novel 1984 at school.', MONDAY).map((t) => t.text), []);
+  // A year in a sentence is still a year.
+  assert.equal(valueOf('The war ended in 1918.', '1918', MONDAY), '1918');
+});

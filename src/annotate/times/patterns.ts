@@ -108,3 +108,31 @@ export const DECADE_WORDS: Record<string, number> = {
  * ("in the sec"), durations and spans ("for two days", "within a week", "in a year").
  */
 export const NOT_A_DATE = [/^\d{1,2}\/\d{1,2}$/, /\b(?:sec|secs|second|seconds|min|mins|minutes?|hours?|hrs?)\b/i, /^(?:for|within|in|over)\s/i];
+
+/**
+ * An infinitive forward cue governed by a past verb that already happened: "residents were allowed to return home
+ * on Sunday", "he was forced to leave on Friday", "they managed to escape on Monday" report the past, unlike
+ * "were expected to return" (those verbs are left out).
+ */
+export const PAST_BEFORE_INFINITIVE = /\b(?:(?:was|were|had been)\s+(?:\w+ly\s+)?(?:allowed|permitted|forced|ordered|told|asked|able|made|obliged|compelled|invited|called|sent)|managed|tried|attempted|failed|refused|began|started|rushed|voted|agreed|decided|chose|declined)\s+to\s+[a-z]+\b[^.;]*$/i;
+
+/**
+ * The verb of the clause just before the expression is in the past: "stopped production on Sept. 5", "were moved
+ * out on Friday", "had been blocked on Jan. 3". A regular "-ed" form or a common irregular past.
+ */
+export const PAST_VERB_BEFORE = /\b(?:was|were|had|did|[a-z]{2,}ed|began|broke|came|went|took|made|gave|held|left|met|won|lost|fell|rose|saw|said|told|found|became|brought|built|sold|bought|ran|shut|hit|struck|fought|kept|sent|spent|stood|threw|wrote|spoke|drove|flew|froze|led|paid|put|set up|shot|stole|swore|tore|withdrew|woke|wore|forbade|overtook|undertook)\s+(?:[a-z]+\s+){0,4}(?:on\s+|as of\s+|by\s+)?$/;
+
+/** Words ending in "-ed" that are not past verbs before a date ("scheduled", "planned" and "expected" look forward). */
+export const NOT_PAST_ED = /\b(?:scheduled|planned|expected|slated|intended|proposed|needed|indeed|embed|speed|seed|need|feed|bed|red|shed|hundred|united)\s+(?:[a-z]+\s+){0,4}(?:on\s+|as of\s+|by\s+)?$/;
+
+/** Present-tense verbs of a timetable right before a date: "the hearing begins Sept. 24", "the offer expires Friday". */
+export const SCHEDULE_PRESENT_BEFORE = /\b(?:begins?|starts?|opens?|resumes?|ends|closes|expires?|runs|kicks? off|takes? effect|takes? place|comes into force|is due|are due)\s+(?:on\s+)?$/i;
+
+/** A past verb right after the expression, before any other word: "the court on Monday rejected the appeal". */
+export const PAST_VERB_AFTER = /^,?\s+(?:[a-z]+ly\s+)?([a-z]{2,}ed|said|told|met|held|made|took|gave|began|won|lost|left|sent|found|brought|fell|rose|struck|hit|ruled|broke)\b/;
+
+/** Kinds of work whose name may be a number ("the film 1917", "his novel 1984"): the number is then a title. */
+export const TITLE_NOUN_BEFORE = /\b(?:film|movie|novel|book|album|song|single|play|musical|documentary|series|show|opera|symphony|painting|game)\s+[“"‘']?$/i;
+
+/** Days named by their place in an event, not the calendar: "the last day of the drill", "on the first day". */
+export const EVENT_DAY = /^(?:last|first|final|next|same|second|third|opening|closing)\s+day$/i;

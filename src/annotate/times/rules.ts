@@ -5,7 +5,7 @@ import {
 } from './calendar.js';
 import type { Placement, TimeExpression } from './expression.js';
 import {
-  DECADE_WORDS, MONTHS, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, ORDINAL_QUARTERS, PART_PREFIX, SEASONS, STRONG_YEAR_CUE, VAGUE, YEAR_CUE,
+  DECADE_WORDS, MONTHS, TITLE_NOUN_BEFORE, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, ORDINAL_QUARTERS, PART_PREFIX, SEASONS, STRONG_YEAR_CUE, VAGUE, YEAR_CUE,
 } from './patterns.js';
 
 const YEAR = '(?:1[0-9]|20)\\d\\d';
@@ -27,6 +27,15 @@ function yearRanges(text: string): TimeExpression[] {
   return out;
 }
 
+/**
+ * A number written as a title, not a year: the film “1917,”, the novel "1984", the album 1989 (a work's name in
+ * quotes, or right after the kind of work).
+ */
+function isTitle(before: string, after: string): boolean {
+  if (/[“"‘']$/.test(before) && /^[,.!?]?[”"’']/.test(after)) return true;
+  return TITLE_NOUN_BEFORE.test(before);
+}
+
 /** Bare years: "in 2008", "since 1389", "fiscal 1990"; not counts ("2000 troops"), money or percentages. */
 function bareYears(text: string): TimeExpression[] {
   const out: TimeExpression[] = [];
@@ -35,6 +44,7 @@ function bareYears(text: string): TimeExpression[] {
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     const after = text.slice(m.index + 4, m.index + 30);
     if (NOT_YEAR_BEFORE.test(before) || NOT_YEAR_AFTER.test(after)) continue;
+    if (isTitle(before, after)) continue;
     const cued = YEAR_CUE.test(before);
     // A lowercase plural right after the number ("1500 soldiers") makes it a count unless a cue says year.
     const countLike = /^\s+[a-z]+s\b/.test(after) && !/^\s+(?:elections?|was|has|is|as|levels?)\b/.test(after);
