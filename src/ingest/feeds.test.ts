@@ -139,3 +139,13 @@ test('Atom and JSON Feed items are read with their links, dates and content', ()
   assert.throws(() => parseFeed('<html><body>not a feed</body></html>', 'page'), /not an RSS, Atom or JSON feed/);
   assert.deepEqual(parseOpml('<opml><body><outline xmlUrl="https://a/f"/><outline xmlUrl="https://a/f"/></body></opml>', 'x'), ['https://a/f']);
 });
+
+test('a localized RSS date (Portuguese day and month names) is read, not dropped', () => {
+  const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Notícias</title>
+    <item><title>Mercado fecha em alta</title><link>https://example.com/a</link><pubDate>Seg, 24 Set 2018 19:42:40 -0300</pubDate></item>
+    <item><title>Dólar cai</title><link>https://example.com/b</link><pubDate>Mon, 24 Sep 2018 19:32:00 -0300</pubDate></item>
+  </channel></rss>`;
+  const items = parseFeed(xml, 'https://example.com/feed').items;
+  assert.equal(new Date(items[0].publishedAt!).toISOString(), '2018-09-24T22:42:40.000Z');
+  assert.equal(new Date(items[1].publishedAt!).toISOString(), '2018-09-24T22:32:00.000Z');
+});

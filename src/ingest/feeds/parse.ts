@@ -1,5 +1,6 @@
 // RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed -> one item shape. XML parsing is fast-xml-parser's;
 // only the mapping of each format's fields is written here.
+import { normalizeDate } from '../../clean/dates.js';
 import { XMLParser } from 'fast-xml-parser';
 import { IngestError } from '../errors/ingest-error.js';
 
@@ -48,11 +49,15 @@ function text(node: unknown): string | null {
   return null;
 }
 
-/** Dates as ISO strings; RFC 822 dates in RSS are parsed by Date. Unparseable dates are dropped. */
+/**
+ * Dates as ISO strings; RFC 822 dates in RSS are parsed by Date. Localized ones ("Seg, 24 Set 2018 19:42:40
+ * -0300" in a Portuguese feed) go through the clean stage's date reader, which knows other languages' month
+ * and day names. Unparseable dates are dropped.
+ */
 function isoDate(value: string | null): string | null {
   if (!value) return null;
   const ms = Date.parse(value);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : normalizeDate(value);
 }
 
 function atomLink(links: unknown): string | null {
