@@ -59,19 +59,7 @@ export interface TaggedToken {
 
 /** Word tokens with offsets and part-of-speech tags (used by quote attribution to find subjects of speech verbs). */
 export function tagTokens(text: string, offset = 0): TaggedToken[] {
-  const tokens: TaggedToken[] = [];
-  // The quote and claim layers tag the same article text: reading it once serves both.
-  const doc = readCached(text);
-  const values = doc.tokens().out(its.value) as string[];
-  const tags = doc.tokens().out(its.pos) as string[];
-  let cursor = 0;
-  values.forEach((value, i) => {
-    const at = text.indexOf(value, cursor);
-    if (at < 0) return;
-    tokens.push({ start: offset + at, end: offset + at + value.length, text: value, pos: tags[i] ?? 'X' });
-    cursor = at + value.length;
-  });
-  return tokens;
+  return readTokens(text, offset, false);
 }
 
 // POS tagging is most of wink's cost (about 10 ms per 3 KB article): the last whole text read is kept so that
@@ -96,17 +84,28 @@ export interface LemmaToken extends TaggedToken {
  * whole article once rather than each sentence, to keep the cost to one pass).
  */
 export function lemmaTokens(text: string, offset = 0): LemmaToken[] {
-  const tokens: LemmaToken[] = [];
+  return readTokens(text, offset, true) as LemmaToken[];
+}
+
+/**
+ * Tokens of one (cached) reading of the text, located back in the source by searching from a cursor (wink
+ * re-spaces its output); with lemmas when asked. The quote and claim layers tag the same article text, so
+ * reading it once serves both.
+ */
+function readTokens(text: string, offset: number, withLemmas: boolean): (TaggedToken | LemmaToken)[] {
+  const tokens: (TaggedToken | LemmaToken)[] = [];
   const doc = readCached(text);
   const values = doc.tokens().out(its.value) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
   // wink's typings give its.lemma a different signature from the other token properties; it works the same way.
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const lemmas = withLemmas ? (doc.tokens().out(its.lemma as unknown as typeof its.value) as string[]) : [];
   let cursor = 0;
   values.forEach((value, i) => {
     const at = text.indexOf(value, cursor);
     if (at < 0) return;
-    tokens.push({ start: offset + at, end: offset + at + value.length, text: value, pos: tags[i] ?? 'X', lemma: (lemmas[i] ?? value).toLowerCase() });
+    const token: TaggedToken & { lemma?: string } = { start: offset + at, end: offset + at + value.length, text: value, pos: tags[i] ?? 'X' };
+    if (withLemmas) token.lemma = (lemmas[i] ?? value).toLowerCase();
+    tokens.push(token);
     cursor = at + value.length;
   });
   return tokens;
