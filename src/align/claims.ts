@@ -1,6 +1,7 @@
 // The story's claims as comparable items: each claim of each statement sentence with its slots resolved
 // against the story (entity ids instead of words, normalised quantities, calendar dates).
-import type { ClaimAnnotation, ClaimModality, ClaimPolarity, Doc, Range } from '../annotate/types.js';
+import type { ClaimAnnotation, ClaimModality, ClaimPolarity, Doc, Mention, Range } from '../annotate/types.js';
+import { contains } from './ranges.js';
 import type { ResolvedEntities } from './entities/index.js';
 import { contentTerms } from './similarity.js';
 import { isStatement } from './statements.js';
@@ -98,8 +99,12 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
     const text = doc.article.text;
     const articleId = doc.article.id;
     const entityId = (r: Range) => entities.entityAt(articleId, r.start, r.end)?.id ?? null;
+    // Every look at names below stays inside the claim's sentence: scanning the article's mentions per claim
+    // would grow with the square of a long article.
+    const mentionsOf = mentionsBySentence(doc);
     doc.claims.forEach((claim, claimIndex) => {
       const sentence = doc.sentences[claim.sentence];
+      const sentenceMentions = mentionsOf[claim.sentence] ?? [];
       if (!sentence || !isStatement(text.slice(sentence.start, sentence.end))) return;
       const claimText = text.slice(claim.start, claim.end);
       // A clause cut before its complement ("The union repeated that it had warned the company in February
@@ -138,7 +143,7 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         dates.push(t.value);
         if (t.anchor === 'story') storyAnchoredDates.add(t.value);
       }
-      const source = claim.source ? sourceEntity(doc, claim.source, entities) : null;
+      const source = claim.source ? sourceEntity(doc, claim.source, entities, contains(sentence, claim.source) ? sentenceMentions : doc.mentions) : null;
       const item: ClaimItem = {
         ref: { articleId, start: claim.start, end: claim.end, sentenceIndex: claim.sentence, claimIndex },
         articleId,
@@ -160,13 +165,13 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
         citedEntities: new Set(),
         agent: null,
         agentKind: null,
-        details: detailWords(doc, claim, claimText),
+        details: detailWords(doc, claim, claimText, sentenceMentions),
         scenePlaces: places,
       };
       if (!places.size) {
         const scene = new Set<string>();
-        for (const m of doc.mentions) {
-          if (m.type !== 'place' || m.start < sentence.start || m.end > sentence.end) continue;
+        for (const m of sentenceMentions) {
+          if (m.type !== 'place') continue;
           const id = entityId(m);
           if (id) scene.add(id);
         }
@@ -176,7 +181,7 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
       const agentType = item.agent ? typeOf.get(item.agent) : undefined;
       item.agentKind = !item.agent ? null : agentType === 'person' ? 'person' : 'group';
       const cited = citedRange(item);
-      for (const m of doc.mentions) {
+      for (const m of sentenceMentions) {
         if (m.start < cited.start || m.end > cited.end) continue;
         const id = entityId(m);
         if (id && participantIds.has(id)) item.citedEntities.add(id);
@@ -190,9 +195,9 @@ export function collectClaims(docs: Doc[], entities: ResolvedEntities): ClaimIte
 const DETAIL_SKIP = /^(\d.*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|said|says|told|according|reported|also|more|one|two|three|four|five|six|seven|eight|nine|ten|last|next|week|month|year|day|night|morning|evening|afternoon|am|pm|erupted|occurred|happened|broke|flared|unfolded|ensued)$/;
 
 /** See ClaimItem.details. */
-function detailWords(doc: Doc, claim: ClaimAnnotation, claimText: string): Map<string, string> {
+function detailWords(doc: Doc, claim: ClaimAnnotation, claimText: string, sentenceMentions: Mention[]): Map<string, string> {
   const covered: Range[] = [];
-  for (const m of doc.mentions) if (m.start >= claim.start && m.end <= claim.end) covered.push(m);
+  for (const m of sentenceMentions) if (m.start >= claim.start && m.end <= claim.end) covered.push(m);
   for (const i of claim.quantities) {
     const q = doc.quantities[i];
     // The counted phrase follows the number ("three Serb gunmen"): its words are the quantity's kind.
@@ -203,7 +208,7 @@ function detailWords(doc: Doc, claim: ClaimAnnotation, claimText: string): Map<s
     const at = claim.start + (match.index ?? 0);
     if (covered.some((r) => at >= r.start && at < r.end)) continue;
     const word = match[0].toLowerCase().replace(/['’]s$/, '');
-    if (DETAIL_SKIP.test(word) || classOf(word, word) || classOf(word.replace(/(es|s|ed|ing)$/, ''), word)) continue;
+    if (DETAIL_SKIP.test(word) || eventClassOf(word)) continue;
     const [stem] = contentTerms(word);
     if (stem) out.set(stem, word);
   }
@@ -221,14 +226,33 @@ function agentOf(doc: Doc, claim: ClaimAnnotation, entityId: (r: Range) => strin
 }
 
 /**
- * Predicate classes named anywhere in a claim, from its words as written and with a plural or tense
- * ending dropped (a cheap stand-in for lemmas, enough for the class lists, which hold the common forms).
+ * The predicate class of a lowercase word as written, or with a plural or tense ending dropped (a cheap
+ * stand-in for lemmas, enough for the class lists, which hold the common forms).
+ */
+function eventClassOf(word: string): string | undefined {
+  return classOf(word, word) ?? classOf(word.replace(/(es|s|ed|ing)$/, ''), word);
+}
+
+/** The mentions of each sentence (index into Doc.sentences), in one walk over both sorted lists. */
+function mentionsBySentence(doc: Doc): Mention[][] {
+  const mentions = [...doc.mentions].sort((a, b) => a.start - b.start);
+  const out: Mention[][] = doc.sentences.map(() => []);
+  let m = 0;
+  doc.sentences.forEach((sentence, i) => {
+    while (m < mentions.length && mentions[m].start < sentence.start) m++;
+    for (let k = m; k < mentions.length && mentions[k].start < sentence.end; k++) if (mentions[k].end <= sentence.end) out[i].push(mentions[k]);
+  });
+  return out;
+}
+
+/**
+ * Predicate classes named anywhere in a claim (see eventClassOf), its predicate included.
  */
 function eventsIn(text: string, predicate: string | null): Set<string> {
   const events = new Set<string>(predicate ? [predicate] : []);
   for (const match of text.toLowerCase().matchAll(/\p{L}+/gu)) {
     const word = match[0];
-    const found = classOf(word, word) ?? classOf(word.replace(/(es|s|ed|ing)$/, ''), word);
+    const found = eventClassOf(word);
     if (found) events.add(found);
   }
   return events;
@@ -239,11 +263,11 @@ function eventsIn(text: string, predicate: string | null): Set<string> {
  * Chief of General Staff, Milan Mojsilovic"): the person named last is the speaker (the head of a
  * possessive or the name in an apposition), else the last name of any kind.
  */
-function sourceEntity(doc: Doc, source: Range, entities: ResolvedEntities) {
+function sourceEntity(doc: Doc, source: Range, entities: ResolvedEntities, mentions: Mention[]) {
   // "Serbia's Chief of General Staff, Milan Mojsilovic, also denied": the name in apposition right after
   // the source phrase is who speaks.
-  const after = doc.mentions.find((m) => m.type === 'person' && m.start > source.end && /^\s*,\s*$/.test(doc.article.text.slice(source.end, m.start)));
-  const inside = doc.mentions.filter((m) => m.start >= source.start && m.end <= source.end);
+  const after = mentions.find((m) => m.type === 'person' && m.start > source.end && /^\s*,\s*$/.test(doc.article.text.slice(source.end, m.start)));
+  const inside = mentions.filter((m) => m.start >= source.start && m.end <= source.end);
   if (after && !inside.some((m) => m.type === 'person')) inside.push(after);
   const pick = inside.filter((m) => m.type === 'person').pop() ?? inside.pop();
   return pick ? entities.entityAt(doc.article.id, pick.start, pick.end) : entities.entityAt(doc.article.id, source.start, source.end);
