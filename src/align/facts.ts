@@ -56,6 +56,8 @@ export interface Alignment {
   factsOfSentence: Map<string, FactGroup[]>;
   /** What the story says about places (which are named together, so nested rather than rival). */
   story: StoryContext;
+  /** The claim behind a fact member or representative (fact members are the claims' own refs). */
+  claimOf: Map<ClaimRef, ClaimItem>;
 }
 
 export const statementKey = (articleId: string, sentenceIndex: number) => `${articleId}#${sentenceIndex}`;
@@ -124,7 +126,7 @@ export function alignStory(docs: Doc[], entities: ResolvedEntities, options: Ali
       factsOfSentence.set(key, list);
     }
   }
-  return { facts, claims, relations, index, factOf, factsOfSentence, story };
+  return { facts, claims, relations, index, factOf, factsOfSentence, story, claimOf: new Map(claims.map((c) => [c.ref, c])) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // different number, date or place for the same thing, or one side affirming what the other denies); here
 // they become disputes with sides, each side the fact groups that agree with it, its sources and who makes it.
 import type { Span } from '../annotate/types.js';
-import type { Alignment, ClaimItem, ClaimRef, Conflict, FactGroup, Relation } from '../align/index.js';
+import type { Alignment, ClaimItem, Conflict, FactGroup, Relation } from '../align/index.js';
 import { citedRange, claimKey } from '../align/index.js';
 import type { Dispute, DisputeSide } from './types.js';
 import { describeEvidence, type EvidenceNames } from './evidence.js';
@@ -84,7 +84,7 @@ export function findDisputes(alignment: Alignment, names: EvidenceNames & Claima
     for (const [fact, value] of valueOfFact) {
       const anchor = claimOfFact.get(fact)!;
       for (const ref of fact.members) {
-        const item = itemOf(alignment, ref);
+        const item = alignment.claimOf.get(ref)!;
         // A number or date side lists the claims that state its value, not every claim of the fact.
         if (kind === 'number' && !item.quantities.some((q) => String(q.value) === value)) continue;
         if (kind === 'date' && !item.dates.includes(value)) continue;
@@ -111,13 +111,6 @@ export function findDisputes(alignment: Alignment, names: EvidenceNames & Claima
   return disputes.sort((x, y) => totalSources(y) - totalSources(x));
 }
 
-const items = new WeakMap<Alignment, Map<ClaimRef, ClaimItem>>();
-/** The claim item behind a fact member (fact members are the items' own refs). */
-function itemOf(alignment: Alignment, ref: ClaimRef): ClaimItem {
-  let map = items.get(alignment);
-  if (!map) items.set(alignment, (map = new Map(alignment.claims.map((c) => [c.ref, c]))));
-  return map.get(ref)!;
-}
 
 const totalSources = (d: Dispute) => d.sides.reduce((n, s) => n + s.sources.length, 0);
 

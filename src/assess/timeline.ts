@@ -36,7 +36,7 @@ export function buildTimeline(docs: Doc[], alignment: Alignment): TimelineEntry[
     const held = new Set(doc.claims.flatMap((c) => c.times));
     doc.times.forEach((time, t) => {
       if (!time.value || held.has(t)) return;
-      const sentence = doc.sentences.find((s) => s.start <= time.start && time.end <= s.end);
+      const sentence = sentenceHolding(doc, time);
       if (!sentence) return;
       const key = `${time.value}|${doc.article.id}#${sentence.start}`;
       if (entries.has(key)) return;
@@ -45,4 +45,18 @@ export function buildTimeline(docs: Doc[], alignment: Alignment): TimelineEntry[
     });
   }
   return [...entries.values()].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order).map(({ order: _order, ...entry }) => entry);
+}
+
+/** The sentence wholly holding a range, by binary search over the article's sentences (they are in text order). */
+function sentenceHolding(doc: Doc, range: { start: number; end: number }) {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (range.start < s.start) hi = mid - 1;
+    else if (range.start >= s.end) lo = mid + 1;
+    else return range.end <= s.end ? s : null;
+  }
+  return null;
 }

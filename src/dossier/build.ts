@@ -42,7 +42,7 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
   // A speaker resolved through a pronoun ("he added") has a name but no mention of its own: find the
   // story entity by that name, when exactly one entity goes by it.
   const entityByName = uniqueNameIndex(resolved.entities);
-  const itemOf = new Map(alignment.claims.map((c) => [c.ref, c]));
+  const itemOf = alignment.claimOf;
 
   const claimCounts = new Map<string, number>();
   for (const c of alignment.claims) claimCounts.set(c.articleId, (claimCounts.get(c.articleId) ?? 0) + 1);
