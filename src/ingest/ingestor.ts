@@ -1,8 +1,8 @@
 // The store-and-cluster end of the pipeline: cleaned articles in, stories out, one transaction per batch.
 import type { Article } from '../clean/types.js';
-import { articleSignature, DEFAULT_SIGNATURE_OPTIONS, type ClusterOptions, type SignatureOptions, type StoryClusterer } from '../stories/index.js';
+import { articleSignature, DEFAULT_SIGNATURE_OPTIONS, type ClusterOptions, type SignatureOptions } from '../stories/index.js';
 import type { ArticleStore } from '../store/index.js';
-import { loadClusterer, saveClusterChanges } from './cluster-state.js';
+import { clusterGeneration, loadClusterState, saveClusterChanges, type LoadedClusterer } from './cluster-state.js';
 
 export interface IngestorOptions {
   cluster?: Partial<ClusterOptions>;
@@ -11,12 +11,21 @@ export interface IngestorOptions {
 
 export interface BatchOutcome {
   stored: number;
-  /** Articles already in the store (same URL or same text). */
+  /** Articles already in the store (same URL and a text it already had, or the same text). */
   duplicates: number;
+  /** Known articles (same URL, or same file) whose text changed: stored as a new version, story unchanged. */
+  revised: number;
   storiesCreated: number;
   merges: number;
   /** Store id and story of each newly stored article, in processing order. */
   placed: { articleId: number; storyId: number }[];
+  /** Store id, story and new version number of each revised article, in processing order. */
+  revisions: { articleId: number; storyId: number | null; version: number }[];
+  /**
+   * True when another process had written to the store since this ingestor last did, so the clusterer was
+   * loaded again before the batch (for tests and diagnostics).
+   */
+  reloaded: boolean;
 }
 
 /** Publication order inside a batch (undated last, then by origin), so a batch gives the same stories however it was listed. */
@@ -32,8 +41,14 @@ function streamOrder(articles: Article[]): Article[] {
     .map(({ article }) => article);
 }
 
+/**
+ * Stores and clusters batches of cleaned articles into one store. Safe next to other processes writing
+ * the same store: each batch runs in one write transaction, and the clusterer kept in memory is used
+ * only when the store's clusterer generation still matches it (else it is loaded again under the lock).
+ */
 export class StoryIngestor {
-  private clusterer: StoryClusterer;
+  /** Null until the first batch, and after a failed batch: loaded inside the next batch's transaction. */
+  private loaded: LoadedClusterer | null = null;
   private readonly signatureOptions: SignatureOptions;
 
   constructor(
@@ -41,33 +56,54 @@ export class StoryIngestor {
     private readonly options: IngestorOptions = {},
   ) {
     this.signatureOptions = { ...DEFAULT_SIGNATURE_OPTIONS, ...options.signature };
-    this.clusterer = loadClusterer(store, options.cluster);
   }
 
-  /** Stores, dedupes and clusters one batch in a single transaction: after a crash, a batch is all there or not at all. */
+  /**
+   * Stores, dedupes and clusters one batch in a single transaction: after a crash, a batch is all there or
+   * not at all. Throws StoreError 'busy' when another process kept the store locked past the busy timeout
+   * (nothing of the batch is stored; calling again with the same batch is safe).
+   */
   addBatch(articles: Article[]): BatchOutcome {
-    const outcome: BatchOutcome = { stored: 0, duplicates: 0, storiesCreated: 0, merges: 0, placed: [] };
+    const outcome: BatchOutcome = { stored: 0, duplicates: 0, revised: 0, storiesCreated: 0, merges: 0, placed: [], revisions: [], reloaded: false };
     try {
       this.store.transaction(() => {
+        // Under the write lock: what we read now stays true until commit.
+        const generation = clusterGeneration(this.store);
+        if (this.loaded === null || this.loaded.generation !== generation) {
+          outcome.reloaded = this.loaded !== null;
+          this.loaded = loadClusterState(this.store, this.options.cluster);
+        }
+        const clusterer = this.loaded.clusterer;
         for (const article of streamOrder(articles)) {
           const put = this.store.putArticle(article);
           if (put.status === 'duplicate') {
             outcome.duplicates++;
             continue;
           }
+          if (put.status === 'revised') {
+            // A correction of a known article stays in its story (the story version grew, so its dossier is
+            // rebuilt from the new text); the clusterer counted the article once and keeps it counted once.
+            outcome.revised++;
+            outcome.revisions.push({ articleId: put.id, storyId: put.storyId, version: put.version });
+            continue;
+          }
           outcome.stored++;
-          const decision = this.clusterer.add(articleSignature(article, this.signatureOptions));
-          this.store.setArticleStory(put.id, decision.storyId);
+          const decision = clusterer.add(articleSignature(article, this.signatureOptions));
+          // A new story's row must not exist yet: if it did, two writers handed out one id (a bug), and the
+          // insert fails, rolling the batch back, instead of silently mixing two stories.
+          this.store.setArticleStory(put.id, decision.storyId, { newStory: decision.created });
           for (const absorbed of decision.merged) this.store.mergeStory(absorbed, decision.storyId);
           if (decision.created) outcome.storiesCreated++;
           outcome.merges += decision.merged.length;
           outcome.placed.push({ articleId: put.id, storyId: decision.storyId });
         }
-        saveClusterChanges(this.store, this.clusterer.drainChanges());
+        // Only a batch that clustered something saves (and bumps the generation): a batch of duplicates
+        // must not make other writers reload for nothing.
+        if (outcome.stored > 0) this.loaded.generation = saveClusterChanges(this.store, clusterer.drainChanges());
       });
     } catch (error) {
       // The transaction rolled back: forget what the clusterer learned from this batch.
-      this.clusterer = loadClusterer(this.store, this.options.cluster);
+      this.loaded = null;
       throw error;
     }
     return outcome;

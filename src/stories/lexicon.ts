@@ -26,3 +26,46 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
  * without ending it.
  */
 export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'da', 'del', 'der', 'van', 'von', 'al', 'bin', 'la', 'le']);
+
+/**
+ * Names that do not tell one event from another: countries (by the last word of their name, since the
+ * clusterer compares the last word of names, "New Zealand" -> "zealand"), continents and the peoples of both.
+ * Short feed items of one outlet mention them constantly: in The Guardian's US feed, Lorde's Grammys advert and
+ * a lawsuit over her cancelled Israel concert both named New Zealand, and a Theodore Roosevelt op-ed on public
+ * lands shared only "America" and "Americans" with the State of the Union coverage. Words that are also common
+ * personal names (Jordan, Chad, Georgia's "Martin" islands) are left out on purpose.
+ */
+export const GENERIC_NAMES: ReadonlySet<string> = new Set([
+  // continents, regions, unions
+  'africa', 'america', 'americas', 'asia', 'europe', 'oceania', 'antarctica', 'arctic', 'caribbean', 'balkans', 'scandinavia',
+  'us', 'usa', 'uk', 'eu', 'un', 'states', 'kingdom', 'republic', 'emirates', 'britain', 'england', 'scotland', 'wales',
+  // countries
+  'afghanistan', 'albania', 'algeria', 'andorra', 'angola', 'argentina', 'armenia', 'australia', 'austria', 'azerbaijan',
+  'bahamas', 'bahrain', 'bangladesh', 'barbados', 'belarus', 'belgium', 'belize', 'benin', 'bhutan', 'bolivia', 'bosnia',
+  'botswana', 'brazil', 'brunei', 'bulgaria', 'burundi', 'cambodia', 'cameroon', 'canada', 'chile', 'china', 'colombia',
+  'congo', 'croatia', 'cuba', 'cyprus', 'czechia', 'denmark', 'djibouti', 'ecuador', 'egypt', 'eritrea', 'estonia',
+  'ethiopia', 'fiji', 'finland', 'france', 'gabon', 'gambia', 'germany', 'ghana', 'greece', 'greenland', 'guatemala',
+  'guinea', 'guyana', 'haiti', 'honduras', 'hungary', 'iceland', 'india', 'indonesia', 'iran', 'iraq', 'ireland', 'israel',
+  'italy', 'jamaica', 'japan', 'kazakhstan', 'kenya', 'korea', 'kosovo', 'kuwait', 'kyrgyzstan', 'lanka', 'laos', 'latvia',
+  'lebanon', 'lesotho', 'liberia', 'libya', 'liechtenstein', 'lithuania', 'luxembourg', 'macedonia', 'madagascar', 'malawi',
+  'malaysia', 'maldives', 'mali', 'malta', 'mauritania', 'mauritius', 'mexico', 'moldova', 'monaco', 'mongolia',
+  'montenegro', 'morocco', 'mozambique', 'myanmar', 'namibia', 'nepal', 'netherlands', 'nicaragua', 'niger', 'nigeria',
+  'norway', 'oman', 'pakistan', 'palestine', 'panama', 'paraguay', 'peru', 'philippines', 'poland', 'portugal', 'qatar',
+  'romania', 'russia', 'rwanda', 'arabia', 'senegal', 'serbia', 'singapore', 'slovakia', 'slovenia', 'somalia', 'spain',
+  'sudan', 'sweden', 'switzerland', 'syria', 'taiwan', 'tajikistan', 'tanzania', 'thailand', 'togo', 'tunisia', 'turkey',
+  'turkmenistan', 'uganda', 'ukraine', 'uruguay', 'uzbekistan', 'venezuela', 'vietnam', 'yemen', 'zambia', 'zealand',
+  'zimbabwe', 'rica', 'rico', 'salvador', 'leone',
+  // peoples
+  'american', 'americans', 'african', 'africans', 'asian', 'asians', 'european', 'europeans', 'british', 'briton', 'britons',
+  'english', 'scottish', 'welsh', 'irish', 'french', 'german', 'germans', 'italian', 'italians', 'spanish', 'russian',
+  'russians', 'ukrainian', 'ukrainians', 'chinese', 'japanese', 'korean', 'koreans', 'indian', 'indians', 'pakistani',
+  'pakistanis', 'afghan', 'afghans', 'iranian', 'iranians', 'iraqi', 'iraqis', 'syrian', 'syrians', 'israeli', 'israelis',
+  'palestinian', 'palestinians', 'arab', 'arabs', 'saudi', 'turkish', 'egyptian', 'egyptians', 'mexican', 'mexicans',
+  'canadian', 'canadians', 'australian', 'australians', 'brazilian', 'brazilians', 'polish', 'greek', 'dutch', 'swedish',
+  // the most reported countries as other languages' feeds name them (Jornal de Notícias: "Estados Unidos", "EUA")
+  'unidos', 'unido', 'eua', 'eeuu', 'coreia', 'rússia', 'frança', 'alemanha', 'espanha', 'itália', 'brasil', 'méxico',
+  'deutschland', 'frankreich', 'russland', 'spanien', 'italien', 'österreich', 'schweiz', 'europa', 'áfrica', 'ásia',
+  // offices, not office-holders: "O Presidente dos Estados Unidos, Donald Trump" opened three unrelated JN items
+  'president', 'presidente', 'président', 'präsident', 'minister', 'ministro', 'ministre', 'government', 'governo',
+  'gobierno', 'gouvernement', 'regierung', 'king', 'queen', 'pope', 'papa', 'chancellor', 'governor', 'mayor',
+]);

@@ -18,6 +18,10 @@ export interface StoryState {
   /** Publication days (days since 1970-01-01) of the earliest and latest member. */
   firstDay: number;
   lastDay: number;
+  /** Words of the longest member; absent in stories saved before it was recorded (then judged as long). */
+  words?: number;
+  /** The one outlet all members come from; null once two outlets (or an unknown one) joined; absent when never known. */
+  outlet?: string | null;
 }
 
 /** Where one article went. */
@@ -100,4 +104,34 @@ export interface ClusterOptions {
   profileSize: number;
   /** A feature listed for more stories than this is not used for candidate lookup (it would list nearly all). */
   maxPosting: number;
+  /**
+   * Below this many words (the shorter side of a pair: a feed summary is a title and a sentence or two), an
+   * article and a story need shared names to join. The stricter bar fades in linearly from `shortWords` down
+   * to `shortWords / 3`.
+   */
+  shortWords: number;
+  /**
+   * Extra join bar (a multiplier of 1 + this, at full shortness) for a pair that shares no specific name at
+   * all; it falls linearly to nothing as the shared names add up to `namedEvidence`. Names are compared by
+   * their last word; a name that more than `commonNameShare` of the stream's articles carry counts half, and
+   * so does every name where nouns are capitalised (`nounCaseShare`); countries, continents and their
+   * peoples do not count.
+   */
+  unnamedPenalty: number;
+  namedEvidence: number;
+  /**
+   * The same for an article and a story of one outlet only: its unrelated items share its house vocabulary
+   * and its recurring names (Lorde's Grammys advert vs a lawsuit over her Israel concert), so two are needed.
+   */
+  sameOutletNamedEvidence: number;
+  /**
+   * Join bar multiplier (at full shortness) when the article and every member of the story come from one
+   * outlet: an outlet rarely writes twice about one event within days, while its unrelated items share its
+   * house vocabulary.
+   */
+  sameOutletPenalty: number;
+  /** Share of the stream's articles (counted over at least 100) above which a name counts half. */
+  commonNameShare: number;
+  /** Share of capitalised words inside sentences from which names count half (languages that capitalise nouns). */
+  nounCaseShare: number;
 }
