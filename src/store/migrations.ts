@@ -58,6 +58,24 @@ export const MIGRATIONS: string[] = [
     last_checked_at TEXT
   );
   `,
+  // 2: an article whose text changed under the same URL (or a corrected copy of the same file) is a new
+  // version of that article, not a duplicate: the article row holds the current text, older texts are kept
+  // here (their hashes still count as "already seen", so an old copy read again does not flip it back).
+  `
+  ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  CREATE INDEX articles_origin ON articles(origin);
+  CREATE TABLE article_versions (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    version INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    superseded_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (article_id, version)
+  );
+  CREATE INDEX article_versions_hash ON article_versions(text_hash);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

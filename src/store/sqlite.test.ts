@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore, SCHEMA_VERSION, isStoreError, normaliseUrl } from './index.js';
+import { openStore, MIGRATIONS, SCHEMA_VERSION, SqliteStore, isStoreError, normaliseUrl } from './index.js';
 import type { Article } from '../clean/types.js';
 
 function article(over: Partial<Article> = {}): Article {
@@ -40,6 +40,24 @@ test('a new store is created at the current schema version in WAL mode', () => {
   done();
 });
 
+test('a store of schema version 1 is upgraded in place, its articles at version 1', () => {
+  const { file, done } = tempFile();
+  const db = new Database(file);
+  db.exec(MIGRATIONS[0]);
+  db.pragma('user_version = 1');
+  db.prepare(
+    `INSERT INTO articles (source_id, origin, url, text_hash, title, outlet, published_at, ingested_at, body)
+     VALUES ('a', 'a.txt', NULL, 'h', 't', NULL, NULL, '2024-01-01T00:00:00Z', ?)`,
+  ).run(JSON.stringify(article()));
+  db.close();
+  const store = openStore(file);
+  assert.equal(store.schemaVersion, SCHEMA_VERSION);
+  assert.equal(store.getArticle(1)!.version, 1);
+  assert.deepEqual(store.articleHistory(1), []);
+  store.close();
+  done();
+});
+
 test('a store written by a newer version is refused with a one-line error', () => {
   const { file, done } = tempFile();
   const db = new Database(file);
@@ -62,14 +80,142 @@ test('the same text from another origin is linked to the first copy, not stored 
   store.close();
 });
 
-test('the same URL (tracking parameters and fragment aside) is a duplicate even when the text changed', () => {
+test('the same URL (tracking parameters and fragment aside) with the same text is a duplicate', () => {
   const store = openStore(':memory:');
   store.putArticle(article({ url: 'http://news.example/story/1?utm_source=x#top' }));
-  const again = store.putArticle(article({ origin: 'feed', url: 'https://news.example/story/1', text: 'Updated text of the same page.' }));
+  const again = store.putArticle(article({ origin: 'feed', url: 'https://news.example/story/1' }));
   assert.equal(again.status, 'duplicate');
   assert.equal(again.status === 'duplicate' && again.reason, 'url');
   assert.equal(normaliseUrl('https://News.example/a/?b=2&a=1&fbclid=z'), 'https://news.example/a/?a=1&b=2');
   store.close();
+});
+
+test('a changed text under the same URL is a new version: old text kept, the story sees the new one', () => {
+  const store = openStore(':memory:');
+  const first = store.putArticle(article({ url: 'https://news.example/story/1' }));
+  store.setArticleStory(first.id, 1, { newStory: true });
+  const storyVersion = store.getStory(1)!.version;
+  const corrected = 'A cruise ship struck a bridge pillar on the Rhine near Duisburg.\n\nTwenty-seven people were hurt, police said.';
+  const revised = store.putArticle(article({ origin: 'feed', url: 'https://news.example/story/1?utm_source=rss', text: corrected }));
+  assert.deepEqual(revised, { status: 'revised', id: first.id, version: 2, storyId: 1 });
+  assert.equal(store.articleCount(), 1);
+  const current = store.getArticle(first.id)!;
+  assert.equal(current.version, 2);
+  assert.equal(current.article.text, corrected);
+  assert.deepEqual(store.articleHistory(first.id).map((v) => [v.version, v.article.text]), [[1, article().text]]);
+  assert.deepEqual(store.storyArticles(1).map((a) => a.article.text), [corrected]);
+  assert.ok(store.getStory(1)!.version > storyVersion, 'cached dossiers of the old text are not served');
+  // The old text seen again (a stale copy of the page) does not flip the article back, from any origin.
+  const stale = store.putArticle(article({ origin: 'mirror', url: 'https://news.example/story/1' }));
+  assert.equal(stale.status, 'duplicate');
+  const staleCopy = store.putArticle(article({ origin: 'copy.txt' }));
+  assert.deepEqual(staleCopy, { status: 'duplicate', id: first.id, reason: 'text', linked: true });
+  assert.equal(store.getArticle(first.id)!.article.text, corrected);
+  store.close();
+});
+
+test('a corrected copy of a file (same path, changed text) is a new version, not a second article', () => {
+  const store = openStore(':memory:');
+  const first = store.putArticle(article({ origin: 'in/bridge.txt' }));
+  const corrected = store.putArticle(article({ origin: 'in/bridge.txt', text: 'A cruise ship hit a bridge pillar near Duisburg. Twenty-five were hurt.' }));
+  assert.equal(corrected.status, 'revised');
+  assert.equal(corrected.id, first.id);
+  assert.equal(store.articleCount(), 1);
+  // Records inside a JSONL file are numbered, and numbers shift when lines are added: no identity by origin.
+  const r1 = store.putArticle(article({ origin: 'in/feed.jsonl#1', text: 'First record.' }));
+  const r2 = store.putArticle(article({ origin: 'in/feed.jsonl#1', text: 'A different record now on line one.' }));
+  assert.equal(r1.status, 'stored');
+  assert.equal(r2.status, 'stored');
+  store.close();
+});
+
+test('a file that is not a database is refused with one line naming it', () => {
+  const { file, done } = tempFile();
+  writeFileSync(file, 'title,text\nnot,a database\n'.repeat(100));
+  assert.throws(
+    () => openStore(file),
+    (error: unknown) => isStoreError(error) && error.code === 'not-a-store' && error.message === `${file}: not a Triangulate store (file is not a database)`,
+  );
+  assert.throws(() => openStore(file, { readonly: true }), (error: unknown) => isStoreError(error) && error.code === 'not-a-store');
+  done();
+});
+
+test("another program's SQLite database is refused, not filled with our tables", () => {
+  const { file, done } = tempFile();
+  const db = new Database(file);
+  db.exec('CREATE TABLE contacts (name TEXT)');
+  db.close();
+  assert.throws(() => openStore(file), (error: unknown) => isStoreError(error) && error.code === 'not-a-store' && !error.message.includes('\n'));
+  const check = new Database(file, { readonly: true });
+  assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all(), ['contacts']);
+  check.close();
+  done();
+});
+
+test('a write that waits longer than the busy timeout fails with one line, and nothing is half-written', () => {
+  const { file, done } = tempFile();
+  openStore(file).close();
+  const other = new Database(file);
+  other.exec('BEGIN IMMEDIATE'); // another process in the middle of a batch
+  const store = new SqliteStore(file, { busyTimeoutMs: 200 });
+  const started = Date.now();
+  assert.throws(
+    () => store.transaction(() => store.putArticle(article())),
+    (error: unknown) => isStoreError(error) && error.code === 'busy' && error.message.startsWith(`${file}: the store is busy`) && !error.message.includes('\n'),
+  );
+  assert.ok(Date.now() - started >= 150, 'it waited for the lock first');
+  assert.throws(() => store.putArticle(article()), (error: unknown) => isStoreError(error) && error.code === 'busy');
+  other.exec('COMMIT');
+  other.close();
+  assert.equal(store.putArticle(article()).status, 'stored');
+  store.close();
+  done();
+});
+
+test('a new story id already in use is refused instead of mixing two stories', () => {
+  const store = openStore(':memory:');
+  const a = store.putArticle(article());
+  const b = store.putArticle(article({ origin: 'b', text: 'Something else entirely.' }));
+  store.setArticleStory(a.id, 1, { newStory: true });
+  assert.equal(store.maxStoryId(), 1);
+  assert.throws(() => store.setArticleStory(b.id, 1, { newStory: true }), /UNIQUE/);
+  assert.equal(store.getArticle(b.id)!.storyId, null);
+  store.close();
+});
+
+test('a read snapshot does not see another process commit half-way through it', () => {
+  const { file, done } = tempFile();
+  const reader = openStore(file);
+  const writer = openStore(file);
+  const a = writer.putArticle(article());
+  writer.setArticleStory(a.id, 1, { newStory: true });
+  const seen = reader.readSnapshot(() => {
+    const version = reader.getStory(1)!.version;
+    const b = writer.putArticle(article({ origin: 'b', text: 'A second report on the bridge.' }));
+    writer.setArticleStory(b.id, 1);
+    return { version, articles: reader.storyArticles(1).length };
+  });
+  assert.deepEqual(seen, { version: 1, articles: 1 });
+  assert.equal(reader.storyArticles(1).length, 2);
+  reader.close();
+  writer.close();
+  done();
+});
+
+test('the change counter moves on commits by this connection and by others', () => {
+  const { file, done } = tempFile();
+  const store = openStore(file);
+  const other = openStore(file);
+  const c0 = store.changeCounter();
+  assert.equal(store.changeCounter(), c0);
+  store.setMeta('k', '1');
+  const c1 = store.changeCounter();
+  assert.notEqual(c1, c0);
+  other.setMeta('k', '2');
+  assert.notEqual(store.changeCounter(), c1);
+  store.close();
+  other.close();
+  done();
 });
 
 test('a merged story id resolves to the story it was merged into, whose version grew', () => {

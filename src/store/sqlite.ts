@@ -1,5 +1,11 @@
 // SQLite backend: one file, WAL journal (readers never block the ingest writer, and a killed process
 // leaves a consistent database), schema upgraded by numbered migrations on open.
+//
+// Several processes may write one file at once (`serve --db X` and `ingest --store X`, or two ingests).
+// SQLite serialises them: every write transaction starts with BEGIN IMMEDIATE, so a writer takes the lock
+// before it reads anything it will act on, and a second writer waits (busy timeout) instead of failing
+// half-way. What a writer keeps in memory between transactions (the clusterer) is checked against the
+// store inside the transaction by its owner (see ingest/cluster-state.ts).
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -7,14 +13,31 @@ import type { Article } from '../clean/types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { normaliseUrl, outletKey, textHash } from './identity.js';
 import { StoreError } from './errors/store-error.js';
-import type { ArticleStore, DuplicateReason, FeedState, PutArticleResult, StoredArticle, StoryRecord, StorySummary } from './types.js';
+import type { ArticleStore, ArticleVersion, DuplicateReason, FeedState, PutArticleResult, StoredArticle, StoryRecord, StorySummary } from './types.js';
 
 interface ArticleRow {
   id: number;
   story_id: number | null;
   ingested_at: string;
+  version: number;
   body: string;
 }
+
+interface IdentityRow {
+  id: number;
+  origin: string;
+  url: string | null;
+  text_hash: string;
+}
+
+/**
+ * How long a writer waits for another process's write transaction before giving up. An ingest batch holds
+ * the lock for well under a second; the wait blocks the calling thread (better-sqlite3 is synchronous), so
+ * it must stay short enough for a server to answer, long enough for a slow batch on a busy machine.
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+
+const ARTICLE_COLUMNS = 'id, story_id, ingested_at, version, body';
 
 interface StoryRow {
   id: number;
@@ -37,61 +60,149 @@ const STORY_SUMMARY = `
 export interface SqliteStoreOptions {
   /** Open without writing (no migrations); fails on a missing or outdated file. */
   readonly?: boolean;
+  /** Milliseconds to wait for another process's write lock (default DEFAULT_BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
 }
 
 export class SqliteStore implements ArticleStore {
   readonly path: string;
+  private readonly readonly: boolean;
+  private readonly busyTimeoutMs: number;
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteStore['prepare']>;
+  /** Transactions this connection committed (PRAGMA data_version only counts other connections'). */
+  private ownCommits = 0;
 
+  /**
+   * Opens (creating and upgrading when needed) the store at `file`. Throws StoreError: 'cannot-open'
+   * (missing folder rights, missing file in read-only mode, outdated file in read-only mode), 'not-a-store'
+   * (not SQLite, or SQLite holding other tables), 'newer-schema', 'busy' (another process kept the lock past
+   * the busy timeout while the schema had to be created), 'corrupt', 'read-only'.
+   */
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.path = file;
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+    const readonly = (this.readonly = options.readonly ?? false);
     try {
-      this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+      if (file !== ':memory:' && !readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      // `timeout` is SQLite's busy timeout, set before the first statement so that even the journal-mode
+      // switch and the schema creation of a brand-new file wait for a second process opening it at once.
+      this.db = new Database(file, { readonly, fileMustExist: readonly, timeout: this.busyTimeoutMs });
     } catch (error) {
       throw new StoreError('cannot-open', `cannot open store ${file}: ${(error as Error).message}`);
     }
-    if (!options.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      // With WAL, NORMAL survives a killed process (only a power cut may lose the last batch).
-      this.db.pragma('synchronous = NORMAL');
+    try {
+      if (!readonly) {
+        // WAL persists in the file: readers (a server) never block the writer, and writers queue on one lock.
+        this.db.pragma('journal_mode = WAL');
+        // With WAL, NORMAL survives a killed process (only a power cut may lose the last batch).
+        this.db.pragma('synchronous = NORMAL');
+      }
+      // 64 MB page cache: the unique URL and text-hash indexes take random inserts, and with SQLite's 2 MB
+      // default every insert into a store of 100k articles misses the cache and slows the stream down.
+      this.db.pragma('cache_size = -65536');
+      this.migrate(readonly);
+      this.statements = this.prepare();
+    } catch (error) {
+      this.db.close();
+      throw this.translate(error);
     }
-    this.db.pragma('busy_timeout = 5000');
-    // 64 MB page cache: the unique URL and text-hash indexes take random inserts, and with SQLite's 2 MB
-    // default every insert into a store of 100k articles misses the cache and slows the stream down.
-    this.db.pragma('cache_size = -65536');
-    this.migrate(options.readonly ?? false);
-    this.statements = this.prepare();
   }
 
   get schemaVersion(): number {
-    return this.db.pragma('user_version', { simple: true }) as number;
+    return this.guard(() => this.db.pragma('user_version', { simple: true }) as number);
   }
 
-  private migrate(readonly: boolean): void {
-    const current = this.schemaVersion;
+  /** Current schema version; throws 'newer-schema' for a file written by a newer program. */
+  private checkedVersion(): number {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
     if (current > SCHEMA_VERSION) {
       throw new StoreError('newer-schema', `store ${this.path} has schema version ${current}, newer than this program's ${SCHEMA_VERSION}; upgrade triangulate`);
     }
-    if (current === SCHEMA_VERSION) return;
-    if (readonly) throw new StoreError('cannot-open', `store ${this.path} needs an upgrade; open it once for writing`);
-    for (let version = current; version < SCHEMA_VERSION; version++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[version]);
-        this.db.pragma(`user_version = ${version + 1}`);
-      })();
+    if (current === 0) {
+      const tables = this.db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
+      // Version 0 with tables: some other program's database. Adding ours to it would mix two programs' data.
+      if (tables.n > 0) throw new StoreError('not-a-store', `${this.path}: not a Triangulate store (an SQLite database with other tables)`);
     }
+    return current;
+  }
+
+  private migrate(readonly: boolean): void {
+    if (this.checkedVersion() === SCHEMA_VERSION) return;
+    if (readonly) throw new StoreError('cannot-open', `store ${this.path} needs an upgrade; open it once for writing`);
+    // All steps in one IMMEDIATE transaction, version read again under the lock: when two processes open a
+    // new (or old) file at once, the second waits, then finds the schema current and does nothing.
+    this.db
+      .transaction(() => {
+        for (let version = this.checkedVersion(); version < SCHEMA_VERSION; version++) {
+          this.db.exec(MIGRATIONS[version]);
+          this.db.pragma(`user_version = ${version + 1}`);
+        }
+      })
+      .immediate();
+  }
+
+  /** SQLite failures a user can act on become one-line StoreErrors; anything else keeps its stack. */
+  private translate(error: unknown): unknown {
+    if (!(error instanceof Database.SqliteError)) return error;
+    const code = error.code;
+    const file = this.path;
+    if (code === 'SQLITE_NOTADB') return new StoreError('not-a-store', `${file}: not a Triangulate store (file is not a database)`);
+    if (code.startsWith('SQLITE_BUSY')) {
+      return new StoreError('busy', `${file}: the store is busy (another process kept it locked for more than ${formatSeconds(this.busyTimeoutMs)}); try again`);
+    }
+    if (code.startsWith('SQLITE_CORRUPT')) return new StoreError('corrupt', `${file}: the store is damaged (${error.message}); restore a copy or start a new store`);
+    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') return new StoreError('read-only', `${file}: cannot write to the store (${error.message})`);
+    if (code === 'SQLITE_FULL') return new StoreError('disk-full', `${file}: the disk is full`);
+    if (code.startsWith('SQLITE_CANTOPEN')) return new StoreError('cannot-open', `cannot open store ${file}: ${error.message}`);
+    return error;
+  }
+
+  /** Runs `fn`, translating SQLite errors (see `translate`). */
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  /** Runs `fn` as one write: inside the caller's transaction if there is one, else in its own IMMEDIATE one. */
+  private write<T>(fn: () => T): T {
+    if (this.db.inTransaction) return this.guard(fn);
+    return this.transaction(fn);
   }
 
   private prepare() {
     const db = this.db;
     return {
-      byUrl: db.prepare<[string], { id: number; origin: string }>('SELECT id, origin FROM articles WHERE url = ?'),
-      byHash: db.prepare<[string], { id: number; origin: string }>('SELECT id, origin FROM articles WHERE text_hash = ?'),
+      byUrl: db.prepare<[string], IdentityRow>('SELECT id, origin, url, text_hash FROM articles WHERE url = ?'),
+      byHash: db.prepare<[string], IdentityRow>('SELECT id, origin, url, text_hash FROM articles WHERE text_hash = ?'),
+      // An older text of some article: seeing it again is not news either.
+      byOldHash: db.prepare<[string], IdentityRow>(
+        `SELECT a.id, a.origin, a.url, a.text_hash FROM article_versions v JOIN articles a ON a.id = v.article_id
+         WHERE v.text_hash = ? ORDER BY v.article_id LIMIT 1`,
+      ),
+      hadHash: db.prepare<[number, string], { found: number }>('SELECT 1 AS found FROM article_versions WHERE article_id = ? AND text_hash = ?'),
+      byOrigin: db.prepare<[string], IdentityRow>('SELECT id, origin, url, text_hash FROM articles WHERE origin = ? AND url IS NULL ORDER BY id LIMIT 1'),
       insertArticle: db.prepare(
         `INSERT INTO articles (source_id, origin, url, text_hash, title, outlet, published_at, ingested_at, body)
          VALUES (@sourceId, @origin, @url, @hash, @title, @outlet, @publishedAt, @now, @body)`,
+      ),
+      currentVersion: db.prepare<[number], { version: number; origin: string; text_hash: string; ingested_at: string; body: string; story_id: number | null }>(
+        'SELECT version, origin, text_hash, ingested_at, body, story_id FROM articles WHERE id = ?',
+      ),
+      keepVersion: db.prepare(
+        `INSERT INTO article_versions (article_id, version, origin, text_hash, ingested_at, superseded_at, body)
+         VALUES (@id, @version, @origin, @hash, @ingestedAt, @now, @body)`,
+      ),
+      reviseArticle: db.prepare(
+        `UPDATE articles SET version = version + 1, source_id = @sourceId, origin = @origin, url = COALESCE(@url, url),
+           text_hash = @hash, title = @title, outlet = @outlet, published_at = @publishedAt, ingested_at = @now, body = @body
+         WHERE id = @id`,
+      ),
+      history: db.prepare<[number], { version: number; ingested_at: string; superseded_at: string; body: string }>(
+        'SELECT version, ingested_at, superseded_at, body FROM article_versions WHERE article_id = ? ORDER BY version',
       ),
       linkDuplicate: db.prepare(
         `INSERT OR IGNORE INTO duplicates (article_id, origin, url, reason, seen_at) VALUES (?, ?, ?, ?, ?)`,
@@ -99,13 +210,16 @@ export class SqliteStore implements ArticleStore {
       duplicatesOf: db.prepare<[number], { origin: string; url: string | null; reason: DuplicateReason }>(
         'SELECT origin, url, reason FROM duplicates WHERE article_id = ? ORDER BY id',
       ),
-      getArticle: db.prepare<[number], ArticleRow>('SELECT id, story_id, ingested_at, body FROM articles WHERE id = ?'),
+      getArticle: db.prepare<[number], ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
       countArticles: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
       setStory: db.prepare('UPDATE articles SET story_id = ? WHERE id = ?'),
       touchStory: db.prepare(
         `INSERT INTO stories (id, version, created_at, updated_at) VALUES (@id, 1, @now, @now)
          ON CONFLICT(id) DO UPDATE SET version = version + 1, updated_at = excluded.updated_at`,
       ),
+      // No ON CONFLICT: a second writer handing out an id already in use must fail loudly, not merge stories.
+      createStory: db.prepare('INSERT INTO stories (id, version, created_at, updated_at) VALUES (@id, 1, @now, @now)'),
+      maxStoryId: db.prepare<[], { id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM stories'),
       saveState: db.prepare('UPDATE stories SET state = ?, last_day = ? WHERE id = ?'),
       moveArticles: db.prepare('UPDATE articles SET story_id = ? WHERE story_id = ?'),
       markMerged: db.prepare('UPDATE stories SET merged_into = ?, state = NULL, updated_at = ? WHERE id = ?'),
@@ -124,7 +238,7 @@ export class SqliteStore implements ArticleStore {
          ORDER BY MAX(a.published_at) DESC, s.id DESC LIMIT ? OFFSET ?`,
       ),
       storyArticles: db.prepare<[number], ArticleRow>(
-        'SELECT id, story_id, ingested_at, body FROM articles WHERE story_id = ? ORDER BY published_at, id',
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = ? ORDER BY published_at, id`,
       ),
       getDossier: db.prepare<[number, number], { body: string }>('SELECT body FROM dossiers WHERE story_id = ? AND version = ?'),
       putDossier: db.prepare(
@@ -149,22 +263,56 @@ export class SqliteStore implements ArticleStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    // Nested calls become savepoints inside the outer transaction (better-sqlite3 ignores the mode there).
+    // A read-only store cannot write, so it has no write lock to take: its transactions are read snapshots.
+    const outer = !this.db.inTransaction;
+    const result = this.guard(() => (this.readonly ? this.db.transaction(fn).deferred() : this.db.transaction(fn).immediate()));
+    if (outer) this.ownCommits++;
+    return result;
+  }
+
+  readSnapshot<T>(fn: () => T): T {
+    // A deferred transaction that only reads never takes the write lock: in WAL it pins one snapshot.
+    if (this.db.inTransaction) return this.guard(fn);
+    return this.guard(() => this.db.transaction(fn).deferred());
+  }
+
+  changeCounter(): number {
+    // data_version moves when another connection commits; our own commits are counted by hand.
+    return this.guard(() => (this.db.pragma('data_version', { simple: true }) as number) + this.ownCommits);
   }
 
   putArticle(article: Article): PutArticleResult {
+    return this.write(() => this.placeArticle(article));
+  }
+
+  private placeArticle(article: Article): PutArticleResult {
     const url = normaliseUrl(article.url);
     const hash = textHash(article.text);
     const s = this.statements;
-    const existing: [{ id: number; origin: string } | undefined, DuplicateReason][] = [
-      [url ? s.byUrl.get(url) : undefined, 'url'],
-      [s.byHash.get(hash), 'text'],
-    ];
-    for (const [row, reason] of existing) {
-      if (!row) continue;
+    const duplicate = (row: IdentityRow, reason: DuplicateReason): PutArticleResult => {
       // The same input read again is not news; another origin carrying the same article is recorded.
       const linked = row.origin !== article.origin && s.linkDuplicate.run(row.id, article.origin, url, reason, now()).changes > 0;
       return { status: 'duplicate', id: row.id, reason, linked };
+    };
+    const sameText = () => s.byHash.get(hash) ?? s.byOldHash.get(hash);
+    const byUrl = url ? s.byUrl.get(url) : undefined;
+    if (byUrl) {
+      // Same page, a text it already had (now or before): nothing new, and an old copy must not flip it back.
+      if (byUrl.text_hash === hash || s.hadHash.get(byUrl.id, hash)) return duplicate(byUrl, 'url');
+      // The page now carries exactly another stored article's text: that text is already stored once.
+      const other = sameText();
+      if (other) return duplicate(other, 'text');
+      return this.revise(byUrl.id, article, url, hash);
+    }
+    const byText = sameText();
+    if (byText) return duplicate(byText, 'text');
+    // No URL to go by: a whole file read again from the same path with a changed text is a corrected copy.
+    // Records inside a JSON/JSONL file ("file#3") and URLs are left out: record numbers shift when lines are
+    // added, and a URL origin already had its URL checked above.
+    if (isFileOrigin(article.origin)) {
+      const byOrigin = s.byOrigin.get(article.origin);
+      if (byOrigin) return this.revise(byOrigin.id, article, url, hash);
     }
     const info = s.insertArticle.run({
       sourceId: article.id,
@@ -180,56 +328,101 @@ export class SqliteStore implements ArticleStore {
     return { status: 'stored', id: Number(info.lastInsertRowid) };
   }
 
+  /** Keeps the current text of article `id` as an old version and stores `article` as the new current one. */
+  private revise(id: number, article: Article, url: string | null, hash: string): PutArticleResult {
+    const s = this.statements;
+    const current = s.currentVersion.get(id)!;
+    const stamp = now();
+    s.keepVersion.run({ id, version: current.version, origin: current.origin, hash: current.text_hash, ingestedAt: current.ingested_at, now: stamp, body: current.body });
+    s.reviseArticle.run({
+      id,
+      sourceId: article.id,
+      origin: article.origin,
+      url,
+      hash,
+      title: article.title,
+      outlet: outletKey(article.outlet, article.url),
+      publishedAt: article.publishedAt,
+      now: stamp,
+      body: JSON.stringify(article),
+    });
+    // The story's text changed: a new story version, so dossiers cached for the old text are not served.
+    if (current.story_id !== null) s.bumpStory.run(stamp, current.story_id);
+    return { status: 'revised', id, version: current.version + 1, storyId: current.story_id };
+  }
+
   getArticle(id: number): StoredArticle | null {
-    const row = this.statements.getArticle.get(id);
+    const row = this.guard(() => this.statements.getArticle.get(id));
     return row ? toStoredArticle(row) : null;
+  }
+
+  articleHistory(id: number): ArticleVersion[] {
+    return this.guard(() => this.statements.history.all(id)).map((row) => ({
+      version: row.version,
+      ingestedAt: row.ingested_at,
+      supersededAt: row.superseded_at,
+      article: JSON.parse(row.body) as Article,
+    }));
   }
 
   findArticleByUrl(url: string): number | null {
     const normalised = normaliseUrl(url);
-    return normalised ? (this.statements.byUrl.get(normalised)?.id ?? null) : null;
+    return normalised ? (this.guard(() => this.statements.byUrl.get(normalised))?.id ?? null) : null;
   }
 
   articleCount(): number {
-    return this.statements.countArticles.get()!.n;
+    return this.guard(() => this.statements.countArticles.get()!.n);
   }
 
   duplicatesOf(id: number) {
-    return this.statements.duplicatesOf.all(id);
+    return this.guard(() => this.statements.duplicatesOf.all(id));
   }
 
-  setArticleStory(articleId: number, storyId: number): void {
-    this.statements.touchStory.run({ id: storyId, now: now() });
-    this.statements.setStory.run(storyId, articleId);
+  setArticleStory(articleId: number, storyId: number, options: { newStory?: boolean } = {}): void {
+    this.write(() => {
+      if (options.newStory) this.statements.createStory.run({ id: storyId, now: now() });
+      else this.statements.touchStory.run({ id: storyId, now: now() });
+      this.statements.setStory.run(storyId, articleId);
+    });
+  }
+
+  maxStoryId(): number {
+    return this.guard(() => this.statements.maxStoryId.get()!.id);
   }
 
   saveStoryStates(records: StoryRecord[]): void {
-    for (const record of records) this.statements.saveState.run(record.state, record.lastDay, record.id);
+    this.write(() => {
+      for (const record of records) this.statements.saveState.run(record.state, record.lastDay, record.id);
+    });
   }
 
   mergeStory(from: number, into: number): void {
     const s = this.statements;
-    const stamp = now();
-    s.moveArticles.run(into, from);
-    s.markMerged.run(into, stamp, from);
-    s.repointMerged.run(into, from);
-    s.bumpStory.run(stamp, into);
+    this.write(() => {
+      const stamp = now();
+      s.moveArticles.run(into, from);
+      s.markMerged.run(into, stamp, from);
+      s.repointMerged.run(into, from);
+      s.bumpStory.run(stamp, into);
+    });
   }
 
   loadStoryStates(sinceDay: number | null): StoryRecord[] {
-    const rows = sinceDay === null ? this.statements.allStates.all() : this.statements.statesSince.all(sinceDay);
+    const rows = this.guard(() => (sinceDay === null ? this.statements.allStates.all() : this.statements.statesSince.all(sinceDay)));
     return rows.map((r) => ({ id: r.id, lastDay: r.last_day, state: r.state }));
   }
 
   listStories(options: { limit?: number; offset?: number; minArticles?: number } = {}): StorySummary[] {
-    return this.statements.listStories.all(options.minArticles ?? 1, options.limit ?? 50, options.offset ?? 0).map(toSummary);
+    return this.guard(() => this.statements.listStories.all(options.minArticles ?? 1, options.limit ?? 50, options.offset ?? 0)).map(toSummary);
   }
 
   getStory(id: number): StorySummary | null {
-    const resolved = this.resolveStory(id);
-    if (resolved === null) return null;
-    const row = this.statements.storySummary.get(resolved);
-    return row ? toSummary(row) : null;
+    return this.guard(() => {
+      const resolved = this.resolveStory(id);
+      if (resolved === null) return null;
+      const row = this.statements.storySummary.get(resolved);
+      return row ? toSummary(row) : null;
+    });
   }
 
   private resolveStory(id: number): number | null {
@@ -244,36 +437,40 @@ export class SqliteStore implements ArticleStore {
   }
 
   storyArticles(id: number): StoredArticle[] {
-    const resolved = this.resolveStory(id);
-    return resolved === null ? [] : this.statements.storyArticles.all(resolved).map(toStoredArticle);
+    return this.guard(() => {
+      const resolved = this.resolveStory(id);
+      return resolved === null ? [] : this.statements.storyArticles.all(resolved).map(toStoredArticle);
+    });
   }
 
   getCachedDossier(storyId: number, version: number): string | null {
-    return this.statements.getDossier.get(storyId, version)?.body ?? null;
+    return this.guard(() => this.statements.getDossier.get(storyId, version)?.body ?? null);
   }
 
   putCachedDossier(storyId: number, version: number, body: string): void {
-    this.statements.putDossier.run(storyId, version, body);
+    this.write(() => this.statements.putDossier.run(storyId, version, body));
   }
 
   getMeta(key: string): string | null {
-    return this.statements.getMeta.get(key)?.value ?? null;
+    return this.guard(() => this.statements.getMeta.get(key)?.value ?? null);
   }
 
   setMeta(key: string, value: string): void {
-    this.statements.setMeta.run(key, value);
+    this.write(() => this.statements.setMeta.run(key, value));
   }
 
   loadCounters(namespace: string): [string, number][] {
-    return this.statements.loadCounters.all(namespace).map((r) => [r.key, r.value]);
+    return this.guard(() => this.statements.loadCounters.all(namespace)).map((r) => [r.key, r.value]);
   }
 
   putCounters(namespace: string, entries: [string, number][]): void {
-    for (const [key, value] of entries) this.statements.putCounter.run(namespace, key, value);
+    this.write(() => {
+      for (const [key, value] of entries) this.statements.putCounter.run(namespace, key, value);
+    });
   }
 
   getFeedState(url: string): FeedState | null {
-    const row = this.statements.getFeed.get(url);
+    const row = this.guard(() => this.statements.getFeed.get(url));
     if (!row) return null;
     return {
       url: row.url as string,
@@ -287,11 +484,11 @@ export class SqliteStore implements ArticleStore {
   }
 
   putFeedState(state: FeedState): void {
-    this.statements.putFeed.run(state);
+    this.write(() => this.statements.putFeed.run(state));
   }
 
   integrityCheck(): string {
-    const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+    const rows = this.guard(() => this.db.pragma('integrity_check') as { integrity_check: string }[]);
     return rows.map((r) => r.integrity_check).join('; ');
   }
 
@@ -305,7 +502,16 @@ function now(): string {
 }
 
 function toStoredArticle(row: ArticleRow): StoredArticle {
-  return { id: row.id, storyId: row.story_id, ingestedAt: row.ingested_at, article: JSON.parse(row.body) as Article };
+  return { id: row.id, storyId: row.story_id, ingestedAt: row.ingested_at, version: row.version, article: JSON.parse(row.body) as Article };
+}
+
+/** A whole file read from a path: not a URL, not a record inside a JSON/JSONL file ("file#3"). */
+function isFileOrigin(origin: string): boolean {
+  return !origin.includes('#') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(origin) && !origin.startsWith('pasted-');
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function toSummary(row: StoryRow): StorySummary {

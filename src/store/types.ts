@@ -1,10 +1,22 @@
 import type { Article } from '../clean/types.js';
 
-/** An article as kept by the store, with its store id and story. */
+/** An article as kept by the store (its current version), with its store id and story. */
 export interface StoredArticle {
   id: number;
   storyId: number | null;
+  /** When the current version was stored. */
   ingestedAt: string;
+  /** 1 for the first text seen; grows each time the text under the same URL (or file) changed. */
+  version: number;
+  article: Article;
+}
+
+/** An older text of a stored article, replaced by a later version. */
+export interface ArticleVersion {
+  version: number;
+  ingestedAt: string;
+  /** When the next version replaced it. */
+  supersededAt: string;
   article: Article;
 }
 
@@ -12,6 +24,11 @@ export type DuplicateReason = 'url' | 'text';
 
 export type PutArticleResult =
   | { status: 'stored'; id: number }
+  /**
+   * The text under a known URL (or of a known file) changed: article `id` now holds the new text as
+   * `version`, the old text is kept, and the version of its story `storyId` (if any) grew.
+   */
+  | { status: 'revised'; id: number; version: number; storyId: number | null }
   /** `linked` is false when the same origin was simply read again (nothing new to record). */
   | { status: 'duplicate'; id: number; reason: DuplicateReason; linked: boolean };
 
@@ -56,20 +73,46 @@ export interface StoryRecord {
 export interface ArticleStore {
   readonly path: string;
   readonly schemaVersion: number;
-  /** Runs `fn` in one transaction: all of its writes are saved, or none. */
+  /**
+   * Runs `fn` in one write transaction: all of its writes are saved, or none. The write lock is taken at
+   * the start (other processes writing the same file wait for it, up to the busy timeout), so what `fn`
+   * reads is not changed by anyone else before it commits. Nested calls join the outer transaction.
+   * Throws StoreError 'busy' when the lock could not be had in time; `fn`'s own errors pass through.
+   */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` (reads only) against one consistent snapshot of the store: another process committing in the
+   * middle (e.g. a story's version read first, its articles after) is not seen half-way. Takes no lock.
+   */
+  readSnapshot<T>(fn: () => T): T;
+  /**
+   * A number that changes whenever anything was committed to the store, by this connection or another
+   * process; cheap to read, for caches that must notice outside writes.
+   */
+  changeCounter(): number;
 
-  /** Stores an article once: the same URL or the same cleaned text is a duplicate, linked to the first copy. */
+  /**
+   * Stores an article once. The same cleaned text (current or older version of any article) is a duplicate,
+   * linked to the first copy; the same URL with the same text too. The same URL with a new text, or the same
+   * file (origin without a record number, no URL) with a new text, is a new version of that article.
+   */
   putArticle(article: Article): PutArticleResult;
   getArticle(id: number): StoredArticle | null;
+  /** Older versions of article `id`, oldest first (empty when it never changed). */
+  articleHistory(id: number): ArticleVersion[];
   /** Id of the stored article with this URL (normalised the same way as on insert), or null. */
   findArticleByUrl(url: string): number | null;
   articleCount(): number;
   /** Records `origin`s that were linked to stored article `id` as duplicates. */
   duplicatesOf(id: number): { origin: string; url: string | null; reason: DuplicateReason }[];
 
-  /** Puts an article in a story (creating the story row if new) and bumps the story's version. */
-  setArticleStory(articleId: number, storyId: number): void;
+  /**
+   * Puts an article in a story (creating the story row if new) and bumps the story's version. With
+   * `newStory`, the story must not exist yet: an existing row throws (two writers handed out one id).
+   */
+  setArticleStory(articleId: number, storyId: number, options?: { newStory?: boolean }): void;
+  /** Highest story id ever used (0 for none): new ids must be above it. */
+  maxStoryId(): number;
   saveStoryStates(records: StoryRecord[]): void;
   /** Moves every article of `from` to `into`; `from` is kept as a pointer so old ids still resolve. */
   mergeStory(from: number, into: number): void;
