@@ -49,12 +49,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'C02-infinite-scroll-next-story: input.html': 'follow-up stories in the <article> are kept (class 1)',
   'C04-paywall-class-on-story-paragraphs: input.html': 'class=paywall story paragraphs are pruned (class 2)',
   'C05-subheads-id-nav-and-ui-label: input.html': 'id=nav_ subheads are pruned (class 2)',
-  'C10-visible-date-not-read: extra-dw.html': 'the visible DW byline is not read (class 5)',
-  'C13-feed-latin1-mojibake: the feed ingested from a URL': 'feeds are decoded as UTF-8 whatever their charset (class 11)',
-  'C14-feed-localized-pubdate-and-local-file: the feed given as a local file is read as its items': 'a local feed file is read as one article (class 11)',
-  'C15-stories-overmerge: ingest gives 7 stories': 'short items of one outlet merge on shared vocabulary (class 12)',
-  'C17-byline-pruned-not-read: input.html': 'a pruned visible byline is not read (class 5)',
-  'C17-byline-pruned-not-read: extra-medicalnewstoday.html': 'a pruned visible byline is not read (class 5)',
   'C18-quote-speakers: dossier': 'titles of works read as quotes; places as speakers (class 10)',
 };
 const todoOf = (name: string): string | false => KNOWN_GAPS[name] ?? false;

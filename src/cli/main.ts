@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { isNothingToAnalyzeError, isUsageError } from '../errors.js';
+// The error module alone, not the store: analyze starts without loading SQLite.
+import { isStoreError } from '../store/errors/store-error.js';
 import { analyzeCommand } from './analyze-command.js';
 import type { CliCommand, CliIO } from './command.js';
 
@@ -32,7 +34,7 @@ function help(COMMANDS: CliCommand[]): string {
 
 // Errors a user can fix get one line; anything else is a bug and keeps its stack.
 function isUserMistake(error: unknown): error is Error {
-  if (isUsageError(error) || isNothingToAnalyzeError(error)) return true;
+  if (isUsageError(error) || isNothingToAnalyzeError(error) || isStoreError(error)) return true;
   const code = (error as { code?: string } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
@@ -63,7 +65,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   } catch (error) {
     if (!isUserMistake(error)) throw error;
     io.stderr(`triangulate ${name}: ${error.message}`);
-    return isNothingToAnalyzeError(error) ? 1 : 2;
+    return isNothingToAnalyzeError(error) || isStoreError(error) ? 1 : 2;
   }
 }
 

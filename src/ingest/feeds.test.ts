@@ -2,10 +2,13 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openStore } from '../store/index.js';
+import { fileURLToPath } from 'node:url';
+import { openStore, type ArticleStore } from '../store/index.js';
+import type { Article } from '../clean/index.js';
+import { main } from '../cli/main.js';
 import { ingestSources, isPrivateAddress, parseFeed, parseOpml, pollFeed, watchFeeds } from './index.js';
 
 // A self-written feed: two items with full content (long enough not to be treated as teasers).
@@ -24,6 +27,24 @@ const rss = (base: string) => `<?xml version="1.0"?>
 <content:encoded><![CDATA[${itemHtml('Strike')}]]></content:encoded></item>
 </channel></rss>`;
 
+// Fault class 11 (feeds and encodings): an ISO-8859-1 feed, as real Portuguese and Brazilian feeds still are,
+// built as bytes here; served with and without the charset in its Content-Type.
+const latin1 = (text: string) => Buffer.from(text, 'latin1');
+const cp1252 = (text: string) => Buffer.from(text.replace(/“/g, '\x93').replace(/”/g, '\x94').replace(/€/g, '\x80'), 'latin1');
+const isoFeed = (base: string) => `<?xml version="1.0" encoding="ISO-8859-1"?>
+<rss version="2.0"><channel><title>Diário do Porto - Últimas Notícias</title>
+<item><title>Ponte da Arrábida reabre ao trânsito</title><link>${base}/a/ponte</link><pubDate>Wed, 03 Jan 2018 13:47:00 GMT</pubDate>
+<description>A ponte da Arrábida reabriu esta manhã ao trânsito, depois de três semanas de obras, disse a Câmara.</description></item>
+</channel></rss>`;
+// A teaser feed whose linked page is windows-1252, declared only by <meta charset> (no charset over HTTP).
+const teaserFeed = (base: string) => `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Harbour Herald | Home</title>
+<item><title>Café reopens on the quay</title><link>${base}/a/cafe.html</link><description>Short teaser</description></item>
+</channel></rss>`;
+const cafePage = `<!doctype html><html><head><meta charset="windows-1252"><title>Café reopens on the quay</title></head><body><article>
+<h1>Café reopens on the quay</h1><p>The café “Olá” on the Lindqvist quay reopened on Monday after a month of storm repairs, its owner told reporters outside.</p>
+<p>A coffee now costs 3 €, up from 2,50 €, she said, blaming the repairs and the price of beans.</p></article></body></html>`;
+
 let server: http.Server;
 let base = '';
 let feedRequests = 0;
@@ -40,6 +61,22 @@ before(async () => {
         return;
       }
       res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(rss(base));
+      return;
+    }
+    if (req.url === '/latin1.xml') {
+      res.writeHead(200, { 'content-type': 'text/xml; charset=latin1' }).end(latin1(isoFeed(base)));
+      return;
+    }
+    if (req.url === '/declared.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(latin1(isoFeed(base)));
+      return;
+    }
+    if (req.url === '/teaser.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(teaserFeed(base));
+      return;
+    }
+    if (req.url === '/a/cafe.html') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(cp1252(cafePage));
       return;
     }
     if (req.url === '/broken.xml') {
@@ -125,7 +162,7 @@ test('Atom and JSON Feed items are read with their links, dates and content', ()
     title: 'Quay & market reopen',
     url: 'https://news.example/quay',
     id: 'tag:x,1',
-    publishedAt: '2024-01-04T10:00:00.000Z',
+    publishedAt: '2024-01-04T10:00:00Z',
     author: 'Ola',
     contentHtml: '<p>Body</p>',
     summary: null,
@@ -148,4 +185,136 @@ test('a localized RSS date (Portuguese day and month names) is read, not dropped
   const items = parseFeed(xml, 'https://example.com/feed').items;
   assert.equal(new Date(items[0].publishedAt!).toISOString(), '2018-09-24T22:42:40.000Z');
   assert.equal(new Date(items[1].publishedAt!).toISOString(), '2018-09-24T22:32:00.000Z');
+});
+
+/** Runs the CLI as a user would; returns the exit code and what it printed. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string[] }> {
+  const out: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(args, { stdout: (text) => out.push(text), stderr: (line) => stderr.push(line) });
+  return { code, stdout: out.join(''), stderr };
+}
+
+function storedArticles(store: ArticleStore): Article[] {
+  const articles: Article[] = [];
+  for (let id = 1; id <= store.articleCount(); id++) {
+    const stored = store.getArticle(id);
+    if (stored) articles.push(stored.article);
+  }
+  return articles;
+}
+
+test('an ISO-8859-1 feed is decoded by its HTTP charset ("latin1") or, without one, by its XML declaration', async () => {
+  for (const feed of ['latin1.xml', 'declared.xml']) {
+    const db = path.join(dir, `enc-${feed}.db`);
+    const ingest = await cli('ingest', `${base}/${feed}`, '--allow-private', '--no-fetch-pages', '--store', db);
+    assert.equal(ingest.code, 0, ingest.stderr.join('\n'));
+    const stories = JSON.parse((await cli('stories', '--store', db, '--format', 'json')).stdout) as { title: string }[];
+    assert.deepEqual(stories.map((s) => s.title), ['Ponte da Arrábida reabre ao trânsito'], feed);
+    const store = openStore(db);
+    const [article] = storedArticles(store);
+    store.close();
+    assert.equal(article.outlet, 'Diário do Porto', 'the generic "Últimas Notícias" tagline is dropped');
+    assert.equal(article.publishedAt, '2018-01-03T13:47:00Z');
+    assert.equal(article.text, 'A ponte da Arrábida reabriu esta manhã ao trânsito, depois de três semanas de obras, disse a Câmara.');
+  }
+});
+
+test('a fetched article page in windows-1252, declared only by <meta charset>, is decoded by it', async () => {
+  const store = openStore(':memory:');
+  const summary = await ingestSources(store, [`${base}/teaser.xml`], { allowPrivate: true });
+  assert.equal(summary.stored, 1);
+  const [article] = storedArticles(store);
+  store.close();
+  assert.equal(article.outlet, 'Harbour Herald');
+  assert.match(article.text, /^The café “Olá” on the Lindqvist quay reopened/);
+  assert.match(article.text, /costs 3 €, up from 2,50 €/);
+});
+
+test('a local feed file is ingested as its items, without fetching unless --fetch-pages is given', async () => {
+  const file = path.join(dir, 'herald.rss');
+  writeFileSync(file, rss(base).replace('<link>' + base + '/a/strike</link>', '<link>' + base + '/a/cafe.html</link>').replace(/<content:encoded><!\[CDATA\[[^\]]*Strike[^\]]*\]\]><\/content:encoded>/, ''));
+  const db = path.join(dir, 'local-feed.db');
+  const ingest = await cli('ingest', file, '--store', db);
+  assert.equal(ingest.code, 0, ingest.stderr.join('\n'));
+  assert.match(ingest.stderr.at(-1) ?? '', /^2 new articles, /);
+  let store = openStore(db);
+  const articles = storedArticles(store);
+  store.close();
+  assert.deepEqual(articles.map((a) => [a.title, a.outlet, path.basename(a.origin)]), [
+    ['Storm floods Lindqvist harbour', 'Harbour Herald', 'herald.rss#1'],
+    ['Ferry strike enters second day', 'Harbour Herald', 'herald.rss#2'],
+  ]);
+  assert.equal(articles[1].text, 'Short teaser & more', 'read from the feed alone: the teaser, not the linked page');
+  for (const article of articles) assert.doesNotMatch(article.text, /<\?xml|<rss|<item/);
+
+  const fetched = path.join(dir, 'local-fetched.db');
+  const withPages = await cli('ingest', file, '--fetch-pages', '--allow-private', '--store', fetched);
+  assert.equal(withPages.code, 0, withPages.stderr.join('\n'));
+  store = openStore(fetched);
+  const second = storedArticles(store).find((a) => a.title === 'Ferry strike enters second day');
+  store.close();
+  assert.match(second?.text ?? '', /^The café “Olá” on the Lindqvist quay/, 'the teaser item was completed from its page');
+  assert.equal((await cli('ingest', file, '--fetch-pages', '--no-fetch-pages')).code, 2);
+});
+
+test('analyze reads a local feed file as its items', async () => {
+  const file = path.join(dir, 'analyze.rss');
+  writeFileSync(file, rss('https://herald.example'));
+  const result = await cli('analyze', file, '--format', 'json');
+  assert.equal(result.code, 0, result.stderr.join('\n'));
+  const dossier = JSON.parse(result.stdout) as { articles: { title: string; outlet: string; text: string }[] };
+  assert.deepEqual(dossier.articles.map((a) => a.title).sort(), ['Ferry strike enters second day', 'Storm floods Lindqvist harbour']);
+  for (const article of dossier.articles) {
+    assert.equal(article.outlet, 'Harbour Herald');
+    assert.match(article.text, /paragraph 1: officials in the harbour town/);
+  }
+});
+
+// The shared real-world cases C13 (ISO-8859-1 feed served with charset=latin1) and C14 (a local feed file).
+const casesDir = process.env.TRIANGULATE_CASES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/cases/realworld');
+const caseSkip = (name: string) => (existsSync(path.join(casesDir, name)) ? false : `skipped: ${path.join(casesDir, name)} is absent (the shared cases live beside the checkout in ../shared/cases/realworld)`);
+
+test('real-world case C13: an ISO-8859-1 feed served as text/xml; charset=latin1', { skip: caseSkip('C13-feed-latin1-mojibake') }, async () => {
+  const body = readFileSync(path.join(casesDir, 'C13-feed-latin1-mojibake', 'input.rss'));
+  const caseServer = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/xml; charset=latin1' }).end(body));
+  await new Promise<void>((resolve) => caseServer.listen(0, '127.0.0.1', resolve));
+  try {
+    const db = path.join(dir, 'c13.db');
+    const url = `http://127.0.0.1:${(caseServer.address() as AddressInfo).port}/input.rss`;
+    const ingest = await cli('ingest', url, '--allow-private', '--no-fetch-pages', '--store', db);
+    assert.equal(ingest.code, 0, ingest.stderr.join('\n'));
+    const stories = JSON.parse((await cli('stories', '--store', db, '--format', 'json')).stdout) as { title: string }[];
+    assert.ok(stories.some((s) => s.title === 'Mãe de utente é a nova presidente da Raríssimas'), JSON.stringify(stories));
+    const store = openStore(db);
+    const article = storedArticles(store).find((a) => a.title === 'Mãe de utente é a nova presidente da Raríssimas');
+    store.close();
+    assert.ok(article);
+    assert.equal(article.outlet, 'Jornal de Notícias');
+    assert.equal(article.publishedAt, '2018-01-03T13:47:00Z');
+    assert.ok(article.text.startsWith('Sónia Laygue, profissional na área da Recursos Humanos'), article.text.slice(0, 80));
+    assert.doesNotMatch(article.text, /\uFFFD/);
+  } finally {
+    caseServer.close();
+  }
+});
+
+test('real-world case C14(b): a local feed file given to ingest and analyze is read as its items', { skip: caseSkip('C14-feed-localized-pubdate-and-local-file') }, async () => {
+  const input = path.join(casesDir, 'C14-feed-localized-pubdate-and-local-file', 'input.rss');
+  const db = path.join(dir, 'c14.db');
+  const ingest = await cli('ingest', input, '--store', db);
+  assert.equal(ingest.code, 0, ingest.stderr.join('\n'));
+  const store = openStore(db);
+  const articles = storedArticles(store);
+  const stories = store.listStories();
+  store.close();
+  assert.equal(articles.length, 3);
+  assert.deepEqual(articles.map((a) => a.publishedAt).sort(), ['2018-09-24T19:20:08-03:00', '2018-09-24T19:32:00-03:00', '2018-09-24T19:42:40-03:00']);
+  for (const article of articles) assert.doesNotMatch(article.text, /<\?xml|<rss/);
+  assert.equal(stories.length, 2, JSON.stringify(stories.map((s) => s.title)));
+  const analyzed = await cli('analyze', input, '--format', 'json');
+  assert.equal(analyzed.code, 0, analyzed.stderr.join('\n'));
+  const dossier = JSON.parse(analyzed.stdout) as { articles: { title: string }[] };
+  assert.equal(dossier.articles.length, 3);
+  assert.ok(dossier.articles.some((a) => a.title === 'Dow Jones fecha em baixa de 0,68%'));
 });

@@ -1,39 +1,62 @@
 // The ingest pipeline: read -> clean -> signature -> store -> cluster, in batches.
-import { readFile } from 'node:fs/promises';
-import { readInputs, isReadError, type RawArticle } from '../read/index.js';
-import { cleanArticle, isNoArticleTextError, type Article } from '../clean/index.js';
+import { stat } from 'node:fs/promises';
+import pLimit from 'p-limit';
+import { decodeDocument, readFeedFile, readInputs, readLocalFile, isReadError, type ParsedFeed, type RawArticle } from '../read/index.js';
+import { cleanArticle, isNoArticleTextError, teaserNotice, type Article } from '../clean/index.js';
 import type { ArticleStore } from '../store/index.js';
 import { StoryIngestor, type IngestorOptions } from './ingestor.js';
-import { pollFeed, type PollOptions } from './feeds/poll.js';
+import { feedArticles, pollFeed, type PollOptions } from './feeds/poll.js';
 import { looksLikeOpml, parseOpml } from './feeds/parse.js';
 import { fetchText } from './fetch/http.js';
 import { isIngestError } from './errors/ingest-error.js';
 import { silentProgress, type Progress } from './progress.js';
 
 export const DEFAULT_BATCH_SIZE = 200;
+/**
+ * Feeds fetched at once. Enough that one slow or dead site does not hold up the others for its whole timeout,
+ * few enough not to flood a small machine or one host serving many of the feeds.
+ */
+export const DEFAULT_FEED_CONCURRENCY = 6;
 
 export interface IngestRunOptions extends IngestorOptions, Omit<PollOptions, 'now'> {
   /** Articles per transaction. */
   batchSize?: number;
+  /**
+   * Fetch the linked pages of feed files named on the command line, as for feed URLs (default false: a local
+   * feed is read from the content it carries and nothing is fetched). Feeds inside folders are never fetched.
+   */
+  fetchLocalFeedPages?: boolean;
   onProblem?: (origin: string, reason: string) => void;
+  /** Called for an article stored with a caveat worth telling its user (a paywall teaser: "teaser only (paywalled page)"). */
+  onNotice?: (origin: string, notice: string) => void;
   /** Called after each committed batch. */
   onBatch?: (committed: { stored: number; duplicates: number }) => void;
   progress?: Progress;
+  /** Feeds polled at the same time (default DEFAULT_FEED_CONCURRENCY); each feed's own pages are fetched one by one. */
+  feedConcurrency?: number;
 }
 
+/** Counts of one ingest run or one watch round (or the sum of rounds). */
 export interface IngestSummary {
   read: number;
   stored: number;
   duplicates: number;
+  /** Known articles (same URL or file) whose text changed, stored as a new version of the article. */
+  revised: number;
   storiesCreated: number;
   merges: number;
   problems: number;
+  /** Feeds requested (not those waiting out a backoff). */
   feedsPolled: number;
+  /** Of those, feeds that answered 304 Not Modified. */
   feedsNotModified: number;
+  /** Of those, feeds that could not be fetched or read (each also counted in `problems`). */
+  feedsFailed: number;
 }
 
+/** An IngestSummary with every count at zero. */
 export function emptySummary(): IngestSummary {
-  return { read: 0, stored: 0, duplicates: 0, storiesCreated: 0, merges: 0, problems: 0, feedsPolled: 0, feedsNotModified: 0 };
+  return { read: 0, stored: 0, duplicates: 0, revised: 0, storiesCreated: 0, merges: 0, problems: 0, feedsPolled: 0, feedsNotModified: 0, feedsFailed: 0 };
 }
 
 export function isUrl(source: string): boolean {
@@ -43,7 +66,7 @@ export function isUrl(source: string): boolean {
 /** Feed URLs behind sources that are URLs or OPML files/URLs; other sources are returned as local paths. */
 export async function expandSources(
   sources: string[],
-  options: { allowPrivate?: boolean },
+  options: { allowPrivate?: boolean; timeoutMs?: number; signal?: AbortSignal },
   report: (origin: string, reason: string) => void,
 ): Promise<{ feeds: string[]; paths: string[] }> {
   const feeds: string[] = [];
@@ -52,7 +75,7 @@ export async function expandSources(
     if (isUrl(source)) {
       if (/\.opml(\?|$)/i.test(source)) {
         try {
-          const body = (await fetchText(source, { allowPrivate: options.allowPrivate })).body;
+          const body = (await fetchText(source, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: options.signal })).body;
           feeds.push(...parseOpml(body, source));
         } catch (error) {
           if (!isIngestError(error)) throw error;
@@ -61,10 +84,13 @@ export async function expandSources(
       } else feeds.push(source);
     } else if (/\.opml$/i.test(source)) {
       try {
-        feeds.push(...parseOpml(await readFile(source, 'utf8'), source));
+        // An OPML file is XML: its <?xml encoding?> (or BOM) says how to read it, UTF-8 otherwise.
+        // Read like any input: a FIFO or a device named .opml is refused, not waited on or read forever.
+        const text = decodeDocument(await readLocalFile(source), { kind: 'xml', undeclared: 'windows-1252' }).text;
+        feeds.push(...parseOpml(text, source));
       } catch (error) {
-        if (isIngestError(error)) report(source, error.message);
-        else report(source, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message);
+        if (isIngestError(error) || isReadError(error)) report(source, error.message);
+        else throw error;
       }
     } else paths.push(source);
   }
@@ -89,7 +115,10 @@ export class BatchRunner {
     for (const raw of raws) {
       this.summary.read++;
       try {
-        this.pending.push(cleanArticle(raw));
+        const article = cleanArticle(raw);
+        const notice = teaserNotice(article.diagnostics);
+        if (notice) this.options.onNotice?.(raw.origin, notice);
+        this.pending.push(article);
       } catch (error) {
         if (!isNoArticleTextError(error) && !isReadError(error)) throw error;
         this.problem(raw.origin, error.message);
@@ -106,6 +135,7 @@ export class BatchRunner {
     const outcome = this.ingestor.addBatch(batch);
     this.summary.stored += outcome.stored;
     this.summary.duplicates += outcome.duplicates;
+    this.summary.revised += outcome.revised;
     this.summary.storiesCreated += outcome.storiesCreated;
     this.summary.merges += outcome.merges;
     this.options.progress?.advance(batch.length, `${this.summary.stored} new`);
@@ -118,11 +148,25 @@ export class BatchRunner {
   }
 }
 
-/** `triangulate ingest`: files, folders, JSON/JSONL, feed URLs and OPML lists, stored and clustered. */
+/**
+ * `triangulate ingest`: files, folders, JSON/JSONL, feed files, feed URLs and OPML lists, stored and clustered.
+ * Feed URLs are fetched (with their linked pages unless `fetchPages` is false); feed files are read as their
+ * items without any request unless `fetchLocalFeedPages`. Problems go to `onProblem`, one line each.
+ */
 export async function ingestSources(store: ArticleStore, sources: string[], options: IngestRunOptions = {}): Promise<IngestSummary> {
   const runner = new BatchRunner(store, options);
   const progress = options.progress ?? silentProgress;
-  const { feeds, paths } = await expandSources(sources, options, (o, r) => runner.problem(o, r));
+  const { feeds, paths: sourcePaths } = await expandSources(sources, options, (o, r) => runner.problem(o, r));
+  let paths = sourcePaths;
+  if (options.fetchLocalFeedPages) {
+    paths = [];
+    for (const source of sourcePaths) {
+      const feed = await localFeed(source, (o, r) => runner.problem(o, r));
+      if (feed === undefined) continue;
+      if (feed === null) paths.push(source);
+      else await feedFileInto(store, runner, source, feed, options);
+    }
+  }
   if (paths.length > 0) {
     const read = await readInputs(paths);
     for (const problem of read.problems) runner.problem(problem.origin, problem.reason);
@@ -131,8 +175,38 @@ export async function ingestSources(store: ArticleStore, sources: string[], opti
     runner.flush();
     progress.stop();
   }
-  for (const feed of feeds) await pollInto(store, runner, feed, { ...options, ignoreBackoff: true });
+  await pollAll(store, runner, feeds, { ...options, ignoreBackoff: true });
   return runner.summary;
+}
+
+/**
+ * The feed in a local file named as a source; null when the source is a folder or not a feed (it is then read
+ * as usual), undefined when it is a feed file that could not be read (the problem was reported).
+ */
+async function localFeed(source: string, report: (origin: string, reason: string) => void): Promise<ParsedFeed | null | undefined> {
+  const info = await stat(source).catch(() => null);
+  if (!info?.isFile()) return null;
+  try {
+    return await readFeedFile(source);
+  } catch (error) {
+    if (!isReadError(error)) return null; // unexpected trouble: readInputs reports it in its own words
+    report(error.origin, error.message);
+    return undefined;
+  }
+}
+
+/** Items of a local feed file, their linked pages fetched like a fetched feed's; origins are "<file>#<n>". */
+async function feedFileInto(store: ArticleStore, runner: BatchRunner, file: string, feed: ParsedFeed, options: IngestRunOptions): Promise<void> {
+  const result = await feedArticles(store, feed, (_item, index) => `${file}#${index + 1}`, {
+    allowPrivate: options.allowPrivate,
+    fetchPages: true,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+  });
+  for (const problem of result.problems) runner.problem(file, problem);
+  if (feed.items.length === 0) runner.problem(file, 'feed has no items');
+  runner.add(result.articles);
+  runner.flush();
 }
 
 async function pollInto(store: ArticleStore, runner: BatchRunner, feed: string, options: IngestRunOptions): Promise<void> {
@@ -140,11 +214,35 @@ async function pollInto(store: ArticleStore, runner: BatchRunner, feed: string, 
   if (result.status === 'backoff') return;
   runner.summary.feedsPolled++;
   if (result.status === 'not-modified') runner.summary.feedsNotModified++;
-  else if (result.status === 'failed') runner.problem(feed, result.problem);
+  else if (result.status === 'failed') {
+    runner.summary.feedsFailed++;
+    runner.problem(feed, result.problem);
+  }
   else {
     for (const problem of result.problems) runner.problem(feed, problem);
     runner.add(result.articles);
     runner.flush();
+  }
+}
+
+/**
+ * Polls `feeds` into `runner`, `feedConcurrency` at a time, storing each feed's articles as soon as it answers
+ * (so a slow feed holds up nobody). Rejects with the first internal error; a stop through `options.signal`
+ * resolves once the pending requests are closed.
+ */
+async function pollAll(store: ArticleStore, runner: BatchRunner, feeds: string[], options: IngestRunOptions): Promise<void> {
+  const limit = pLimit(options.feedConcurrency ?? DEFAULT_FEED_CONCURRENCY);
+  const signal = options.signal;
+  const results = await Promise.allSettled(
+    feeds.map((feed) =>
+      limit(async () => {
+        if (!signal?.aborted) await pollInto(store, runner, feed, options);
+      }),
+    ),
+  );
+  for (const result of results) {
+    // A stop rejects the pending polls with the signal's own reason: that is no error.
+    if (result.status === 'rejected' && !(signal?.aborted && result.reason === signal.reason)) throw result.reason;
   }
 }
 
@@ -156,15 +254,23 @@ export interface WatchOptions extends IngestRunOptions {
   onRound?: (round: number, summary: IngestSummary) => void;
 }
 
-/** `triangulate watch`: polls every feed each `everyMs` (feeds in backoff wait their turn) until aborted. */
+/**
+ * `triangulate watch`: polls every feed each `everyMs` (feeds in backoff wait their turn; `feedConcurrency` at
+ * a time) until `rounds` are done or `signal` aborts. An abort closes pending requests and ends the wait
+ * between rounds at once; the round it interrupted is still reported. Resolves with the sum of all rounds.
+ */
 export async function watchFeeds(store: ArticleStore, sources: string[], options: WatchOptions): Promise<IngestSummary> {
   const total = emptySummary();
   for (let round = 1; options.rounds === undefined || round <= options.rounds; round++) {
     const runner = new BatchRunner(store, options);
-    const { feeds } = await expandSources(sources, options, (o, r) => runner.problem(o, r));
-    for (const feed of feeds) {
-      if (options.signal?.aborted) break;
-      await pollInto(store, runner, feed, options);
+    try {
+      const { feeds, paths } = await expandSources(sources, options, (o, r) => runner.problem(o, r));
+      // Files are read once by ingest; polling them again every round would only find them unchanged.
+      if (round === 1) for (const file of paths) runner.problem(file, 'watch polls feed URLs and OPML lists; read a local file with: triangulate ingest FILE');
+      await pollAll(store, runner, feeds, options);
+    } catch (error) {
+      // Stopped while an OPML list was being fetched: the round ends with what it had.
+      if (!(options.signal?.aborted && error === options.signal.reason)) throw error;
     }
     for (const key of Object.keys(total) as (keyof IngestSummary)[]) total[key] += runner.summary[key];
     options.onRound?.(round, runner.summary);
@@ -174,12 +280,17 @@ export async function watchFeeds(store: ArticleStore, sources: string[], options
   return total;
 }
 
+/** Waits `ms`, or less when `signal` aborts. The abort listener is removed either way: a `watch` runs for
+ * weeks on one signal, and one listener left per round is a leak (and a MaxListenersExceededWarning). */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }

@@ -1,37 +1,30 @@
 import { ReadError } from './errors/read-error.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+import { decodeDocument, InvalidUtf8Error, type DocumentKind } from './charset.js';
 
 /**
- * Bytes of one input as text. Refuses what would otherwise come out as mojibake: binary files (NUL bytes),
- * UTF-16 (which also has NULs, but deserves a precise message) and any other non-UTF-8 encoding.
+ * Bytes of one local input as text. A byte order mark or a declaration inside the document (an HTML
+ * <meta charset>, an <?xml encoding?>; see `sniffEncoding`) is followed, so an ISO-8859-1 feed or a
+ * windows-1252 page that says what it is reads right. What would otherwise come out as mojibake is refused
+ * with a ReadError: binary files (NUL bytes) and undeclared non-UTF-8 text (the user can convert the file or
+ * declare its encoding). `kind` "text" (plain text, JSON) looks for no in-document declaration.
  */
-export function decodeInput(bytes: Uint8Array, origin: string): string {
+export function decodeInput(bytes: Uint8Array, origin: string, kind: DocumentKind = 'auto'): string {
   if (bytes.length === 0) throw new ReadError('empty', origin, 'empty file');
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ReadError('encoding', origin, 'file is UTF-16; save it as UTF-8');
-  }
-  if (bytes.includes(0)) throw new ReadError('binary', origin, 'binary file (contains NUL bytes), not text');
+  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // UTF-16 text is full of NULs; only without its byte order mark is it taken for binary.
+  if (!utf16Bom && bytes.includes(0)) throw new ReadError('binary', origin, 'binary file (contains NUL bytes), not text');
   let text: string;
   try {
-    // TextDecoder drops a leading UTF-8 byte order mark by default.
-    text = utf8.decode(bytes);
-  } catch {
-    throw new ReadError('encoding', origin, `not valid UTF-8 (first bad byte at offset ${firstBadUtf8Offset(bytes)}); convert the file to UTF-8`);
+    text = decodeDocument(bytes, { kind, undeclared: 'refuse' }).text;
+  } catch (error) {
+    if (!(error instanceof InvalidUtf8Error)) throw error;
+    const advice = error.declared
+      ? 'the file declares UTF-8 but is not; fix its encoding declaration'
+      : kind === 'text'
+        ? 'convert the file to UTF-8'
+        : 'convert the file to UTF-8 or declare its encoding (<meta charset> or <?xml encoding?>)';
+    throw new ReadError('encoding', origin, `${error.message}; ${advice}`);
   }
   if (text.trim() === '') throw new ReadError('empty', origin, 'file contains only whitespace');
   return text;
-}
-
-/** Offset of the first byte that breaks UTF-8, so the user can find it. */
-function firstBadUtf8Offset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
-    i += length;
-  }
-  return i;
 }

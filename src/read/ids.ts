@@ -4,12 +4,12 @@ const MAX_ID_LENGTH = 48;
 
 /**
  * Short, stable id from an origin: the file name without extension, lower-cased, runs of other characters
- * turned into "-", plus the record number for JSON/JSONL records ("feed.jsonl#3" -> "feed-3").
+ * turned into "-", plus the record number for JSON/JSONL records and feed items ("feed.jsonl#3" -> "feed-3").
  * Same input path, same id, in every run; `readInputs` appends "-2", "-3"... when two origins collide.
  */
 export function idFromOrigin(origin: string): string {
   const [file, record] = origin.split('#');
-  const base = path.basename(file).replace(/\.(txt|html?|jsonl?)$/i, '');
+  const base = path.basename(file).replace(/\.(txt|html?|jsonl?|rss|atom|xml)$/i, '');
   const slug = slugify(record ? `${base}-${record}` : base);
   return slug || 'article';
 }

@@ -1,8 +1,12 @@
 export type { RawArticle, ReadProblem, SourceFormat, SourceHints } from './types.js';
-export { readInputs } from './files.js';
+export { readInputs, readFeedFile, readLocalFile } from './files.js';
 export type { ReadResult } from './files.js';
 export { readRecord, readRecords, readText, sniffFormat } from './records.js';
 export { idFromOrigin, uniqueIds } from './ids.js';
 export { ReadError, isReadError } from './errors/read-error.js';
 export type { ReadErrorCode } from './errors/read-error.js';
 export { MAX_INPUT_BYTES, READABLE_EXTENSIONS } from './limits.js';
+export { parseFeedDocument, readFeed, looksLikeFeed, feedItemArticle, outletFromFeedTitle, parseXml } from './feeds.js';
+export type { FeedItem, ParsedFeed } from './feeds.js';
+export { sniffEncoding, decodeDocument, charsetFromContentType, isXmlContentType, xmlDeclaredEncoding, InvalidUtf8Error } from './charset.js';
+export type { DecodeOptions, DocumentKind, EncodingSource, SniffedEncoding } from './charset.js';

@@ -4,5 +4,5 @@
  */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
-/** File name endings read when a folder is given. */
-export const READABLE_EXTENSIONS = ['.txt', '.html', '.htm', '.json', '.jsonl'] as const;
+/** File name endings read when a folder is given (.rss, .atom and .xml are read as feeds). */
+export const READABLE_EXTENSIONS = ['.txt', '.html', '.htm', '.json', '.jsonl', '.rss', '.atom', '.xml'] as const;

@@ -14,7 +14,8 @@ const FIELD_NAMES = {
   byline: ['byline', 'author'],
 } as const;
 
-const HTML_START = /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<!--)/i;
+// XHTML pages may open with an XML declaration before the doctype.
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<!--)/i;
 
 /** "html" when the content or its file name says so, else "text". */
 export function sniffFormat(content: string, origin: string): 'text' | 'html' {

@@ -107,6 +107,36 @@ test('a JSON-LD Person author still wins over the meta author', () => {
   assert.equal(metadata.byline, 'Ivo Markovic');
 });
 
+test('Parse.ly parsely-page JSON names the author when <meta> and JSON-LD do not', () => {
+  const parsely = JSON.stringify({ title: 'Port reopens', pub_date: '2023-10-03T09:15:00Z', author: 'Lena Horvat' });
+  assert.equal(metadataOf(page(`<meta name="parsely-page" content='${parsely}'>`)).byline, 'Lena Horvat');
+  const list = JSON.stringify({ authors: ['Lena Horvat', 'Ivo Markovic'] });
+  assert.equal(metadataOf(page(`<meta name="parsely-page" content='${list}'>`)).byline, 'Lena Horvat, Ivo Markovic');
+  // A JSON-LD person still comes first.
+  assert.equal(metadataOf(page(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Ivo Markovic' } }) + `<meta name="parsely-page" content='${parsely}'>`)).byline, 'Ivo Markovic');
+});
+
+test('an author naming a web address or the publisher is the outlet, not a person', () => {
+  const byAddress = metadataOf(page('<meta name="author" content="Valley Courier (www.valleycourier.example)">'));
+  assert.equal(byAddress.byline, null);
+  assert.equal(byAddress.organizationByline, 'Valley Courier (www.valleycourier.example)');
+  const byPublisher = metadataOf(page(ld({ '@type': 'NewsArticle', author: 'Valley Courier Online', publisher: { name: 'Valley Courier' } })));
+  assert.equal(byPublisher.byline, null);
+  assert.equal(metadataOf(page('<meta name="author" content="Lena Horvat">')).byline, 'Lena Horvat');
+});
+
+test('paywall declarations, articleBody and wordCount are read', () => {
+  assert.equal(metadataOf(page('')).paywalled, false);
+  assert.equal(metadataOf(page(ld({ '@type': 'NewsArticle', isAccessibleForFree: 'False' }))).paywalled, true);
+  assert.equal(metadataOf(page(ld({ '@graph': [{ '@type': 'NewsArticle', hasPart: [{ '@type': 'WebPageElement', isAccessibleForFree: 'false' }] }] }))).paywalled, true);
+  assert.equal(metadataOf(page('<meta itemprop="isAccessibleForFree" content="false">')).paywalled, true);
+  assert.equal(metadataOf(page('<meta name="article:content_tier" content="locked">')).paywalled, true);
+  assert.equal(metadataOf(page('<meta name="article:content_tier" content="free">')).paywalled, false);
+  const story = metadataOf(page(ld({ '@type': 'NewsArticle', articleBody: 'Port &amp; harbour reopened.', wordCount: '412' })));
+  assert.equal(story.articleBody, 'Port & harbour reopened.');
+  assert.equal(story.wordCount, 412);
+});
+
 // The shared real-world cases C06 and C08 (only the metadata fields of this class are asserted).
 const casesDir = process.env.TRIANGULATE_CASES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/cases/realworld');
 const METADATA_CASES = ['C06-reuters-readtime-breakpoint-sitename', 'C08-jsonld-html-entities'];

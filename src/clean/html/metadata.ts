@@ -1,5 +1,5 @@
 import { findDates, normalizeDate, translateDate } from '../dates.js';
-import { normalizeBlock } from '../normalize.js';
+import { comparisonKey, normalizeBlock } from '../normalize.js';
 
 export interface PageMetadata {
   title: string | null;
@@ -18,6 +18,15 @@ export interface PageMetadata {
   organizationByline: string | null;
   outlet: string | null;
   url: string | null;
+  /** JSON-LD articleBody of the story (character references decoded), or null: the story when the page shows a teaser. */
+  articleBody: string | null;
+  /** JSON-LD wordCount of the story, or null. */
+  wordCount: number | null;
+  /**
+   * The page declares the story not free to read: JSON-LD isAccessibleForFree false (on the article or one of its
+   * hasPart sections), <meta itemprop="isAccessibleForFree" content="false">, or article:content_tier "locked".
+   */
+  paywalled: boolean;
 }
 
 /** schema.org types whose datePublished/author/publisher describe the story itself. */
@@ -36,6 +45,8 @@ const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'dateModified
 // (JSON inside the attribute; Parse.ly-instrumented sites such as The Atlantic and Ars Technica, 2015-2019).
 const PARSELY_JSON_META = ['parsely-page'];
 const PARSELY_DATE_KEYS = ['pub_date', 'pub_date_tmsp', 'publish_date'];
+// Ars Technica and cleveland.com name the reporter only there: '{"author": "Pat Example", ...}' (some write "authors": [...]).
+const PARSELY_AUTHOR_KEYS = ['authors', 'author'];
 
 /**
  * Elements of the page that hold the publication date, in order of trust, after JSON-LD and meta tags.
@@ -75,6 +86,14 @@ const URL_DATE = [
 // og:article:author: Reuters 2020 pages name the reporter only there (their visible "By" link is pruned with the byline box).
 const AUTHOR_META = ['author', 'article:author', 'og:article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'twitter:creator'];
 const SITE_META = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site'];
+/**
+ * Paywall declarations in meta tags: Open Graph/Instant Articles article:content_tier ("free", "metered", "locked";
+ * metered pages still serve the whole story, so only a closed tier counts) and Google's microdata flag
+ * <meta itemprop="isAccessibleForFree" content="false">.
+ */
+const CONTENT_TIER_META = ['article:content_tier', 'og:article:content_tier', 'content_tier'];
+const CLOSED_TIER = /^(locked|premium|paid|subscriber|subscribers|subscription|closed)$/i;
+const FREE_META = ['isaccessibleforfree'];
 const TITLE_META = ['og:title', 'twitter:title', 'headline', 'dc.title', 'parsely-title', 'sailthru.title'];
 
 /**
@@ -161,7 +180,7 @@ function firstMeta(map: Map<string, string>, names: string[]): string | null {
   return null;
 }
 
-/** Every object in JSON-LD blocks, including @graph members and arrays. */
+/** Every object in JSON-LD blocks, including @graph members, arrays and a page's mainEntity. */
 function jsonLdObjects(blocks: unknown[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const visit = (value: unknown, depth: number) => {
@@ -170,6 +189,8 @@ function jsonLdObjects(blocks: unknown[]): Record<string, unknown>[] {
     const object = value as Record<string, unknown>;
     out.push(object);
     if (object['@graph']) visit(object['@graph'], depth + 1);
+    // A WebPage that wraps its story: {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "articleBody": ...}}.
+    if (object.mainEntity && typeof object.mainEntity === 'object') visit(object.mainEntity, depth + 1);
   };
   blocks.forEach((b) => visit(b, 0));
   return out;
@@ -219,6 +240,24 @@ function outletFromTitle(documentTitle: string, url: string | null): string | nu
 }
 
 const isUrl = (value: string) => /^https?:\/\//i.test(value);
+
+/**
+ * A web address inside an author name marks the outlet, not a person: DW pages name "Deutsche Welle (www.dw.com)"
+ * as author, while the reporter ("Robin Author") is only in the page's visible "Author" field.
+ */
+const WEB_ADDRESS = /(?:^|[\s(])(?:https?:\/\/|www\.)\S|\b[a-z0-9-]{2,}\.(?:com|org|net|de|co\.uk|fr|es|it|in|info|news)\b/i;
+
+/**
+ * Whether an author name is the outlet: equal to it, or one containing the other once case and punctuation are
+ * dropped ("Deutsche Welle (www.dw.com)" vs publisher "Deutsche Welle"; "Valley Courier" vs "The Valley Courier").
+ */
+function namesOutlet(name: string, outlet: string): boolean {
+  const a = comparisonKey(name);
+  const b = comparisonKey(outlet);
+  if (a === b) return true;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter.length >= 4 && ` ${longer} `.includes(` ${shorter} `);
+}
 
 /**
  * Removes the site name from a title ("Port reopens | The Courier", "Flood barriers tested - Courier"): the
@@ -380,7 +419,15 @@ function readPublished(
   return { publishedAt: null, source: null };
 }
 
-/** Title, date, byline, outlet and URL from meta tags, JSON-LD and <time>. */
+/**
+ * Whether a publication date came from a last-resort source of readPublished (the URL path, day precision only,
+ * or a modification date): a date stamp printed on the page, even one removed as furniture, beats it.
+ */
+export function isFallbackDateSource(source: string | null): boolean {
+  return source === 'url' || source === 'json-ld:dateModified' || MODIFIED_META.some((name) => source === `meta:${name}`);
+}
+
+/** Title, date, byline, outlet and URL from meta tags, JSON-LD and <time>; the story's articleBody and paywall flags. */
 export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadata {
   const head = headElements(document);
   const meta = metaMap(head, document);
@@ -407,7 +454,7 @@ export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadat
 
   // Byline cascade: JSON-LD person authors, the meta author, and only then an author that is an organization or
   // the outlet itself (returned apart, so a visible person byline in the body can beat it).
-  const isOutlet = (name: string) => [outlet, ldPublisher].some((o) => o && o.toLowerCase() === name.toLowerCase());
+  const isOutlet = (name: string) => WEB_ADDRESS.test(name) || [outlet, ldPublisher, siteName].some((o) => o && namesOutlet(name, o));
   const ldEntries = namedEntries(fromLd('author'))
     .map((entry) => ({ ...entry, name: decode(entry.name) }))
     .filter((entry) => entry.name && !isUrl(entry.name));
@@ -415,10 +462,12 @@ export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadat
   const ldOrganizations = ldEntries.filter((entry) => entry.organization || isOutlet(entry.name)).map((entry) => entry.name);
   const metaAuthorValue = firstMeta(meta, AUTHOR_META);
   const metaAuthor = metaAuthorValue && !isUrl(metaAuthorValue) && !metaAuthorValue.startsWith('@') ? stripBy(metaAuthorValue) : null;
+  const parselyAuthor = parselyAuthors(meta).map(decode).filter((name) => name && !isUrl(name) && !isOutlet(name)).join(', ');
   let byline: string | null = null;
   let organizationByline: string | null = null;
   if (ldPeople.length > 0) byline = stripBy(ldPeople.join(', '));
   else if (metaAuthor && !isOutlet(metaAuthor)) byline = metaAuthor;
+  else if (parselyAuthor) byline = stripBy(parselyAuthor);
   else organizationByline = ldOrganizations.length > 0 ? stripBy(ldOrganizations.join(', ')) : metaAuthor;
 
   const ldHeadline = fromLd('headline');
@@ -428,5 +477,58 @@ export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadat
     title = (h1s.length === 1 ? h1s[0] : null) ?? (documentTitle || null);
   }
 
-  return { title: title ? stripSiteSuffix(title, outlet) : null, publishedAt, publishedAtSource, byline, organizationByline, outlet, url };
+  const ldBody = fromLd('articleBody');
+  const articleBody = typeof ldBody === 'string' && ldBody.trim() ? decodeReferences(document, ldBody) : null;
+  const ldWords = Number(fromLd('wordCount'));
+  const wordCount = Number.isFinite(ldWords) && ldWords > 0 ? ldWords : null;
+
+  return {
+    title: title ? stripSiteSuffix(title, outlet) : null,
+    publishedAt,
+    publishedAtSource,
+    byline,
+    organizationByline,
+    outlet,
+    url,
+    articleBody,
+    wordCount,
+    paywalled: declaresPaywall(articles, meta),
+  };
+}
+
+/** Author names in the Parse.ly page descriptor (<meta name="parsely-page" content='{"author": ...}'>). */
+function parselyAuthors(meta: Map<string, string>): string[] {
+  for (const name of PARSELY_JSON_META) {
+    const value = meta.get(name);
+    if (!value) continue;
+    try {
+      const parsed = JSON.parse(value) as Record<string, unknown>;
+      for (const key of PARSELY_AUTHOR_KEYS) {
+        const found = names(parsed[key]);
+        if (found.length > 0) return found;
+      }
+    } catch {
+      // Not JSON (see readPublished).
+    }
+  }
+  return [];
+}
+
+/** schema.org isAccessibleForFree written as false, "False", "false" or "no". */
+const notFree = (value: unknown) => value === false || (typeof value === 'string' && /^(false|no)$/i.test(value.trim()));
+
+/**
+ * Whether the page declares its story not free to read (see PageMetadata.paywalled): Google's paywall markup puts
+ * isAccessibleForFree on the NewsArticle itself or on a hasPart section ({"@type": "WebPageElement",
+ * "isAccessibleForFree": "False", "cssSelector": ".paywall"}, as on wired.com and nytimes.com).
+ */
+function declaresPaywall(articles: Record<string, unknown>[], meta: Map<string, string>): boolean {
+  for (const article of articles) {
+    if (notFree(article.isAccessibleForFree)) return true;
+    const parts = Array.isArray(article.hasPart) ? article.hasPart : [article.hasPart];
+    if (parts.some((part) => part && typeof part === 'object' && notFree((part as Record<string, unknown>).isAccessibleForFree))) return true;
+  }
+  if (FREE_META.some((name) => notFree(meta.get(name)))) return true;
+  const tier = firstMeta(meta, CONTENT_TIER_META);
+  return tier !== null && CLOSED_TIER.test(tier);
 }

@@ -2,22 +2,43 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
 import { ingestSources, terminalProgress, type IngestSummary } from '../../ingest/index.js';
 import type { CliCommand } from '../command.js';
-import { STORE_OPTION, parsePositiveInt, withStore } from './shared.js';
+import { count } from '../format.js';
+import { STORE_OPTION, parseDuration, parsePositiveInt, withStore } from './shared.js';
 
+/**
+ * The one-line summary of an ingest run or watch round: "2 new articles, 1 revised, 1 already stored,
+ * 1 new story, 3 feeds polled (1 unchanged, 1 failed), 2 problems; store triangulate.db".
+ */
 export function describeSummary(summary: IngestSummary, storePath: string): string {
-  const parts = [`${summary.stored} new article${summary.stored === 1 ? '' : 's'}`];
+  const parts = [`${count(summary.stored, 'new article')}`];
+  if (summary.revised) parts.push(`${summary.revised} revised`);
   if (summary.duplicates) parts.push(`${summary.duplicates} already stored`);
-  parts.push(`${summary.storiesCreated} new stor${summary.storiesCreated === 1 ? 'y' : 'ies'}`);
-  if (summary.merges) parts.push(`${summary.merges} stories merged`);
-  if (summary.feedsPolled) parts.push(`${summary.feedsPolled} feeds polled (${summary.feedsNotModified} unchanged)`);
-  if (summary.problems) parts.push(`${summary.problems} problem${summary.problems === 1 ? '' : 's'}`);
+  parts.push(count(summary.storiesCreated, 'new story', 'new stories'));
+  if (summary.merges) parts.push(`${count(summary.merges, 'story', 'stories')} merged`);
+  if (summary.feedsPolled) {
+    const details = [`${summary.feedsNotModified} unchanged`];
+    if (summary.feedsFailed) details.push(`${summary.feedsFailed} failed`);
+    parts.push(`${count(summary.feedsPolled, 'feed')} polled (${details.join(', ')})`);
+  }
+  if (summary.problems) parts.push(count(summary.problems, 'problem'));
   return `${parts.join(', ')}; store ${storePath}`;
+}
+
+/**
+ * Whether a run did something worth exit code 0: it stored, recognised or revised an article, or a feed
+ * answered that nothing changed. A run where every source failed exits 1.
+ */
+export function ingestSucceeded(summary: IngestSummary): boolean {
+  return summary.stored + summary.duplicates + summary.revised > 0 || summary.feedsNotModified > 0;
 }
 
 export const command: CliCommand = {
   name: 'ingest',
-  summary: 'Store articles from files, folders, JSONL, feed URLs or OPML and sort them into stories',
-  usage: 'triangulate ingest <files|folders|JSONL|feed URLs|OPML...> [--store FILE] [--allow-private] [--batch N] [--no-fetch-pages]',
+  summary: 'Store articles from files, folders, JSONL, feeds (URLs or .rss/.atom files) or OPML and sort them into stories',
+  usage:
+    'triangulate ingest <files|folders|JSONL|feed URLs|feed files|OPML...> [--store FILE] [--allow-private] [--batch N] [--timeout 20s] [--no-fetch-pages | --fetch-pages]\n' +
+    '    a feed URL\'s items are completed from their linked pages unless --no-fetch-pages; a local feed file\'s items\n' +
+    '    are read from the feed alone (nothing is fetched) unless --fetch-pages',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -26,22 +47,30 @@ export const command: CliCommand = {
         ...STORE_OPTION,
         'allow-private': { type: 'boolean', default: false },
         batch: { type: 'string' },
+        timeout: { type: 'string', default: '20s' },
         'no-fetch-pages': { type: 'boolean', default: false },
+        'fetch-pages': { type: 'boolean', default: false },
       },
     });
+    if (values['fetch-pages'] && values['no-fetch-pages']) throw new UsageError('give --fetch-pages or --no-fetch-pages, not both');
     if (positionals.length === 0) throw new UsageError('give at least one file, folder, feed URL or OPML file to ingest');
     const batchSize = parsePositiveInt(values.batch, '--batch', 200);
+    const timeoutMs = parseDuration(values.timeout, '--timeout');
     return withStore(values.store, io, async (store) => {
       const progress = terminalProgress();
       const summary = await ingestSources(store, positionals, {
         allowPrivate: values['allow-private'],
         fetchPages: !values['no-fetch-pages'],
+        // A local file is the user's copy of a feed: reaching the network for it must be asked for.
+        fetchLocalFeedPages: values['fetch-pages'],
         batchSize,
+        timeoutMs,
         progress,
         onProblem: (origin, reason) => io.stderr(reason.startsWith(origin) ? reason : `${origin}: ${reason}`),
+        onNotice: (origin, notice) => io.stderr(`${origin}: ${notice}`),
       });
       io.stderr(describeSummary(summary, values.store));
-      return summary.stored + summary.duplicates > 0 || summary.feedsNotModified > 0 ? 0 : 1;
+      return ingestSucceeded(summary) ? 0 : 1;
     });
   },
 };

@@ -1,12 +1,20 @@
-// Options and helpers shared by the store-backed commands (ingest, watch, stories, story).
-import { existsSync } from 'node:fs';
+// Options and helpers shared by the store-backed commands (ingest, watch, stories, story, serve).
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_STORE_PATH, isStoreError, openStore, type ArticleStore } from '../../store/index.js';
 import type { CliIO } from '../command.js';
 
+export { checkInputPaths, checkOutputPath, writeOutput } from '../paths.js';
+
 export const STORE_OPTION = { store: { type: 'string', short: 's', default: DEFAULT_STORE_PATH } } as const;
 
-/** Runs `fn` with an open store; a store the user pointed at wrongly is one line on stderr, exit 1. */
+/**
+ * Runs `fn` with an open store and closes it after. A store the user pointed at wrongly (not a database, too
+ * new, locked, read-only), whether found on opening or while `fn` uses it, is its one-line StoreError message
+ * on stderr and exit code 1; any other error is thrown as it is. With `mustExist`, a missing file is one line
+ * and exit 1 instead of creating an empty store.
+ */
 export async function withStore(
   file: string,
   io: CliIO,
@@ -17,34 +25,67 @@ export async function withStore(
     io.stderr(`no store at ${file} (create one with: triangulate ingest <sources> --store ${file})`);
     return 1;
   }
-  let store: ArticleStore;
+  let store: ArticleStore | null = null;
   try {
     store = openStore(file);
+    return await fn(store);
   } catch (error) {
     if (!isStoreError(error)) throw error;
     io.stderr(error.message);
     return 1;
-  }
-  try {
-    return await fn(store);
   } finally {
-    store.close();
+    store?.close();
   }
 }
 
-/** "90s", "5m", "2h", "1d" or a number of seconds -> milliseconds. */
+/**
+ * Throws UsageError (one line naming `option`) unless `file` can be a store: it is ":memory:", or an
+ * existing file (not a folder), or a new file in an existing folder. The store itself would create missing
+ * folders, which turns a typo in the folder name into a new empty store; only the default store path
+ * (DEFAULT_STORE_PATH) may have its folder created. Whether an existing file is a database is left to
+ * `openStore`, which says so in a StoreError.
+ */
+export function checkStorePath(file: string, option = '--store'): void {
+  if (file === ':memory:') return;
+  if (file === '') throw new UsageError(`${option} takes a file name`);
+  let info;
+  try {
+    info = statSync(file);
+  } catch {
+    info = null;
+  }
+  if (info?.isDirectory()) throw new UsageError(`${option} ${file}: is a folder; give a store file (for example ${path.join(file, 'triangulate.db')})`);
+  if (info && !info.isFile()) throw new UsageError(`${option} ${file}: not a regular file`);
+  if (info || file === DEFAULT_STORE_PATH) return;
+  const folder = path.dirname(path.resolve(file));
+  if (!existsSync(folder)) throw new UsageError(`${option} ${file}: folder ${folder} does not exist`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`${option} ${file}: ${folder} is not a folder`);
+}
+
+/** "90s", "5m", "2h", "1d" or a number of seconds -> milliseconds. Throws UsageError below 1 s or past 30 days. */
 export function parseDuration(value: string, option: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(value.trim());
   if (!match) throw new UsageError(`${option} takes a duration such as 30s, 5m or 1h, not "${value}"`);
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 's'] as number;
   const ms = Number(match[1]) * unit;
   if (ms < 1000) throw new UsageError(`${option} must be at least 1s`);
+  // setTimeout fires at once for delays past 2^31-1 ms (about 24.8 days): a longer wait would become a busy loop.
+  if (ms > MAX_DURATION_MS) throw new UsageError(`${option} must be at most 24d, not "${value}"`);
   return ms;
 }
 
-export function parsePositiveInt(value: string | undefined, option: string, fallback: number): number {
+const MAX_DURATION_MS = 24 * 86_400_000;
+
+/** Largest count an option takes: SQLite and the array code behind the options all handle a 32-bit count. */
+export const MAX_COUNT = 2_147_483_647;
+
+/**
+ * `value` as a whole number from 1 to `max` (MAX_COUNT), or `fallback` when the option was not given.
+ * Throws UsageError naming `option` for anything else ("0", "-3", "1.5", "1e3", "99999999999999999999").
+ */
+export function parsePositiveInt(value: string | undefined, option: string, fallback: number, max = MAX_COUNT): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${option} takes a positive whole number, not "${value}"`);
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0 || n > max) throw new UsageError(`${option} takes a whole number from 1 to ${max}, not "${value}"`);
   return n;
 }

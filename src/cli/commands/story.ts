@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { writeFile } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
 import { analyzeArticles } from '../../analyze.js';
 import { render, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import type { Dossier } from '../../dossier/types.js';
 import type { ArticleStore } from '../../store/index.js';
 import type { CliCommand } from '../command.js';
-import { STORE_OPTION, withStore } from './shared.js';
+import { count } from '../format.js';
+import { STORE_OPTION, checkOutputPath, withStore, writeOutput } from './shared.js';
 
 /**
  * The dossier of a stored story: the cached one when the story has not changed since (same version),
@@ -36,7 +36,9 @@ export const command: CliCommand = {
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use md, json or html)`);
     if (positionals.length !== 1) throw new UsageError('give one story id (see: triangulate stories)');
     const id = Number(positionals[0]);
-    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`story id should be a positive whole number, not "${positionals[0]}"`);
+    if (!/^\d+$/.test(positionals[0]) || !Number.isSafeInteger(id) || id <= 0) throw new UsageError(`story id should be a positive whole number, not "${positionals[0]}"`);
+    // Before the dossier is built, which can take long for a big story.
+    if (values.out !== undefined) checkOutputPath(values.out);
     return withStore(values.store, io, async (store) => {
       const result = storyDossier(store, id);
       if (!result) {
@@ -46,8 +48,8 @@ export const command: CliCommand = {
       if (result.storyId !== id) io.stderr(`story ${id} was merged into story ${result.storyId}`);
       const output = render(result.dossier, format);
       if (values.out) {
-        await writeFile(values.out, output);
-        io.stderr(`wrote ${values.out} (story ${result.storyId}, ${result.dossier.articles.length} articles${result.cached ? ', cached' : ''})`);
+        await writeOutput(values.out, output);
+        io.stderr(`wrote ${values.out} (story ${result.storyId}, ${count(result.dossier.articles.length, 'article')}${result.cached ? ', cached' : ''})`);
       } else io.stdout(output);
       return 0;
     }, { mustExist: true });

@@ -8,7 +8,9 @@ import { describeSummary } from './ingest.js';
 export const command: CliCommand = {
   name: 'watch',
   summary: 'Poll RSS/Atom/JSON feeds (or OPML lists of feeds) and keep stories current',
-  usage: 'triangulate watch <feed URLs|OPML...> [--every 5m] [--store FILE] [--allow-private] [--once]',
+  usage:
+    'triangulate watch <feed URLs|OPML...> [--every 5m] [--timeout 20s] [--store FILE] [--allow-private] [--once]\n' +
+    '    --once polls every feed one time and exits 1 when none of them could be read; Ctrl-C (or SIGTERM) stops at once',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -16,27 +18,37 @@ export const command: CliCommand = {
       options: {
         ...STORE_OPTION,
         every: { type: 'string', default: '5m' },
+        timeout: { type: 'string', default: '20s' },
         'allow-private': { type: 'boolean', default: false },
         once: { type: 'boolean', default: false },
       },
     });
     if (positionals.length === 0) throw new UsageError('give at least one feed URL or OPML file to watch');
     const everyMs = parseDuration(values.every, '--every');
+    const timeoutMs = parseDuration(values.timeout, '--timeout');
+    // A signal aborts the pending requests and the wait between rounds, so the process ends at once; the
+    // handlers are removed on the way out, so a second signal gets Node's default (immediate exit).
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
       return await withStore(values.store, io, async (store) => {
-        await watchFeeds(store, positionals, {
+        const total = await watchFeeds(store, positionals, {
           everyMs,
+          timeoutMs,
           rounds: values.once ? 1 : undefined,
           signal: controller.signal,
           allowPrivate: values['allow-private'],
           onProblem: (origin, reason) => io.stderr(reason.startsWith(origin) ? reason : `${origin}: ${reason}`),
           onRound: (round, summary) => io.stderr(`[${new Date().toISOString()}] round ${round}: ${describeSummary(summary, values.store)}`),
         });
-        return 0;
+        if (controller.signal.aborted) return 0;
+        // --once is what a cron job or a health check runs: it must say so when no feed could be read. Feeds
+        // still in backoff were not tried and fail nothing; sources that were no feeds at all (a local file,
+        // an unreadable OPML list) are problems with nothing polled.
+        const answered = total.feedsPolled - total.feedsFailed;
+        return answered === 0 && (total.feedsFailed > 0 || total.problems > 0) ? 1 : 0;
       });
     } finally {
       process.off('SIGINT', stop);

@@ -1,11 +1,11 @@
 // One poll of one feed: conditional request with the saved validators, per-feed exponential backoff
 // after failures, and feed items turned into raw articles.
 import type { RawArticle } from '../../read/index.js';
-import { idFromOrigin } from '../../read/index.js';
+import { feedItemArticle } from '../../read/index.js';
 import type { ArticleStore, FeedState } from '../../store/index.js';
 import { fetchText } from '../fetch/http.js';
 import { isIngestError } from '../errors/ingest-error.js';
-import { parseFeed, type FeedItem } from './parse.js';
+import { parseFeed, type FeedItem, type ParsedFeed } from './parse.js';
 
 /** First retry after one failure; doubles with each further failure up to the cap. */
 export const BACKOFF_BASE_MS = 60_000;
@@ -20,6 +20,13 @@ export interface PollOptions {
   now?: Date;
   /** Ignore a pending backoff (a one-off `ingest` run asked for this feed explicitly). */
   ignoreBackoff?: boolean;
+  /** Deadline of each request (the feed, each linked page), body included, in milliseconds (default 20 000). */
+  timeoutMs?: number;
+  /**
+   * Stops the poll at once (a stopped `watch`): the pending request is closed and the poll rejects with the
+   * signal's reason; the feed is not counted as failed and no backoff is recorded.
+   */
+  signal?: AbortSignal;
 }
 
 export type PollResult =
@@ -36,6 +43,12 @@ function emptyState(url: string): FeedState {
   return { url, etag: null, lastModified: null, failures: 0, nextAttemptAt: null, lastStatus: null, lastCheckedAt: null };
 }
 
+/**
+ * Polls one feed: a conditional GET with the validators saved in `store`, its items turned into raw articles
+ * (items already stored by URL are skipped; teasers get their linked page when `fetchPages`). A feed in
+ * backoff is not fetched unless `ignoreBackoff`. A fetch or parse failure resolves as 'failed' with a one-line
+ * problem and doubles the feed's backoff. Rejects only with the reason of an aborted `signal`, or an internal error.
+ */
 export async function pollFeed(store: ArticleStore, url: string, options: PollOptions = {}): Promise<PollResult> {
   const now = options.now ?? new Date();
   const state = store.getFeedState(url) ?? emptyState(url);
@@ -43,7 +56,13 @@ export async function pollFeed(store: ArticleStore, url: string, options: PollOp
     return { status: 'backoff', until: state.nextAttemptAt };
   }
   try {
-    const response = await fetchText(url, { allowPrivate: options.allowPrivate, etag: state.etag, lastModified: state.lastModified });
+    const response = await fetchText(url, {
+      allowPrivate: options.allowPrivate,
+      etag: state.etag,
+      lastModified: state.lastModified,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+    });
     const saved: FeedState = {
       ...state,
       failures: 0,
@@ -58,17 +77,7 @@ export async function pollFeed(store: ArticleStore, url: string, options: PollOp
       return { status: 'not-modified' };
     }
     const feed = parseFeed(response.body, url);
-    const problems: string[] = [];
-    const articles: RawArticle[] = [];
-    let skippedKnown = 0;
-    for (const item of feed.items) {
-      if (item.url && store.findArticleByUrl(item.url) !== null) {
-        skippedKnown++;
-        continue;
-      }
-      const article = await itemToRaw(item, url, feed.title, options, problems);
-      if (article) articles.push(article);
-    }
+    const { articles, skippedKnown, problems } = await feedArticles(store, feed, (item) => item.url ?? `${url}#${item.id ?? item.title ?? 'item'}`, options);
     // Validators are saved only after the items were read, so a failed read is retried in full.
     store.putFeedState(saved);
     return { status: 'ok', articles, skippedKnown, problems };
@@ -81,33 +90,42 @@ export async function pollFeed(store: ArticleStore, url: string, options: PollOp
   }
 }
 
-async function itemToRaw(item: FeedItem, feedUrl: string, feedTitle: string | null, options: PollOptions, problems: string[]): Promise<RawArticle | null> {
-  const origin = item.url ?? `${feedUrl}#${item.id ?? item.title ?? 'item'}`;
-  let html = item.contentHtml && item.contentHtml.length >= MIN_FEED_CONTENT_CHARS ? item.contentHtml : null;
-  let fromPage = false;
-  if (!html && item.url && (options.fetchPages ?? true)) {
+/**
+ * Raw articles from the items of a parsed feed (fetched or read from a local file). Items whose URL is
+ * already stored are skipped and counted. An item whose feed content is a teaser (under
+ * MIN_FEED_CONTENT_CHARS) gets its linked page fetched when `options.fetchPages` is not false; a page that
+ * cannot be fetched is one problem line and the feed's own text is used. `originOf` names each item's origin.
+ */
+export async function feedArticles(
+  store: ArticleStore,
+  feed: ParsedFeed,
+  originOf: (item: FeedItem, index: number) => string,
+  options: Omit<PollOptions, 'now' | 'ignoreBackoff'>,
+): Promise<{ articles: RawArticle[]; skippedKnown: number; problems: string[] }> {
+  const problems: string[] = [];
+  const articles: RawArticle[] = [];
+  let skippedKnown = 0;
+  for (const [index, item] of feed.items.entries()) {
+    if (item.url && store.findArticleByUrl(item.url) !== null) {
+      skippedKnown++;
+      continue;
+    }
+    const article = await itemToRaw(item, originOf(item, index), feed.title, options, problems);
+    if (article) articles.push(article);
+  }
+  return { articles, skippedKnown, problems };
+}
+
+async function itemToRaw(item: FeedItem, origin: string, feedTitle: string | null, options: Omit<PollOptions, 'now'>, problems: string[]): Promise<RawArticle | null> {
+  const full = item.contentHtml !== null && item.contentHtml.length >= MIN_FEED_CONTENT_CHARS;
+  let page: string | null = null;
+  if (!full && item.url && (options.fetchPages ?? true)) {
     try {
-      html = (await fetchText(item.url, { allowPrivate: options.allowPrivate })).body;
-      fromPage = true;
+      page = (await fetchText(item.url, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: options.signal })).body;
     } catch (error) {
       if (!isIngestError(error)) throw error;
       problems.push(error.message);
     }
   }
-  html ??= item.contentHtml ?? item.summary;
-  if (!html) return null;
-  return {
-    id: idFromOrigin(origin),
-    origin,
-    format: 'html',
-    // Feed content is a fragment; wrapping it lets the page cleaner treat it like a page body.
-    content: fromPage ? html : `<!doctype html><html><body><article>${html}</article></body></html>`,
-    hints: {
-      title: item.title ?? undefined,
-      url: item.url ?? undefined,
-      outlet: feedTitle ?? undefined,
-      publishedAt: item.publishedAt ?? undefined,
-      byline: item.author ?? undefined,
-    },
-  };
+  return feedItemArticle(item, origin, feedTitle, page);
 }

@@ -7,7 +7,12 @@ export type ReadErrorCode =
   | 'too-large'
   | 'invalid-json'
   | 'invalid-record'
+  | 'not-a-feed'
   | 'nothing-readable'
+  /** A device, FIFO or socket: reading one could hang or never end. */
+  | 'not-a-regular-file'
+  /** A symbolic link whose target is missing, or a chain of links that loops. */
+  | 'bad-link'
   | 'unreadable';
 
 /** A user mistake with one input (bad path, wrong encoding, broken JSON): one line, no stack trace needed. */

@@ -16,6 +16,11 @@ export function safeHref(url: string | null): string | null {
   }
 }
 
+/** The cleaner flags a paywalled page of which only the teaser could be read (rule "clean/teaser-only"). */
+function isTeaserOnly(diagnostics: { ruleId: string }[] | undefined): boolean {
+  return (diagnostics ?? []).some((d) => d.ruleId === 'clean/teaser-only');
+}
+
 function paragraphs(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let start = 0;
@@ -78,6 +83,7 @@ function SourceArticle({ source, highlight, startOpen }: { source: SourceInfo; h
               {formatDate(a.publishedAt)}
               {a.credits.length > 0 && ` · credits ${a.credits.join(', ')}`}
             </small>
+            {isTeaserOnly(a.diagnostics) && <span class="teaser-only">Teaser only (paywalled page)</span>}
           </span>
         </summary>
         {href && (
