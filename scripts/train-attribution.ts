@@ -41,7 +41,7 @@ function prepare(text: string, gold: PolnearAttribution[]): PreparedDoc {
   const sentences = splitSentences(text);
   const rules = attributeByRules(text, sentences, recognizeMentions(text, sentences));
   const { tokens } = rules.input;
-  const candidates = findCandidates(rules.input, rules.people, rules.found);
+  const candidates = findCandidates(rules.input, rules.people, [...rules.found, ...rules.titles]);
   // A candidate is right when its cue word is the gold cue of an attribution whose content it matches.
   const labels = candidates.map((c) => {
     const cue = tokens[c.cue];

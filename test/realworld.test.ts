@@ -49,7 +49,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'C02-infinite-scroll-next-story: input.html': 'follow-up stories in the <article> are kept (class 1)',
   'C04-paywall-class-on-story-paragraphs: input.html': 'class=paywall story paragraphs are pruned (class 2)',
   'C05-subheads-id-nav-and-ui-label: input.html': 'id=nav_ subheads are pruned (class 2)',
-  'C18-quote-speakers: dossier': 'titles of works read as quotes; places as speakers (class 10)',
 };
 const todoOf = (name: string): string | false => KNOWN_GAPS[name] ?? false;
 /** A named subtest of a case, marked todo when it is a known gap. */

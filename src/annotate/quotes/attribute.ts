@@ -3,6 +3,8 @@ import type { Sentence } from '../types.js';
 import { CONTENTLESS_SPEECH, EVIDENCE_NOUNS, HOLDER_NOUNS, MAX_WORDS_CUE_TO_QUOTE, ROLE_WORDS, SCARE_QUOTE_MAX_WORDS } from './cues.js';
 import { contentStart, findCues, sourceOf, type Cue } from './cue-frames.js';
 import type { QuotedSpan } from './marks.js';
+import { countWords, RangeIndex } from './ranges.js';
+import { isWorkTitle } from './titles.js';
 import { isQuoteMark, phraseEndingAt, phraseStartingAt, type Phrase, type Token } from './phrases.js';
 
 /** A frame: one sentence, or several when a quote or a lower-case continuation ties them ('...?" he asked.'). */
@@ -27,6 +29,8 @@ export interface Attribution {
   paragraph: number;
   /** Index in the quoted-span list for direct quotes. */
   span: number;
+  /** A title of a work in quote marks (“Marriage Story.”): holds its words against other stages, is never returned. */
+  title?: boolean;
 }
 
 export function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
@@ -54,7 +58,7 @@ export function buildUnits(text: string, sentences: Sentence[], spans: QuotedSpa
   for (const s of sentences) {
     const prev = units[units.length - 1];
     const first = text.slice(s.start, s.start + 1);
-    const crossing = prev && spans.some((q) => q.open < s.start && q.close > prev.end && q.paragraph === s.paragraph);
+    const crossing = prev !== undefined && quoteCrosses(spans, prev.end, s.start, s.paragraph);
     if (prev && prev.paragraph === s.paragraph && (crossing || /^[a-z,;]/.test(first))) {
       prev.end = s.end;
       continue;
@@ -66,6 +70,23 @@ export function buildUnits(text: string, sentences: Sentence[], spans: QuotedSpa
     u.hi = firstTokenAtOrAfter(tokens, u.end);
   }
   return units;
+}
+
+/**
+ * True when a quote of `paragraph` opens before `start` and closes after `after` (it ties two sentences into one frame).
+ * Spans are in order and do not overlap, so only those just before `start` can: a binary search, not a scan of every
+ * quote for every sentence.
+ */
+function quoteCrosses(spans: QuotedSpan[], after: number, start: number, paragraph: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].open < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && spans[k].close > after; k--) if (spans[k].paragraph === paragraph) return true;
+  return false;
 }
 
 function unitAt(units: Unit[], offset: number): number {
@@ -83,11 +104,8 @@ const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'still', 'yet', 'so', 'indee
 const INTRO_FILLER = new Set(['that', ':', ',', '—', '–', '-']);
 const WORD_TOKEN = /[\p{L}\p{N}]/u;
 
-function wordCount(tokens: Token[], from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (WORD_TOKEN.test(tokens[i].text)) n++;
-  return n;
-}
+// Prefix counts: reported speech asks this once per cue over spans as long as the sentence.
+const wordCount = countWords;
 
 export interface AttributeInput {
   text: string;
@@ -102,8 +120,20 @@ export function attributeQuotes({ text, tokens, spans, units, quoted }: Attribut
   const out: Attribution[] = [];
   const cuesByUnit = units.map((u) => findCues(tokens, u.lo, u.hi, quoted));
   let lastWithSource: Attribution | null = null;
+  // The latest quote (not title) of each paragraph, kept as quotes are pushed (out is in text order).
+  const latestByParagraph = new Map<number, Attribution>();
+  const add = (a: Attribution): void => {
+    out.push(a);
+    if (!a.title) latestByParagraph.set(a.paragraph, a);
+  };
 
   spans.forEach((span, k) => {
+    // “Parasite”, “Once Upon A Time in Hollywood,”: a title of a work is no quote, and no speaker may be found for it.
+    // It is kept as taken (so that no later stage reads its words as reported speech) and dropped from the output.
+    if (isWorkTitle(text, spans, k)) {
+      add({ start: span.start, end: span.end, direct: true, partial: true, cue: null, source: null, continues: null, paragraph: span.paragraph, span: k, title: true });
+      return;
+    }
     const uOpen = unitAt(units, span.open);
     const uClose = unitAt(units, Math.max(span.open, span.close - 1));
     const openUnit = units[uOpen];
@@ -195,14 +225,14 @@ export function attributeQuotes({ text, tokens, spans, units, quoted }: Attribut
       const u = units[cueUnit];
       const source = fixedSource ?? sourceOf(tokens, cue, u.lo, u.hi, quoted, cuesByUnit[cueUnit]);
       const a: Attribution = { start: span.start, end: span.end, direct: true, partial, cue, source, continues: null, paragraph: span.paragraph, span: k };
-      out.push(a);
+      add(a);
       if (source) lastWithSource = a;
       return;
     }
     // A second quoted piece in a sentence whose first piece has a speaker: 'Trump says "..." because "..."'.
     const sameUnit = out.length > 0 ? out[out.length - 1] : null;
     if (sameUnit && sameUnit.source && sameUnit.span === k - 1 && unitAt(units, spans[k - 1].open) === uOpen) {
-      out.push({ start: span.start, end: span.end, direct: true, partial: true, cue: sameUnit.cue, source: sameUnit.source, continues: sameUnit.continues ?? sameUnit, paragraph: span.paragraph, span: k });
+      add({ start: span.start, end: span.end, direct: true, partial: true, cue: sameUnit.cue, source: sameUnit.source, continues: sameUnit.continues ?? sameUnit, paragraph: span.paragraph, span: k });
       return;
     }
     // Continuation: a quote starting its sentence right after an attributed quote in the same paragraph, or a
@@ -213,10 +243,11 @@ export function attributeQuotes({ text, tokens, spans, units, quoted }: Attribut
       const sameParagraph = prev.paragraph === span.paragraph;
       const nextParagraph = prev.paragraph === span.paragraph - 1 && paragraphIsQuote;
       const ranOn = spans[prev.span]?.runsOn === true && prev.paragraph === span.paragraph - 1;
-      const lastInItsParagraph = !out.some((o) => o.paragraph === prev.paragraph && o.start > prev.start && o.span !== prev.span);
+      const latest = latestByParagraph.get(prev.paragraph);
+      const lastInItsParagraph = !(latest && latest.start > prev.start && latest.span !== prev.span);
       if (sameParagraph || ranOn || (nextParagraph && lastInItsParagraph)) {
         const a: Attribution = { start: span.start, end: span.end, direct: true, partial: false, cue: prev.cue, source: prev.source, continues: prev, paragraph: span.paragraph, span: k };
-        out.push(a);
+        add(a);
         lastWithSource = a;
         return;
       }
@@ -224,7 +255,7 @@ export function attributeQuotes({ text, tokens, spans, units, quoted }: Attribut
     // No cue: a lone quoted paragraph is an artefact, a short phrase is a scare quote or a title; longer quoted
     // words inside a sentence are kept without a speaker.
     if (paragraphIsQuote || words <= SCARE_QUOTE_MAX_WORDS) return;
-    out.push({ start: span.start, end: span.end, direct: true, partial, cue: null, source: null, continues: null, paragraph: span.paragraph, span: k });
+    add({ start: span.start, end: span.end, direct: true, partial, cue: null, source: null, continues: null, paragraph: span.paragraph, span: k });
   });
   return out;
 }
@@ -247,6 +278,7 @@ function signatureAfter(text: string, tokens: Token[], close: number): { cue: Cu
   };
 }
 
+const RELATIVE_IN_APPOSITION = new Set(['who', 'whose', 'which']);
 const SKIP_AFTER_QUOTE = new Set([',', '—', '–', '-', 'also', 'later', 'then', 'again', 'once', 'simply', 'further']);
 
 /**
@@ -267,6 +299,14 @@ function cueAfterQuote(tokens: Token[], cues: Cue[], afterLo: number, afterHi: n
     let close = -1;
     for (let j = k + 1; j < Math.min(afterHi, k + 18); j++) {
       if (tokens[j].text === ',') { close = j; break; }
+      // A relative clause inside the apposition has verbs (and cues) of its own: "Rui Resident, a São Paulo resident
+      // who tweeted about the smoke, said" (Vice); it runs to the comma that closes the apposition.
+      if (RELATIVE_IN_APPOSITION.has(tokens[j].lower) && j > k + 1) {
+        let m = j + 1;
+        while (m < Math.min(afterHi, k + 30) && tokens[m].text !== ',' && !['.', ';', '?', '!'].includes(tokens[m].text) && !isQuoteMark(tokens[m])) m++;
+        if (tokens[m]?.text === ',' && m < afterHi) close = m;
+        break;
+      }
       if (tokens[j].pos === 'VERB' && !cueAt(j) && !/^(served|based|known|named)$/.test(tokens[j].lower)) break;
       if (['.', ';', '?', '!'].includes(tokens[j].text) || cueAt(j)) break;
     }
@@ -302,20 +342,21 @@ function isParagraphStart(text: string, at: number): boolean {
   return at === 0 || /\n\s*$/.test(before) || text.slice(0, at).trim() === '';
 }
 
-const PARTICIPLE_BREAK = /ing$/;
 
 /** Reported speech without quote marks: "X said (that) ...", "..., X said.", "according to X, ...". */
 export function attributeReported({ tokens, units, quoted }: AttributeInput, taken: Attribution[]): Attribution[] {
   const out: Attribution[] = [];
   const usedCues = new Set(taken.filter((a) => a.cue && !a.continues).map((a) => a.cue!.first));
+  const takenIndex = new RangeIndex(taken);
   for (const u of units) {
     const cues = findCues(tokens, u.lo, u.hi, quoted);
     const end = trimEnd(tokens, u.lo, u.hi);
+    const nextBreak = clauseBreaks(tokens, u.lo, u.hi, cues);
     for (const cue of cues) {
       if (usedCues.has(cue.first) || cue.kind === 'frame') continue;
       if (cue.kind === 'appearance') {
         const clause = appearanceClause(tokens, cue, u.lo, end, quoted);
-        if (clause && !taken.some((q) => q.start < tokens[clause.to - 1].end && q.end > tokens[clause.from].start)) {
+        if (clause && !takenIndex.overlaps(tokens[clause.from].start, tokens[clause.to - 1].end)) {
           out.push({ start: tokens[clause.from].start, end: tokens[clause.to - 1].end, direct: false, partial: false, cue, source: null, continues: null, paragraph: u.paragraph, span: -1 });
         }
         continue;
@@ -347,12 +388,8 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
         from = tail.at;
         to = end;
         // Stop before a participle or a second frame: "denied allegations ..., saying ...".
-        for (let i = from + 1; i < to; i++) {
-          if (tokens[i].text === ';' || (tokens[i].text === ',' && cues.some((c) => c.first > i && c.first <= i + 3 && (PARTICIPLE_BREAK.test(tokens[c.first].lower) || c.first <= i + 3)))) {
-            to = i;
-            break;
-          }
-        }
+        const cut = from + 1 < u.hi ? nextBreak[from + 1 - u.lo] : u.hi;
+        if (cut < to) to = cut;
       }
       while (to > from && [',', ':', '—', '–', '-'].includes(tokens[to - 1].text)) to--;
       while (from < to && [',', ':'].includes(tokens[from].text)) from++;
@@ -360,11 +397,27 @@ export function attributeReported({ tokens, units, quoted }: AttributeInput, tak
       // Reported words that hold a quote already returned are carried by that quote (partial quote + speaker).
       const cs = tokens[from].start;
       const ce = tokens[to - 1].end;
-      if (taken.some((q) => q.start < ce && q.end > cs)) continue;
+      if (takenIndex.overlaps(cs, ce)) continue;
       out.push({ start: tokens[from].start, end: tokens[to - 1].end, direct: false, partial: false, cue, source, continues: null, paragraph: u.paragraph, span: -1 });
     }
   }
   return out;
+}
+
+/**
+ * For each token of [lo, hi), the first token at or after it where a reported clause stops: a ';' or a comma with
+ * a cue at most three tokens on ("denied allegations ..., saying ..."). Precomputed once per frame so that each cue
+ * does not scan the rest of the sentence again (quadratic on a 25 KB sentence of repeated "said that").
+ */
+function clauseBreaks(tokens: Token[], lo: number, hi: number, cues: Cue[]): Int32Array {
+  const cueStarts = new Set(cues.map((c) => c.first));
+  const next = new Int32Array(Math.max(0, hi - lo) + 1).fill(hi);
+  for (let i = hi - 1; i >= lo; i--) {
+    const t = tokens[i].text;
+    const stops = t === ';' || (t === ',' && (cueStarts.has(i + 1) || cueStarts.has(i + 2) || cueStarts.has(i + 3)));
+    next[i - lo] = stops ? i : next[i - lo + 1];
+  }
+  return next;
 }
 
 /**

@@ -35,6 +35,9 @@ export function findCues(tokens: Token[], lo: number, hi: number, quoted: Int32A
     const entry = CUE_VERBS.get(t.lower);
     if (!entry) continue;
     if (t.pos !== 'VERB' && t.pos !== 'AUX' && !(UNAMBIGUOUS_FORMS.test(t.lower) && t.pos !== 'PROPN' && t.pos !== 'ADJ') && !verbInContext(tokens, i, entry.kind)) continue;
+    // An -ing form between a determiner and a noun is an adjective: "his supporting role as a charming stunt man in
+    // “Once Upon A Time in Hollywood”" (Reuters), "the ruling party", "a leading candidate". Likewise "in order to".
+    if (attributiveParticiple(tokens, i) || (entry.lemma === 'order' && tokens[i - 1]?.lower === 'in')) continue;
     // Passive voice ("are written in capital letters", "was denied entry") reports no speech by its subject.
     let back = i - 1;
     while (back >= lo && (tokens[back].pos === 'ADV' || tokens[back].lower === 'not')) back--;
@@ -55,6 +58,16 @@ export function findCues(tokens: Token[], lo: number, hi: number, quoted: Int32A
 }
 
 const OBJECT_START = new Set(['DET', 'PROPN', 'PRON', 'NUM', 'ADJ']);
+const ATTRIBUTIVE_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '’s']);
+
+/** "his supporting role": an -ing word after a determiner or possessive and before a noun modifies the noun. */
+export function attributiveParticiple(tokens: Token[], i: number): boolean {
+  if (!tokens[i].lower.endsWith('ing')) return false;
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  // Also after an adjective: "best supporting actress".
+  return prev !== undefined && (ATTRIBUTIVE_BEFORE.has(prev.lower) || prev.pos === 'ADJ') && next !== undefined && next.pos === 'NOUN';
+}
 
 /**
  * A verb form the tagger read as a noun, taken as a verb between a holder and what follows it: "Polls show Trump
@@ -103,14 +116,20 @@ function endsFrame(tokens: Token[], p: Phrase, hi: number): boolean {
   return CLAUSE_END.has(next.text) || isQuoteMark(next) || ['who', 'which'].includes(next.lower);
 }
 
+/** How many tokens back the subject of a participle's clause is looked for (news sentences stay well below). */
+const CLAUSE_SUBJECT_WINDOW = 120;
+
 /**
  * Subject of the clause a participle or infinitive cue hangs on ("..., saying", "began by saying", "as if to say"):
  * the source of an earlier cue in the frame ("Vucevic denied ..., saying"), else the subject of the nearest
  * finite verb before it ("Sanders protesters interrupted her speech, shouting").
  */
 function clauseSubject(tokens: Token[], lo: number, at: number, quoted: Int32Array, cues: Cue[]): Phrase | null {
+  // Only so far back: a 50 KB run of "saying ..., adding ..." made every participle search the whole sentence.
+  lo = Math.max(lo, at - CLAUSE_SUBJECT_WINDOW);
   for (let c = cues.length - 1; c >= 0; c--) {
     const earlier = cues[c];
+    if (earlier.first < lo) break;
     if (earlier.last >= at || earlier.sourceFirst || earlier.kind === 'frame' || isNonFinite(tokens, earlier.first)) continue;
     const source = sourceOf(tokens, earlier, lo, at, quoted, []);
     if (source && named(tokens, source)) return source;

@@ -277,3 +277,37 @@ export const STRAIGHT_MARK = '"';
 export const SCARE_QUOTE_MAX_WORDS = 5;
 /** Most words allowed between a cue and the quote it introduces: 'wrote Friday on X that "..."'. */
 export const MAX_WORDS_CUE_TO_QUOTE = 8;
+
+// Titles of works in quote marks are names, not quotes (Reuters on the SAG awards: 'Brad Pitt picked up another trophy
+// for his supporting role ... in “Once Upon A Time in Hollywood,” while Laura Dern was named best supporting actress
+// for playing a ruthless divorce lawyer in Netflix domestic drama “Marriage Story.”'). A title-case quoted phrase
+// right after one of these nouns, or after one of the words below, names a work.
+/** Kinds of works named before their title: "domestic drama “Marriage Story”", "the film “Parasite”". */
+export const TITLE_NOUNS = new Set([
+  'film', 'films', 'movie', 'movies', 'drama', 'comedy', 'thriller', 'documentary', 'biopic', 'musical', 'series',
+  'miniseries', 'show', 'sitcom', 'episode', 'season', 'franchise', 'sequel', 'remake', 'feature', 'blockbuster', 'hit',
+  'book', 'books', 'novel', 'memoir', 'biography', 'bestseller', 'play', 'opera', 'ballet', 'song', 'songs', 'single',
+  'album', 'track', 'ep', 'record', 'anthem', 'ballad', 'podcast', 'program', 'programme', 'exhibition', 'painting',
+  'poem', 'essay', 'column', 'game', 'video', 'trilogy', 'saga', 'animation', 'cartoon', 'special', 'tour', 'titled',
+  'entitled', 'starring', 'star', 'stars', 'director', 'directed', 'producer', 'author', 'winner', 'nominee', 'contender',
+]);
+/**
+ * Words before a title-case quoted phrase that make it a title rather than words said: "star in “Joker”", "won for
+ * “Joker”", "the director of “Parasite”", "Bong Joon Ho's “Parasite”". ("on" is left out: 'on “Day One”'.)
+ */
+export const TITLE_LEAD_WORDS = new Set(['in', 'for', 'of', "'s", '’s']);
+/**
+ * Nouns of shouting and calling whose "of" introduces words said, not a title: 'chants of “Trump! Trump!”',
+ * 'cries of “Bitch!”'. ("from" is no lead word either: 'jobs from “Buffalo to Albany.”' is a partial quote.)
+ */
+export const SPEECH_OF_NOUNS = new Set([
+  'chant', 'chants', 'chanting', 'cry', 'cries', 'shout', 'shouts', 'shouting', 'call', 'calls', 'cheers', 'chorus',
+  'refrain', 'words', 'slogan', 'slogans', 'message', 'mantra', 'promise', 'pledge', 'echoes', 'sound', 'sounds',
+]);
+/** Short words written in lower case inside title-case titles ("Once Upon A Time in Hollywood", "Meet the Press"). */
+export const TITLE_MINOR_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'vs',
+  'vs.', 'v.', 'into', 'upon', 'over', 'de', 'la', 'le', 'du', 'von', 'van', 'y', 'del',
+]);
+/** A title in quote marks has at most this many words. */
+export const TITLE_MAX_WORDS = 10;

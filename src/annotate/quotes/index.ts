@@ -31,6 +31,8 @@ export interface RuleAttributions {
   found: Attribution[];
   /** Mentions used to resolve speakers (the given ones, or proper-noun runs when none were given). */
   people: Mention[];
+  /** Titles of works in quote marks: not quotes, but words no other attribution may take. */
+  titles: Attribution[];
 }
 
 export function attributeByRules(text: string, sentences: Sentence[], mentions: Mention[], reported = true): RuleAttributions {
@@ -41,12 +43,16 @@ export function attributeByRules(text: string, sentences: Sentence[], mentions: 
   const quoted = quotedTokens(tokens, spans);
   const units = buildUnits(analysed, sentences, spans, tokens);
   const input: AttributeInput = { text: analysed, tokens, spans, units, quoted };
-  const direct = attributeQuotes(input);
-  const verbal = reported ? attributeReported(input, direct) : [];
-  const nominal = reported ? attributeNominal(input, [...direct, ...verbal]) : [];
-  const transcript = reported ? attributeTranscript(input, [...direct, ...verbal, ...nominal]) : [];
+  // Titles of works come back from attributeQuotes only to hold their words: later stages must not read them as
+  // reported speech, and they are returned by no one.
+  const directAndTitles = attributeQuotes(input);
+  const titles = directAndTitles.filter((a) => a.title);
+  const direct = directAndTitles.filter((a) => !a.title);
+  const verbal = reported ? attributeReported(input, directAndTitles) : [];
+  const nominal = reported ? attributeNominal(input, [...directAndTitles, ...verbal]) : [];
+  const transcript = reported ? attributeTranscript(input, [...directAndTitles, ...verbal, ...nominal]) : [];
   const people = mentions.length > 0 ? mentions : fallbackMentions(tokens, quoted);
-  return { input, found: [...direct, ...verbal, ...nominal, ...transcript], people };
+  return { input, found: [...direct, ...verbal, ...nominal, ...transcript], titles, people };
 }
 
 /**
@@ -57,11 +63,11 @@ export function attributeByRules(text: string, sentences: Sentence[], mentions: 
  */
 export function findQuotes(text: string, sentences: Sentence[], mentions: Mention[], options: FindQuotesOptions = {}): QuoteAnnotation[] {
   const reported = options.reported !== false;
-  const { input, found, people } = attributeByRules(text, sentences, mentions, reported);
+  const { input, found, people, titles } = attributeByRules(text, sentences, mentions, reported);
   const { tokens, spans } = input;
   const learnedOption = options.learned ?? true;
   const model = !reported || learnedOption === false ? null : learnedOption === true ? loadAttributionModel() : learnedOption;
-  const learned = model ? attributeLearned(input, people, found, model) : [];
+  const learned = model ? attributeLearned(input, people, [...found, ...titles], model) : [];
   const all = [...found, ...learned];
 
   if (model) {
@@ -81,7 +87,8 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
     const named = antecedentOf(tokens, a.source) ?? a.source;
     const speaker = resolver.resolve(named.start, named.end);
     resolved.set(a, speaker);
-    if (speaker.name) resolver.remember({ start: a.source.start, end: a.source.end }, speaker.name, text.slice(a.source.start, a.source.end));
+    const speaks = a.cue !== null && (a.cue.kind === 'speech' || a.cue.kind === 'stance' || a.cue.kind === 'frame');
+    if (speaker.name) resolver.remember({ start: a.source.start, end: a.source.end }, speaker.name, text.slice(a.source.start, a.source.end), speaks);
   }
   for (const a of all) {
     if (!a.continues) continue;

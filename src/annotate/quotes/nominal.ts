@@ -81,7 +81,9 @@ export function attributeNominal({ tokens, units, quoted }: AttributeInput, take
         continue;
       }
       // "Mrs. Clinton's proposals to increase taxes", "his decision to run".
-      if (t.pos === 'NOUN' && INTENTION_NOUNS.has(t.lower) && next.lower === 'to' && tokens[i + 2]?.pos === 'VERB') {
+      // Not "in order to" (BBC: "Syria needs a political solution in order to defeat the Islamic State group": no
+      // aim of anyone's, and taking "Syria" for its holder made it a speaker that a later "He" pointed to).
+      if (t.pos === 'NOUN' && INTENTION_NOUNS.has(t.lower) && next.lower === 'to' && tokens[i + 2]?.pos === 'VERB' && !(t.lower === 'order' && tokens[i - 1]?.lower === 'in')) {
         push(i + 1, clauseEnd(tokens, i + 1, end), cueOf(i, i, 'intention'), possessorOf(tokens, i, u.lo), u.paragraph);
         continue;
       }

@@ -78,10 +78,24 @@ function sourceHead(tokens: Token[], source: Phrase | null): string {
   return head.pos === 'PROPN' ? 'PROPN' : head.lower;
 }
 
-function countPos(tokens: Token[], from: number, to: number, pos: string): number {
-  let n = 0;
-  for (let k = from; k < to; k++) if (tokens[k].pos === pos) n++;
-  return n;
+/** Prefix counts of verbs and quote marks, built once per token list (each candidate used to rescan its content). */
+const prefixes = new WeakMap<Token[], { verbs: Int32Array; quotes: Int32Array }>();
+
+function prefixCounts(tokens: Token[]): { verbs: Int32Array; quotes: Int32Array } {
+  let p = prefixes.get(tokens);
+  if (!p) {
+    p = { verbs: new Int32Array(tokens.length + 1), quotes: new Int32Array(tokens.length + 1) };
+    for (let k = 0; k < tokens.length; k++) {
+      p.verbs[k + 1] = p.verbs[k] + (tokens[k].pos === 'VERB' ? 1 : 0);
+      p.quotes[k + 1] = p.quotes[k] + (isQuoteMark(tokens[k]) ? 1 : 0);
+    }
+    prefixes.set(tokens, p);
+  }
+  return p;
+}
+
+function countIn(prefix: Int32Array, from: number, to: number): number {
+  return to <= from ? 0 : prefix[Math.min(to, prefix.length - 1)] - prefix[Math.max(0, from)];
 }
 
 export interface ContentShape {
@@ -97,6 +111,7 @@ export interface ContentShape {
 /** Cue features conjoined with the content's direction, plus the content's edges and length and the source. */
 export function candidateFeatures(ctx: FeatureContext, i: number, cue: string[], content: ContentShape, source: Phrase | null, firstInFrame: boolean): string[] {
   const { tokens } = ctx;
+  const counts = prefixCounts(tokens);
   // Both "after" shapes share the cue's weights; the comma cut has features of its own.
   const v = content.variant === 'before' ? 'before' : 'after';
   const cut = content.variant === 'after-comma';
@@ -115,8 +130,8 @@ export function candidateFeatures(ctx: FeatureContext, i: number, cue: string[],
     v + '|frame-first=' + firstInFrame + '|' + stem,
     v + '|prev|s=' + (tokens[i - 1]?.lower ?? '') + '|' + stem,
     v + '|srch=' + head, v + '|srch|s=' + head + '|' + stem,
-    v + '|cverbs=' + Math.min(countPos(tokens, content.from, content.to, 'VERB'), 3),
-    v + '|cquote=' + tokens.slice(content.from, content.to).some((x) => isQuoteMark(x)),
+    v + '|cverbs=' + Math.min(countIn(counts.verbs, content.from, content.to), 3),
+    v + '|cquote=' + (countIn(counts.quotes, content.from, content.to) > 0),
     v + '|first|s=' + first.lower + '|' + stem, v + '|firstp|s=' + first.pos + '|' + stem,
     'cut=' + cut, 'cut|s=' + cut + '|' + stem, 'cut|last=' + cut + '|' + tokens[content.to - 1].lower, 'cut|next=' + cut + '|' + (tokens[content.to + 1]?.lower ?? '</s>'),
     'cut|src=' + cut + '|' + src, 'cut|prev=' + cut + '|' + (tokens[i - 1]?.lower ?? ''),
