@@ -45,10 +45,6 @@ interface CaseFile {
  * hidden. An entry is removed when its fix lands.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'C01-yahoo-modal: input.html': 'the story in a modal overlay is pruned (class 1/2)',
-  'C02-infinite-scroll-next-story: input.html': 'follow-up stories in the <article> are kept (class 1)',
-  'C04-paywall-class-on-story-paragraphs: input.html': 'class=paywall story paragraphs are pruned (class 2)',
-  'C05-subheads-id-nav-and-ui-label: input.html': 'id=nav_ subheads are pruned (class 2)',
 };
 const todoOf = (name: string): string | false => KNOWN_GAPS[name] ?? false;
 /** A named subtest of a case, marked todo when it is a known gap. */

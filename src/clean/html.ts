@@ -61,7 +61,7 @@ export function cleanHtml(html: string, knownTitle: string | null = null): Clean
   const metadata = readMetadata(document, jsonLd);
   // Read before extraction, which prunes byline boxes (and consumes the DOM); only needed when no person is named.
   const shownByline = metadata.byline ? null : visibleByline(document);
-  const body = extractBody(document);
+  const body = extractBody(document, { title: metadata.title });
   const title = knownTitle ?? metadata.title ?? (body.title ? normalizeBlock(body.title) : null);
   const visible = storyBlocks(body.blocks, title);
   const removed = [...body.removed, ...visible.removed];

@@ -73,11 +73,12 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
   // leaves a paragraph "By"; German "Von", French "Par", Spanish/Portuguese "Por").
   { reason: 'byline', pattern: /^(?:by|von|par|por|door|di|av|af)\s*:?$/i },
   // UI button labels left as text (heise "mehr anzeigen" under a collapse box; "Show more", "Ver más", "Lire la
-  // suite", "Leia mais", "Mostrar más", "Weiterlesen"): the whole block is the label, maybe with an arrow or
+  // suite", "Leia mais", "Mostrar más", "Weiterlesen"; German audio players "Artikel vorlesen"; the Zox theme's
+  // "Continue reading" under each appended story): the whole block is the label, maybe with an arrow or
   // ellipsis. "Read more" is a related-content label above. Story sentences that say "show more" are kept.
   {
     reason: 'ui-label',
-    pattern: /^[\s+▼▾▲▴↓↑→›»>(\[]*(?:(?:show|see|view|load|expand) (?:more|less|all)|(?:mehr|weniger|alle) (?:anzeigen|lesen|zeigen|laden)|weiterlesen|weiter lesen|mehr dazu|aufklappen|zuklappen|ausklappen|(?:ver|leer|mostrar|cargar) (?:más|mas|menos)|seguir leyendo|sigue leyendo|(?:lire|voir|afficher) (?:la suite|plus|moins|tout)|en savoir plus|(?:leia|ler|ver|mostrar|carregar) (?:mais|menos)|continue lendo|continuar lendo|continuar leyendo|(?:mostra|leggi|vedi|carica) (?:di più|di piu|altro|tutto|meno)|continua a leggere|(?:toon|lees|laad) (?:meer|minder)|verder lezen|pokaż (?:więcej|mniej)|czytaj (?:dalej|więcej)|daha fazla (?:göster|oku)|devamını oku|показать (?:ещё|еще|больше|все)|читать (?:далее|дальше|полностью)|(?:visa|läs|vis|læs|les) (?:mer|mere|mindre)|näytä (?:lisää|vähemmän)|lue lisää|expand|collapse|show|hide)[\s.…!)\]+▼▾▲▴↓↑→›»>]*$/iu,
+    pattern: /^[\s+▼▾▲▴↓↑→›»>(\[]*(?:(?:show|see|view|load|expand) (?:more|less|all)|(?:mehr|weniger|alle) (?:anzeigen|lesen|zeigen|laden|erfahren)|(?:artikel )?(?:vorlesen|anhören)|weiterlesen|(?:click|tap) (?:here )?to (?:expand|enlarge|collapse)|read (?:the )?full (?:article|story)|continue reading|weiter lesen|mehr dazu|aufklappen|zuklappen|ausklappen|(?:ver|leer|mostrar|cargar) (?:más|mas|menos)|seguir leyendo|sigue leyendo|(?:lire|voir|afficher) (?:la suite|plus|moins|tout)|en savoir plus|(?:leia|ler|ver|mostrar|carregar) (?:mais|menos)|continue lendo|continuar lendo|continuar leyendo|(?:mostra|leggi|vedi|carica) (?:di più|di piu|altro|tutto|meno)|continua a leggere|(?:toon|lees|laad) (?:meer|minder)|verder lezen|pokaż (?:więcej|mniej)|czytaj (?:dalej|więcej)|daha fazla (?:göster|oku)|devamını oku|показать (?:ещё|еще|больше|все)|читать (?:далее|дальше|полностью)|(?:visa|läs|vis|læs|les) (?:mer|mere|mindre)|näytä (?:lisää|vähemmän)|lue lisää|expand|collapse|show|hide)[\s.…!)\]+▼▾▲▴↓↑→›»>]*$/iu,
   },
   // Newsletter and subscription boxes (most news CMSs: "Sign up for our daily newsletter", "Get the latest
   // news delivered to your inbox", "Subscribe now").
@@ -312,3 +313,29 @@ export const EMBED_CLASS_WORDS = new Set(['embed', 'embedded', 'tweet', 'oembed'
 
 /** Class/id words that mark a real content wrapper even when a junk word is also present ("article-body social"). */
 export const CONTENT_CLASS_WORDS = new Set(['article', 'body', 'content', 'story', 'entry', 'post', 'text', 'main']);
+
+/**
+ * Class/id words of overlays: when the heading of the page's story sits inside one, the overlay is the story's
+ * view and the page under it is background (Yahoo News: the AP story in <div class="render-target-modal"> above
+ * the news stream).
+ */
+export const OVERLAY_CLASS_WORDS = new Set(['modal', 'overlay', 'popup', 'popover', 'dialog']);
+
+/**
+ * Elements that make up a story's flow: paragraphs, subheads and block quotes. One of these whose class or id
+ * carries a junk word but which stands beside the story's paragraphs is story (Wired's <p class="paywall"> on
+ * every metered paragraph, heise's <h3 class="subheading" id="nav_schredder_statt__0"> subheads).
+ */
+export const STORY_FLOW_TAGS = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE']);
+
+/**
+ * The junk class words that say where, when or for whom an element is shown (behind a paywall, in a menu, in an
+ * overlay, hidden on print) rather than what it holds: on a paragraph beside story paragraphs they are overruled
+ * (Wired "paywall", heise "nav_..."). Words that say what the element is stay decisive even there: WordPress
+ * <p class="image-credit"> and <p class="jetpack-slideshow-noscript"> sit between story paragraphs, and so does
+ * an author bio at the end (The Space Review).
+ */
+export const WEAK_CLASS_WORDS = new Set([
+  'paywall', 'subscription', 'nav', 'navbar', 'navigation', 'menu', 'toolbar', 'sidebar', 'widget', 'widgets', 'footer', 'masthead',
+  'banner', 'modal', 'popup', 'overlay', 'hidden', 'print', 'skip', 'jump', 'more',
+]);

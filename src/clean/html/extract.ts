@@ -1,13 +1,21 @@
 import { Readability } from '@mozilla/readability';
+import type { Diagnostic } from '../../diagnostics.js';
 import { textBlocks } from './blocks.js';
 import type { HtmlBlock } from './blocks.js';
 import { pruneFurniture } from './prune.js';
+import { findTitleHeading, isolateOverlay, keepTitleStory, pageTitles } from './story-selection.js';
 
 /**
  * Readability walks the tree recursively and overflows the stack on malformed pages that nest thousands of
  * unclosed elements; deeper than this, the whole pruned page is taken instead.
  */
 export const MAX_READABILITY_DEPTH = 1000;
+
+/**
+ * When pruning removes more than this share of the page's text (outside links), it says so: Wired's metered
+ * <p class="paywall"> paragraphs once lost 24 of 25 story paragraphs as 'paywall' without a word.
+ */
+export const MOST_TEXT_REMOVED_SHARE = 0.5;
 
 export interface ExtractedBody {
   /** Paragraph texts of the main content, normalized, before boilerplate filtering. */
@@ -18,15 +26,44 @@ export interface ExtractedBody {
   method: 'main-content' | 'whole-page';
   /** Page furniture removed before extraction (menus, cookie boxes, newsletters...), with the reason. */
   removed: { text: string; reason: string }[];
+  /**
+   * What the reader should know about the choice of text: the story read from an overlay, other stories on the
+   * page dropped (or a guess among them), most of the page's text removed as furniture.
+   */
+  diagnostics: Diagnostic[];
 }
 
-/** Main content of a page DOM (which it consumes: Readability rewrites the tree it is given). */
-export function extractBody(document: Document): ExtractedBody {
-  if (!document.body) return { blocks: [], title: null, method: 'main-content', removed: [] };
-  const { depth, removed } = pruneFurniture(document.body);
-  if (depth > MAX_READABILITY_DEPTH) return { blocks: textBlocks(document.body), title: null, method: 'whole-page', removed };
+/** What the caller already knows about the page (the metadata title may come from JSON-LD, which is not in the DOM). */
+export interface ExtractHints {
+  title?: string | null;
+}
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/**
+ * Main content of a page DOM (which it consumes: Readability rewrites the tree it is given). On a page with
+ * several story-like blocks, the story kept is the one under the heading the page's title names.
+ */
+export function extractBody(document: Document, hints: ExtractHints = {}): ExtractedBody {
+  if (!document.body) return { blocks: [], title: null, method: 'main-content', removed: [], diagnostics: [] };
+  const body = document.body;
+  const diagnostics: Diagnostic[] = [];
+  const names = pageTitles(document, [hints.title]);
+  let heading = findTitleHeading(body, names);
+  const overlay = isolateOverlay(body, heading);
+  if (overlay) diagnostics.push(overlay);
+
+  const { depth, removed, removedShare, removedByReason } = pruneFurniture(body);
+  if (removedShare > MOST_TEXT_REMOVED_SHARE) {
+    const reasons = removedByReason.slice(0, 3).map((r) => `${r.reason} ${percent(r.share)}`).join(', ');
+    diagnostics.push({ ruleId: 'clean/most-text-removed', message: `page furniture removal took ${percent(removedShare)} of the page's paragraph text (${reasons}); check that no story text was among it` });
+  }
+  // The title heading may have been pruned with a header box; look again among what is left.
+  if (heading && !body.contains(heading.element)) heading = findTitleHeading(body, names);
+  diagnostics.push(...keepTitleStory(body, heading, names));
+
+  if (depth > MAX_READABILITY_DEPTH) return { blocks: textBlocks(body), title: null, method: 'whole-page', removed, diagnostics };
   const result = new Readability<Element>(document, { serializer: (node) => node as Element, disableJSONLD: true }).parse();
-  if (!result?.content) return { blocks: [], title: null, method: 'main-content', removed };
-  return { blocks: textBlocks(result.content), title: result.title ?? null, method: 'main-content', removed };
+  if (!result?.content) return { blocks: [], title: null, method: 'main-content', removed, diagnostics };
+  return { blocks: textBlocks(result.content), title: result.title ?? null, method: 'main-content', removed, diagnostics };
 }
-
