@@ -80,8 +80,10 @@ test('stories can be searched by words, names, outlet and date range', async () 
 
 test("a story's dossier is the JSON contract, with an ETag for revalidation", async () => {
   const story = await firstStory();
-  const response = await get(`/api/stories/${story.id}/dossier`);
+  // Built in a worker thread; a generous wait gets the finished dossier rather than 202 "building".
+  const response = await get(`/api/stories/${story.id}/dossier?wait=30000`);
   assert.equal(response.status, 200);
+  assert.equal(response.headers.get('x-dossier-status'), 'current');
   assert.match(response.headers.get('content-type') ?? '', /application\/json/);
   const dossier = (await response.json()) as Dossier;
   assert.deepEqual(schemaErrors(dossier), []);
@@ -94,7 +96,7 @@ test("a story's dossier is the JSON contract, with an ETag for revalidation", as
 test('errors are JSON with a clear message and the right status', async () => {
   const cases: [Promise<Response>, number, RegExp][] = [
     [get('/api/stories/9999'), 404, /no story 9999/],
-    [get('/api/stories/abc/dossier'), 400, /params\.id/],
+    [get('/api/stories/abc/dossier'), 400, /params\.id must be a story id/],
     [get('/api/stories?colour=red'), 400, /unknown field "colour"/],
     [get('/api/nothing-here'), 404, /no such resource/],
     [post({}), 400, /"text", "html" or "url"/],
@@ -146,7 +148,7 @@ test('an added article joins its story, and sending it again is a duplicate', as
   assert.equal(added.status, 'stored');
   assert.equal(added.storyId, before.id, 'the follow-up joined the fire story');
   assert.equal(added.story.articleCount, 5);
-  const dossier = (await (await get(`/api/stories/${before.id}/dossier`)).json()) as Dossier;
+  const dossier = (await (await get(`/api/stories/${before.id}/dossier?wait=30000`)).json()) as Dossier;
   assert.ok(dossier.articles.some((a) => a.outlet === 'Harbour Gazette'), 'the dossier was rebuilt with the new article');
 
   const again = await post(FOLLOW_UP);
@@ -208,4 +210,21 @@ test('the OpenAPI file documents every endpoint and the dossier schema', async (
   assert.ok(doc.components.schemas.StoryListItem);
   const addArticle = doc.paths['/api/articles'].post as { requestBody?: unknown };
   assert.ok(addArticle.requestBody, 'request body schema is documented');
+});
+
+test('an article sent again under the same URL with corrected text is stored as a new version, not ignored', async () => {
+  const url = 'https://gazette.example/port-alder/correction';
+  const text = FOLLOW_UP.text.replace('Fire chief Maria Lindqvist said', 'The fire chief, Maria Lindqvist, told reporters');
+  const first = await post({ ...FOLLOW_UP, url, text, title: 'Port Alder fire: union says warnings went unheeded' });
+  assert.equal(first.status, 201);
+  const stored = (await first.json()) as { status: string; articleId: number; storyId: number };
+  const corrected = text.replace('14 crews', '16 crews');
+  const again = await post({ ...FOLLOW_UP, url, text: corrected, title: 'Port Alder fire: union says warnings went unheeded' });
+  assert.equal(again.status, 200);
+  const revised = (await again.json()) as { status: string; articleId: number; storyId: number };
+  assert.equal(revised.status, 'revised');
+  assert.equal(revised.articleId, stored.articleId);
+  const dossier = (await (await get(`/api/stories/${revised.storyId}/dossier?wait=30000`)).json()) as Dossier;
+  const texts = dossier.articles.map((a) => a.text).join('\n');
+  assert.ok(texts.includes('16 crews'), 'the dossier reads the corrected text');
 });

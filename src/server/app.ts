@@ -8,11 +8,14 @@ import fastifySwagger from '@fastify/swagger';
 import type { ArticleStore } from '../store/index.js';
 import { StoryCatalog } from './catalog.js';
 import { DossierService } from './dossiers.js';
+import { DossierPool } from './dossier-pool.js';
 import { DossierWarmer } from './warmer.js';
 import { ArticleIntake } from './intake.js';
 import { errorHandler, validationMessage } from './errors.js';
 import { addedArticleSchema, errorSchema, storySchema } from './schemas.js';
-import { securityHeaders } from './security.js';
+import { allowedHost, hostGuard, securityHeaders } from './security.js';
+import { strictValidatorCompiler } from './validation.js';
+import { DEFAULT_DOSSIER_WAIT_MS } from './routes.js';
 import { registerRoutes } from './routes.js';
 import type { AppContext } from './context.js';
 
@@ -28,8 +31,27 @@ export interface AppOptions {
   webRoot?: string;
   /** Build missing dossiers of the newest stories in the background (default true). */
   warmDossiers?: boolean;
+  /** Worker threads for dossier builds (default: CPU cores less one, at least 1). */
+  dossierThreads?: number;
+  /** Most articles one dossier analyses (default 500); larger stories get a representative selection. */
+  maxDossierArticles?: number;
+  /** How long a dossier request waits for a build in progress before answering 202 (default 5000 ms). */
+  dossierWaitMs?: number;
+  /** Tests and benchmarks: every build first blocks its worker this long (ms), like a very large story. */
+  dossierBuildDelayMs?: number;
+  /** The address the server is bound to (default 127.0.0.1): Host headers must name it or a localhost name. */
+  host?: string;
+  /** More Host names to answer for ("*" for any, ".example.org" for a domain and its subdomains). */
+  allowedHosts?: string[];
+  /** Longest time a client may take to send a whole request, headers and body, in ms (default 30 s); then 408. */
+  requestTimeoutMs?: number;
+  /** Longest silence on a connection, in ms (default 120 s, above the longest dossier wait); then it is closed. */
+  connectionTimeoutMs?: number;
   logger?: boolean;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 120_000;
 
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -38,28 +60,53 @@ export const DEFAULT_WEB_ROOT = path.join(packageRoot, 'web/dist');
 const DOSSIER_SCHEMA = path.join(packageRoot, 'schema/dossier.schema.json');
 
 
+/**
+ * The Fastify app over a store (not listening yet: `startServer` does that). Dossier builds run in a pool
+ * of worker threads that starts on the first build and is terminated when the app closes.
+ */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
-    // Unknown fields are refused with a message rather than silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // A client that sends its request slowly (a byte now and then) is cut off instead of holding a socket
+    // and its buffers forever: Node checks open requests every `connectionsCheckingInterval` and answers 408.
+    requestTimeout,
+    connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    http: { connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))), headersTimeout: Math.min(60_000, requestTimeout) },
+    // Closing (SIGTERM) must not wait for keep-alive clients to go away.
+    forceCloseConnections: true,
     schemaErrorFormatter: (errors, dataVar) => new Error(validationMessage(errors as never, dataVar)),
   });
+  // Unknown fields are refused with a message rather than silently dropped, and body types are not coerced.
+  app.setValidatorCompiler(strictValidatorCompiler());
   const store = options.store;
-  const dossiers = new DossierService(store);
+  // One pool of worker threads for everything slow: dossier builds, and re-indexing large stories for search.
+  const pool = new DossierPool({ threads: options.dossierThreads });
+  const dossiers = new DossierService(store, {
+    pool,
+    maxArticles: options.maxDossierArticles,
+    buildDelayMs: options.dossierBuildDelayMs,
+    onError: (id, error) => app.log.error({ err: error }, `dossier of story ${id} failed`),
+  });
   const context: AppContext = {
     store,
-    catalog: new StoryCatalog(store),
+    // A worker can open a store file, not an in-memory database: those are indexed on this thread.
+    catalog: new StoryCatalog(store, 1000, store.path === ':memory:' ? undefined : (storyId, known) => pool.index(store.path, storyId, known)),
     dossiers,
-    warmer: new DossierWarmer(dossiers, (id, error) => app.log.error({ err: error }, `dossier of story ${id} failed`)),
+    warmer: new DossierWarmer(dossiers),
     intake: new ArticleIntake(store, { allowPrivate: options.allowPrivate, onChange: () => context.catalog.refresh(true) }),
     watcher: null,
     warmDossiers: options.warmDossiers ?? true,
+    dossierWaitMs: options.dossierWaitMs ?? DEFAULT_DOSSIER_WAIT_MS,
   };
   app.decorate('triangulate', context);
-  app.addHook('onClose', async () => context.warmer.stop());
+  app.addHook('onClose', async () => {
+    context.warmer.stop();
+    await dossiers.close();
+  });
+  app.addHook('onRequest', hostGuard(allowedHost(options.host ?? '127.0.0.1', options.allowedHosts)));
 
   app.addSchema(errorSchema);
   app.addSchema(storySchema);

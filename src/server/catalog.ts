@@ -27,6 +27,48 @@ export interface CatalogEntry {
   names: Set<string>;
 }
 
+/** What a changed story adds to the index: its articles' outlets and dates, and the new articles' words. */
+export interface StoryIndexDelta {
+  storyId: number;
+  /** Store ids of all the story's articles, in story order, with their outlet and date. */
+  ids: number[];
+  outlets: string[];
+  published: (string | null)[];
+  /** Words and names of the articles not in `known` (stemmed terms; folded names). */
+  terms: string[];
+  names: string[];
+  /** Title of the first article with one, else the opening words of the first article. */
+  headline: string;
+}
+
+/**
+ * Reads a story's articles and takes the words and names of those not in `known` (store ids). Runs in a
+ * dossier worker for large stories, where stemming thousands of articles would stall the event loop.
+ */
+export function readStoryDelta(store: ArticleStore, storyId: number, known: ReadonlySet<number>): StoryIndexDelta {
+  const articles = store.storyArticles(storyId);
+  const terms = new Set<string>();
+  const names = new Set<string>();
+  const delta: StoryIndexDelta = { storyId, ids: [], outlets: [], published: [], terms: [], names: [], headline: '' };
+  for (const { id, article } of articles) {
+    if (!known.has(id)) {
+      const body = `${article.title ?? ''}\n${article.text}`;
+      for (const t of contentTerms(body)) terms.add(t);
+      for (const n of nameTokens(body)) names.add(n);
+    }
+    delta.ids.push(id);
+    delta.outlets.push(outletKey(article.outlet, article.url) ?? 'unknown outlet');
+    delta.published.push(article.publishedAt);
+  }
+  delta.terms = [...terms];
+  delta.names = [...names];
+  delta.headline = articles.find((a) => a.article.title)?.article.title ?? openingWords(articles[0]?.article.text ?? '');
+  return delta;
+}
+
+/** Stories above this many articles are re-indexed off the event loop when an `offload` is given. */
+export const OFFLOAD_ARTICLES = 300;
+
 // Capitalised words: the cheap stand-in for entity mentions that lets "entity" search run without NLP models.
 const NAME_WORD = /\p{Lu}[\p{L}'’-]*/gu;
 
@@ -48,6 +90,7 @@ export class StoryCatalog {
   private readonly entries = new Map<number, CatalogEntry>();
   private readonly byTerm = new Map<string, Set<number>>();
   private readonly byName = new Map<string, Set<number>>();
+  /** The store's change counter when last read. */
   private seenArticles = -1;
   private checkedAt = -Infinity;
   /** All entries newest first, kept between requests until the catalog changes. */
@@ -60,14 +103,20 @@ export class StoryCatalog {
   constructor(
     private readonly store: ArticleStore,
     private readonly recheckMs = 1000,
+    /** Reads a story's delta elsewhere (a worker thread); without it every re-index runs here. */
+    private readonly offload?: (storyId: number, known: number[]) => Promise<StoryIndexDelta>,
   ) {}
+
+  /** Large stories being re-indexed off the event loop, with the newest summary seen meanwhile. */
+  private readonly reindexing = new Map<number, StorySummary>();
 
   /** Reads what changed in the store since the last call; cheap when nothing did (one COUNT, at most once per `recheckMs`). */
   refresh(force = false): void {
     const now = performance.now();
     if (!force && now - this.checkedAt < this.recheckMs) return;
     this.checkedAt = now;
-    const count = this.store.articleCount();
+    // The change counter moves on any commit by any process (a revision by an ingest run changes no count).
+    const count = this.store.changeCounter();
     if (!force && count === this.seenArticles) return;
     this.seenArticles = count;
     const live = new Set<number>();
@@ -77,6 +126,7 @@ export class StoryCatalog {
         live.add(summary.id);
         const known = this.entries.get(summary.id);
         if (known && known.summary.version === summary.version) known.summary = summary;
+        else if (known && this.offload && summary.articleCount > OFFLOAD_ARTICLES) this.reindexLater(known, summary);
         else this.index(summary);
       }
       if (page.length < 1000) break;
@@ -141,27 +191,70 @@ export class StoryCatalog {
     return this.articleOutlets.get(storyId) ?? [];
   }
 
+  /** Store ids of the articles each entry's words and names were taken from. */
+  private readonly indexedArticles = new Map<number, Set<number>>();
+
+  // Stories only gain articles (new ones, or a merged story's), so a changed story usually needs only its
+  // new articles' words: stemming is what costs (3.4 s for a 3,000-article story), so a story that grows
+  // by one article costs one article's stemming, not the whole story's.
   private index(summary: StorySummary): void {
-    this.unindex(summary.id);
-    const articles = this.store.storyArticles(summary.id);
-    const terms = new Set<string>();
-    const names = new Set<string>();
-    const outletCounts = new Map<string, number>();
-    const perArticle: { outlet: string; publishedAt: string | null }[] = [];
-    for (const { article } of articles) {
-      const body = `${article.title ?? ''}\n${article.text}`;
-      for (const t of contentTerms(body)) terms.add(t);
-      for (const n of nameTokens(body)) names.add(n);
-      const outlet = outletKey(article.outlet, article.url) ?? 'unknown outlet';
-      outletCounts.set(outlet, (outletCounts.get(outlet) ?? 0) + 1);
-      perArticle.push({ outlet, publishedAt: article.publishedAt });
+    this.apply(summary, readStoryDelta(this.store, summary.id, this.indexedArticles.get(summary.id) ?? new Set()));
+  }
+
+  // A large story is read and stemmed in a worker; until that returns, its entry keeps its words and shows
+  // the new counts. One re-index per story at a time; a story that changed meanwhile goes once more.
+  private reindexLater(known: CatalogEntry, summary: StorySummary): void {
+    const running = this.reindexing.has(summary.id);
+    this.reindexing.set(summary.id, summary);
+    known.summary = { ...summary, version: known.summary.version };
+    if (running) return;
+    const go = (wanted: StorySummary) => {
+      this.offload!(wanted.id, [...(this.indexedArticles.get(wanted.id) ?? [])])
+        .then(
+          (delta) => {
+            if (!this.entries.has(wanted.id)) return;
+            this.apply(wanted, delta);
+            this.ordered = null;
+          },
+          // The worker failed (or the server is closing): read it here next time instead.
+          () => this.entries.get(wanted.id) && (this.entries.get(wanted.id)!.summary = { ...wanted, version: -1 }),
+        )
+        .finally(() => {
+          const latest = this.reindexing.get(wanted.id);
+          if (latest && latest.version !== wanted.version && this.entries.has(wanted.id)) go(latest);
+          else this.reindexing.delete(wanted.id);
+        });
+    };
+    go(summary);
+  }
+
+  private apply(summary: StorySummary, delta: StoryIndexDelta): void {
+    const known = this.entries.get(summary.id);
+    const seen = this.indexedArticles.get(summary.id);
+    const ids = new Set(delta.ids);
+    const grows = !!known && !!seen && [...seen].every((id) => ids.has(id));
+    if (!grows && known) {
+      // Articles left the story (cannot happen today: stories only grow): index it afresh.
+      this.unindex(summary.id);
+      this.index(summary);
+      return;
     }
+    const terms = grows ? known!.terms : new Set<string>();
+    const names = grows ? known!.names : new Set<string>();
+    for (const t of delta.terms) if (!terms.has(t)) {
+      terms.add(t);
+      addPosting(this.byTerm, t, summary.id);
+    }
+    for (const n of delta.names) if (!names.has(n)) {
+      names.add(n);
+      addPosting(this.byName, n, summary.id);
+    }
+    const outletCounts = new Map<string, number>();
+    for (const outlet of delta.outlets) outletCounts.set(outlet, (outletCounts.get(outlet) ?? 0) + 1);
     const outlets = [...outletCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([o]) => o);
-    const headline = summary.title ?? articles.find((a) => a.article.title)?.article.title ?? openingWords(articles[0]?.article.text ?? '');
-    this.entries.set(summary.id, { summary, headline, outlets, terms, names });
-    this.articleOutlets.set(summary.id, perArticle);
-    for (const t of terms) addPosting(this.byTerm, t, summary.id);
-    for (const n of names) addPosting(this.byName, n, summary.id);
+    this.entries.set(summary.id, { summary, headline: summary.title ?? delta.headline, outlets, terms, names });
+    this.indexedArticles.set(summary.id, ids);
+    this.articleOutlets.set(summary.id, delta.outlets.map((outlet, i) => ({ outlet, publishedAt: delta.published[i] })));
   }
 
   private unindex(id: number): void {
@@ -171,6 +264,7 @@ export class StoryCatalog {
     for (const n of entry.names) removePosting(this.byName, n, id);
     this.entries.delete(id);
     this.articleOutlets.delete(id);
+    this.indexedArticles.delete(id);
   }
 }
 

@@ -14,6 +14,8 @@ export interface AppContext {
   intake: ArticleIntake;
   watcher: FeedWatcher | null;
   warmDossiers: boolean;
+  /** Default wait of a dossier request for a build in progress, in ms, before it answers 202. */
+  dossierWaitMs: number;
 }
 
 declare module 'fastify' {

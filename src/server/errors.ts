@@ -3,6 +3,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isReadError } from '../read/index.js';
 import { isNoArticleTextError } from '../clean/index.js';
 import { isIngestError, type IngestErrorCode } from '../ingest/index.js';
+import { isStoreError } from '../store/index.js';
+import { DossierBuildError } from './dossiers.js';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -31,6 +33,10 @@ const INGEST_STATUS: Record<IngestErrorCode, number> = {
 /** Maps any thrown error to status, code and a message fit for the client (internal errors say little). */
 export function describeError(error: unknown, bodyLimit: number): { status: number; code: string; message: string; internal: boolean } {
   if (isApiError(error)) return { status: error.status, code: error.code, message: error.message, internal: false };
+  // The analysis failing is the server's problem, but the reader gets the one-line reason (the log has the stack).
+  if (error instanceof DossierBuildError) return { status: 500, code: 'analysis-failed', message: error.message, internal: false };
+  // Another process holds the store's write lock past the busy timeout: a retry will do.
+  if (isStoreError(error) && error.code === 'busy') return { status: 503, code: 'store-busy', message: error.message, internal: false };
   if (isReadError(error)) return { status: 422, code: error.code, message: error.message, internal: false };
   if (isNoArticleTextError(error)) return { status: 422, code: 'no-article-text', message: error.message, internal: false };
   if (isIngestError(error)) return { status: INGEST_STATUS[error.code] ?? 502, code: error.code, message: error.message, internal: false };
@@ -84,7 +90,14 @@ export function validationMessage(
     case 'anyOf':
       return dataVar === 'body' ? 'body needs one of "text", "html" or "url"' : `${where} ${first.message ?? 'is invalid'}`;
     case 'pattern':
-      return where.endsWith('url') ? `${where} must start with http:// or https://` : `${where} must be an ISO date such as 2024-05-31`;
+      if (where.endsWith('url')) return `${where} must start with http:// or https://`;
+      if (where === 'params.id') return `${where} must be a story id (a positive decimal integer)`;
+      if (where === 'body.id') return `${where} must be lower-case letters and digits joined by single hyphens, e.g. "gazette-0318"`;
+      return `${where} ${first.message ?? 'is invalid'}`;
+    case 'format':
+      return `${where} must be a real date, ISO style: 2024-05-31 or 2024-05-31T14:30:00Z`;
+    case 'type':
+      return `${where} must be ${String(first.params.type).replace(/,/g, ' or ')}`;
     default:
       return `${where} ${first.message ?? 'is invalid'}`;
   }

@@ -14,10 +14,13 @@ export interface NewArticle {
   outlet?: string;
   publishedAt?: string;
   byline?: string;
+  /** Article id used in dossier spans; kept as given (the schema admits only ids the reader keeps unchanged). */
+  id?: string;
 }
 
 export interface IntakeResult {
-  status: 'stored' | 'duplicate';
+  /** "revised": the same URL or file with changed text, stored as a new version of that article. */
+  status: 'stored' | 'duplicate' | 'revised';
   articleId: number;
   storyId: number | null;
   title: string | null;
@@ -53,6 +56,8 @@ export class ArticleIntake {
     const [outcome] = await this.addCleaned([article]);
     const placed = outcome.placed[0];
     if (placed) return { status: 'stored', articleId: placed.articleId, storyId: placed.storyId, title: article.title };
+    const revision = outcome.revisions[0];
+    if (revision) return { status: 'revised', articleId: revision.articleId, storyId: revision.storyId, title: article.title };
     const existing = this.store.findArticleByUrl(article.url ?? '') ?? null;
     const stored = existing !== null ? this.store.getArticle(existing) : this.findByText(article);
     return { status: 'duplicate', articleId: stored?.id ?? 0, storyId: stored?.storyId ?? null, title: stored?.article.title ?? article.title };
@@ -62,7 +67,7 @@ export class ArticleIntake {
   addCleaned(articles: Article[]): Promise<[BatchOutcome]> {
     const run = this.tail.then(() => {
       const outcome = this.ingestor.addBatch(articles);
-      if (outcome.stored > 0) this.options.onChange?.();
+      if (outcome.stored > 0 || outcome.revised > 0) this.options.onChange?.();
       return [outcome] as [BatchOutcome];
     });
     this.tail = run.catch(() => undefined);
@@ -70,7 +75,7 @@ export class ArticleIntake {
   }
 
   private async toRaw(input: NewArticle): Promise<RawArticle> {
-    const hints = { title: input.title, url: input.url, outlet: input.outlet, publishedAt: input.publishedAt, byline: input.byline };
+    const hints = { id: input.id, title: input.title, url: input.url, outlet: input.outlet, publishedAt: input.publishedAt, byline: input.byline };
     if (input.text !== undefined || input.html !== undefined) {
       const body = input.html ?? input.text ?? '';
       const origin = input.url ?? `pasted-${createHash('sha256').update(body).digest('hex').slice(0, 12)}`;

@@ -1,7 +1,13 @@
 // JSON Schemas of the API: fastify validates requests with them (ajv) and the OpenAPI file is generated
 // from the same objects, so the documentation cannot drift from what the server accepts.
 
-const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}', description: 'ISO date (YYYY-MM-DD) or date-time' } as const;
+// A real calendar date, checked by the "iso-date" format of validation.ts (2023-02-30 is refused).
+const isoDate = {
+  type: 'string',
+  format: 'iso-date',
+  maxLength: 40,
+  description: 'ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]) naming a real day and time',
+} as const;
 
 export const errorSchema = {
   $id: 'ApiError',
@@ -31,6 +37,7 @@ export const statsSchema = {
     singleSource: { type: 'integer' },
     disputes: { type: 'integer' },
     quotes: { type: 'integer' },
+    articles: { type: 'integer', description: "Articles the dossier analysed (fewer than the story's when it is over the per-dossier limit)" },
   },
 } as const;
 
@@ -83,7 +90,10 @@ export const listStoriesSchema = {
 const idParams = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1, description: 'Story id (a merged-away id resolves to the story it joined)' } },
+  properties: {
+    // Checked as text so that "0x10", "1e3" or " 7" are refused rather than converted to some other story.
+    id: { type: 'string', pattern: '^[0-9]{1,20}$', description: 'Story id, a positive decimal integer (a merged-away id resolves to the story it joined)' },
+  },
 } as const;
 
 export const getStorySchema = {
@@ -118,10 +128,41 @@ export const getStorySchema = {
 } as const;
 
 export const getDossierSchema = {
-  summary: "A story's dossier (the JSON contract of schema/dossier.schema.json), built when the story changed",
+  summary: "A story's dossier (the JSON contract of schema/dossier.schema.json), built in the background when the story changed",
+  description: [
+    'Builds run in worker threads and never hold the server up. The answer is 200 with the dossier of the story as it is now;',
+    'or, when that is still being built after `wait` milliseconds, 202 with the last dossier built (an older version of the story)',
+    'when there is one, else 202 with {"status": "building"}. Headers on both: `x-story-version` (the story now),',
+    '`x-dossier-version` (the version the body was built from), `x-dossier-status` ("current" or "building"),',
+    '`x-dossier-articles` and `x-story-articles` (articles analysed, and in the story: a dossier analyses at most a fixed number),',
+    'and `retry-after` on 202.',
+  ].join(' '),
   tags: ['stories'],
   params: idParams,
-  response: { 400: errorRef, 404: errorRef },
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      wait: { type: 'integer', minimum: 0, maximum: 60_000, description: 'Milliseconds to wait for a build in progress before answering 202 (default 5000)' },
+    },
+  },
+  response: {
+    202: {
+      description: 'The dossier of the current version is being built: the body is the last dossier built (see the headers), or this object when there is none',
+      type: 'object',
+      properties: {
+        status: { type: 'string', enum: ['building'] },
+        storyId: { type: 'integer' },
+        storyVersion: { type: 'integer' },
+        dossierVersion: { type: ['integer', 'null'] },
+        retryAfterSeconds: { type: 'integer' },
+      },
+      additionalProperties: true,
+    },
+    400: errorRef,
+    404: errorRef,
+    500: errorRef,
+  },
 } as const;
 
 export const addArticleSchema = {
@@ -139,6 +180,12 @@ export const addArticleSchema = {
       outlet: { type: 'string', maxLength: 200 },
       publishedAt: isoDate,
       byline: { type: 'string', maxLength: 500 },
+      id: {
+        type: 'string',
+        pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+        maxLength: 48,
+        description: 'Article id used in dossier spans (kept as given); by default one is made from the URL or the text',
+      },
     },
   },
   response: {
@@ -158,7 +205,7 @@ export const addedArticleSchema = {
   type: 'object',
   required: ['status', 'articleId', 'storyId'],
   properties: {
-    status: { type: 'string', enum: ['stored', 'duplicate'], description: '"duplicate": the same URL or text was already stored' },
+    status: { type: 'string', enum: ['stored', 'duplicate', 'revised'], description: '"duplicate": the same URL or text was already stored; "revised": the same URL with changed text, stored as a new version' },
     articleId: { type: 'integer' },
     storyId: { type: ['integer', 'null'] },
     title: { type: ['string', 'null'] },
@@ -199,11 +246,16 @@ export const healthSchema = {
       properties: {
         status: { type: 'string', enum: ['ok'] },
         version: { type: 'string' },
+        // No file path: the health endpoint is public and the server's file layout is nobody's business.
         store: {
           type: 'object',
-          properties: { path: { type: 'string' }, schemaVersion: { type: 'integer' }, articles: { type: 'integer' }, stories: { type: 'integer' } },
+          properties: { schemaVersion: { type: 'integer' }, articles: { type: 'integer' }, stories: { type: 'integer' } },
         },
-        analysing: { type: 'integer', description: 'Dossiers waiting to be built in the background' },
+        analysing: { type: 'integer', description: 'Dossier builds running or waiting for a worker thread' },
+        dossierBuilds: {
+          type: 'object',
+          properties: { running: { type: 'integer' }, queued: { type: 'integer' }, threads: { type: 'integer' }, maxArticles: { type: 'integer' } },
+        },
         watcher: {
           type: ['object', 'null'],
           properties: {

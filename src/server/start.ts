@@ -29,13 +29,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Opens the store (ingesting `from` first), builds the app, starts the feed watcher and listens. Throws
+ * StoreError when the store cannot be opened and the listen error (EADDRINUSE...) when the port cannot be had.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = openStore(options.db ?? (options.from?.length ? ':memory:' : undefined));
   try {
     const loaded = options.from?.length
       ? await ingestSources(store, options.from, { allowPrivate: options.allowPrivate, onProblem: options.onProblem })
       : null;
-    const app = await buildApp({ ...options, store });
+    const app = await buildApp({ ...options, host: options.host ?? '127.0.0.1', store });
     const context = app.triangulate;
     if (options.feeds?.length) {
       context.watcher = new FeedWatcher(store, context.intake, options.feeds, {
@@ -45,8 +49,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
       context.watcher.start();
     }
+    // The search index is built before the server answers (health reads its size without refreshing it).
+    context.catalog.refresh(true);
     if (context.warmDossiers) {
-      context.catalog.refresh();
       context.warmer.schedule(context.catalog.search({ limit: 50 }).stories.map((e) => e.summary.id));
     }
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
@@ -63,9 +68,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       async close() {
         if (closed) return;
         closed = true;
-        await context.watcher?.stop();
+        // Stopping must be prompt (SIGTERM): a feed round in progress may be waiting on a slow site, so it is
+        // given a moment to finish and otherwise left to end on its own, the store closing after it.
+        const round = context.watcher?.stop() ?? Promise.resolve();
+        const settled = await Promise.race([round.then(() => true, () => true), new Promise<false>((r) => setTimeout(r, 500, false).unref())]);
         await app.close();
-        store.close();
+        if (settled) store.close();
+        else void round.catch(() => undefined).finally(() => store.close());
       },
     };
   } catch (error) {

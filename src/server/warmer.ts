@@ -1,45 +1,24 @@
-// Builds missing dossiers in the background, newest stories first, one per turn of the event loop, so
-// the story list can show dispute counts without a reader waiting for the analysis.
+// Background dossier builds for the stories readers are about to see (the newest, and those a list
+// request returned), so the story list can show dispute counts without anyone waiting. The builds go
+// through the dossier service's queue and worker pool, behind any build a reader asked for.
 import type { DossierService } from './dossiers.js';
 
 export class DossierWarmer {
-  private readonly queue: number[] = [];
-  private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(
-    private readonly dossiers: DossierService,
-    private readonly onError: (storyId: number, error: unknown) => void = () => {},
-  ) {}
+  constructor(private readonly dossiers: DossierService) {}
 
-  /** Queues stories (in the given order) whose dossier is not built yet. */
+  /** Queues stories (in the given order) whose current version has no dossier yet; no-op once stopped. */
   schedule(storyIds: number[]): void {
-    for (const id of storyIds) if (!this.queue.includes(id)) this.queue.push(id);
-    this.kick();
+    if (!this.stopped) this.dossiers.warm(storyIds);
   }
 
+  /** Builds running or waiting for a worker (readers' and background ones alike). */
   get pending(): number {
-    return this.queue.length;
+    return this.dossiers.running + this.dossiers.queued;
   }
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private kick(): void {
-    if (this.timer || this.stopped || this.queue.length === 0) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const id = this.queue.shift()!;
-      try {
-        this.dossiers.get(id);
-      } catch (error) {
-        this.onError(id, error);
-      }
-      this.kick();
-    }, 5);
-    this.timer.unref();
   }
 }

@@ -49,10 +49,13 @@ export class FeedWatcher {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.round().finally(() => {
-        this.running = null;
-        this.schedule(this.options.everyMs);
-      });
+      // A failed round (a store error, say) is reported, not left as an unhandled rejection that ends the process.
+      this.running = this.round()
+        .catch((error: unknown) => this.options.onProblem?.('feed watcher', `a polling round failed: ${(error as Error)?.message ?? String(error)}`))
+        .finally(() => {
+          this.running = null;
+          this.schedule(this.options.everyMs);
+        });
     }, delay);
     this.timer.unref();
   }
