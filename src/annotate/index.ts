@@ -1,6 +1,6 @@
 import type { Article } from '../clean/types.js';
 import type { Doc } from './types.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences, splitSentencesWithDiagnostics } from './sentences.js';
 import { recognizeMentions } from './entities/index.js';
 import { findQuotes } from './quotes/index.js';
 import { findQuantities } from './quantities/index.js';
@@ -10,12 +10,13 @@ import { findClaims } from './claims/index.js';
 /** Article -> Doc: every annotation layer, each an offset range into the article's cleaned text. */
 export function annotate(article: Article): Doc {
   const { text } = article;
-  const sentences = splitSentences(text);
+  const split = splitSentencesWithDiagnostics(text);
+  const { sentences } = split;
   const mentions = recognizeMentions(text, sentences);
   const quotes = findQuotes(text, sentences, mentions);
   const quantities = findQuantities(text, sentences);
   const times = resolveTimes(text, sentences, article.publishedAt);
-  const diagnostics = [...article.diagnostics];
+  const diagnostics = [...article.diagnostics, ...split.diagnostics];
   for (const quote of quotes) {
     if (!quote.speakerName) diagnostics.push({ ruleId: 'quote/no-speaker', message: 'quote without an identifiable speaker', start: quote.start, end: quote.end });
   }

@@ -7,6 +7,12 @@ import { normalizeDate } from './dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { NoArticleTextError } from './errors/no-article-text-error.js';
 
+/** A field the source stated, cleaned like a paragraph; null when absent or nothing is left. */
+function stated(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  return normalizeBlock(value) || null;
+}
+
 /**
  * Story text and metadata of one raw article. Hints the source stated outright (JSON fields) win over what
  * the page says; nothing is invented (plain text usually has no outlet: null). Throws NoArticleTextError when
@@ -31,11 +37,12 @@ export function cleanArticle(raw: RawArticle): Article {
   return {
     id: raw.id,
     origin: raw.origin,
-    url: raw.hints.url ?? parts.url,
-    outlet: raw.hints.outlet ?? parts.outlet,
+    // Stated fields reach terminals and reports like the text does, so they lose control characters too.
+    url: stated(raw.hints.url) ?? parts.url,
+    outlet: stated(raw.hints.outlet) ?? parts.outlet,
     title: hintTitle ?? parts.title,
     publishedAt,
-    byline: raw.hints.byline ?? parts.byline,
+    byline: stated(raw.hints.byline) ?? parts.byline,
     credits: parts.credits,
     text,
     removed: parts.removed,

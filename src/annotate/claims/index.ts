@@ -96,6 +96,7 @@ export function findClaims(
     for (let j = mentionTok[i]; j < toks.length && toks[j].start < m.end; j++) named.add(j);
   });
   const claims: ClaimAnnotation[] = [];
+  const quotesOf = quotesBySentence(sentences, quotes);
   let cursor = 0;
   sentences.forEach((sentence, si) => {
     while (cursor < toks.length && toks[cursor].start < sentence.start) cursor++;
@@ -109,12 +110,32 @@ export function findClaims(
       return;
     }
     const ctx: ClaimContext = { text, toks, from, to, mentions, named };
-    const sentenceQuotes = quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
+    const sentenceQuotes = quotesOf[si];
     const frames = findFrames(ctx, sentenceQuotes);
     const found = sentenceClaims(ctx, si, frames, mentions, mentionTok, quantities, quantityTok, times, timeTok);
     claims.push(...(found.length ? found : [wholeSentence(sentence, si, toks, from, to, mentions, mentionTok, quantities, quantityTok, times, timeTok)]));
   });
   return claims.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * The quotes overlapping each sentence, in the quotes' order. Filtering every quote for every sentence cost
+ * sentences x quotes (quadratic on a long article made of short quoted sentences); each quote is instead placed on
+ * the sentences it overlaps, found by binary search over the sentences (in text order, not overlapping).
+ */
+function quotesBySentence(sentences: Sentence[], quotes: QuoteAnnotation[]): QuoteAnnotation[][] {
+  const out: QuoteAnnotation[][] = sentences.map(() => []);
+  for (const q of quotes) {
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end <= q.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let s = lo; s < sentences.length && sentences[s].start < q.end; s++) if (q.end > sentences[s].start && q.start < sentences[s].end) out[s].push(q);
+  }
+  return out;
 }
 
 /** The fallback: the whole sentence as one claim, with the slots that need no parsing. */
@@ -127,7 +148,7 @@ function wholeSentence(
   const { participants, places } = entitySlots(toks, mentions, mentionTok, members, new Set(), null, from);
   return {
     start: sentence.start, end: sentence.end, sentence: si, source: null, sourceName: null, cue: null, predicate: null,
-    participants, places, quantities: quantitySlots(quantities, quantityTok, members), times: timeSlots(times, timeTok, members, new Set()),
+    participants, places, quantities: quantitySlots(quantities, quantityTok, members), times: timeSlots(timeTok, members, new Set()),
     polarity: 'affirmed', modality: 'asserted',
   };
 }
@@ -216,7 +237,7 @@ function toClaim(
     predicate: predicate && last ? { range: { start: toks[idx[predicate.at]].start, end: last.end }, lemma: predicate.lemma } : null,
     participants,
     quantities: quantitySlots(quantities, quantityTok, members),
-    times: timeSlots(times, timeTok, members, new Set(p.carryTime)),
+    times: timeSlots(timeTok, members, new Set(p.carryTime)),
     places,
     polarity: bareDenial ? 'denied' : polarityOf(toks, idx, predicateAt, frame),
     modality: bareDenial ? 'reported' : modalityOf(toks, idx, predicateAt, frame),

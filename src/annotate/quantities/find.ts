@@ -155,17 +155,35 @@ function implicitCount(text: string, tokens: TaggedToken[], i: number): Found | 
   };
 }
 
+/** The expressions overlapping [from, to), given expressions in text order that do not overlap each other. */
+function timesWithin(times: Range[], from: number, to: number): Range[] {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid].end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < times.length && times[end].start < to) end++;
+  return times.slice(lo, end);
+}
+
 /**
  * Quantities in one article: value, what is counted (short, lowercase), the hedge written before it, and the
  * story it carries (kind, event, owner, informative; see QuantityAnnotation). "a"/"an" counts as 1 only where
  * it is coordinated with a written number that shares its event ("the death of a policeman and 3 attackers").
  */
 export function findQuantities(text: string, sentences: Sentence[]): QuantityAnnotation[] {
-  const times = findTimeExpressions(text, sentences);
+  const allTimes = findTimeExpressions(text, sentences);
   const out: QuantityAnnotation[] = [];
   const previous: TaggedToken[][] = [];
   for (const sentence of sentences) {
     const tokens = tagTokens(text.slice(sentence.start, sentence.end), sentence.start);
+    // Only the time expressions of this sentence and of the previous ones tellStory looks back into can matter:
+    // testing all of the article's for every number cost numbers x times (80 KB of "4,500 troops on May 5, 2023"
+    // has thousands of each).
+    const times = timesWithin(allTimes, previous.find((p) => p.length > 0)?.[0].start ?? sentence.start, sentence.end);
     const found: Found[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (VAGUE_AMOUNTS.has(lower(tokens[i]))) continue;

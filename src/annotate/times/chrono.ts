@@ -51,22 +51,28 @@ const RANGE_JOINER = /^(.*?\S)\s*(?:to|through|until|till|-|–|—)\s*(\S.*)$/i
 /**
  * Date expressions chrono (English, casual) finds in the text, read against the reference day. A range
  * ("from Aug. 26 to Oct. 20") is returned as its two ends, each read on its own, since each end is a date.
+ * With `pieces` (sentences, in text order), each piece is read on its own and the offsets stay the text's: chrono's
+ * end-of-period refiner matches a `...$` pattern against the whole text before every result, which made reading
+ * a whole article cost results x length (0.5 ms per KB at 20 KB, 2.2 at 160 KB on a sentence that never ends).
  */
-export function readDates(text: string, reference: Ymd): ChronoReading[] {
+export function readDates(text: string, reference: Ymd, pieces?: readonly { start: number; end: number }[]): ChronoReading[] {
   const ref = asReference(reference);
   const out: ChronoReading[] = [];
-  for (const r of chrono.parse(text, ref)) {
-    const parts = r.end ? RANGE_JOINER.exec(r.text) : null;
-    if (!parts) {
-      out.push(toReading(r, 0));
-      continue;
+  for (const piece of pieces ?? [{ start: 0, end: text.length }]) {
+    const offset = piece.start;
+    for (const r of chrono.parse(text.slice(piece.start, piece.end), ref)) {
+      const parts = r.end ? RANGE_JOINER.exec(r.text) : null;
+      if (!parts) {
+        out.push(toReading(r, offset));
+        continue;
+      }
+      const secondAt = r.index + r.text.length - parts[2].length;
+      const first = chrono.parse(parts[1], ref)[0];
+      const second = chrono.parse(parts[2], ref)[0];
+      if (first) out.push(toReading(first, offset + r.index));
+      if (second) out.push(toReading(second, offset + secondAt));
+      if (!first && !second) out.push(toReading(r, offset));
     }
-    const secondAt = r.index + r.text.length - parts[2].length;
-    const first = chrono.parse(parts[1], ref)[0];
-    const second = chrono.parse(parts[2], ref)[0];
-    if (first) out.push(toReading(first, r.index));
-    if (second) out.push(toReading(second, secondAt));
-    if (!first && !second) out.push(toReading(r, 0));
   }
   return out;
 }

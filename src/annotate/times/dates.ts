@@ -33,7 +33,7 @@ type Direction = 'back' | 'forward' | 'either' | 'past' | 'future';
  * production on Sept. 5") leans back ('past'), and without one the words say nothing ('either').
  */
 function directionAt(text: string, sentences: Sentence[], start: number, end: number): Direction {
-  const sentence = sentences.find((s) => s.start <= start && start < s.end);
+  const sentence = sentenceAt(sentences, start);
   const from = Math.max(sentence?.start ?? 0, start - CUE_WINDOW);
   const before = text.slice(from, start);
   if (PAST_REPORT_BEFORE.test(before) || NOT_DEADLINE_BEFORE.test(before)) return 'back';
@@ -46,6 +46,22 @@ function directionAt(text: string, sentences: Sentence[], start: number, end: nu
     return FUTURE_CUE.test(clause) || SCHEDULE_PRESENT_BEFORE.test(clause) ? 'future' : 'forward';
   }
   return pastTense(text, from, before, end, sentence?.end ?? text.length) ? 'past' : 'either';
+}
+
+/**
+ * The sentence holding `offset`, by binary search over the sentences (in text order): a linear search per date
+ * cost dates x sentences on a long article of short dated sentences.
+ */
+function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const sentence = sentences[lo];
+  return sentence && sentence.start <= offset ? sentence : undefined;
 }
 
 /**
@@ -167,11 +183,34 @@ function placeRelative(r: ChronoReading, words: string, direction: Direction, an
   return reread ? grainPlacement(reread) : null;
 }
 
+/**
+ * Longest piece of text chrono reads at once (see readDates: its cost grows with results x piece length). Whole
+ * paragraph lines up to this length are read as one piece, so that a date wink's splitter cut in two stays whole
+ * ("at 6.10am on Wednesday", where wink ends a sentence after "6.").
+ */
+const MAX_READING_CHARS = 1000;
+
+/**
+ * Consecutive sentences of one line grouped into pieces of at most MAX_READING_CHARS (a longer sentence is a piece
+ * of its own). No piece crosses a line break: a date never does ("on June 3" then a caption line "24/30" was read
+ * as June 3, 2024).
+ */
+function readingPieces(text: string, sentences: Sentence[]): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  for (const s of sentences) {
+    const last = pieces[pieces.length - 1];
+    if (last && s.end - last.start <= MAX_READING_CHARS && !text.slice(last.end, s.start).includes('\n')) last.end = s.end;
+    else pieces.push({ start: s.start, end: s.end });
+  }
+  return pieces;
+}
+
 /** Dates chrono finds in the text, filtered for news and ready to be placed against an anchor. */
 export function chronoExpressions(text: string, sentences: Sentence[]): TimeExpression[] {
-  const other = new Map(readDates(text, PROBE_B).map((r) => [`${r.start}:${r.end}`, r]));
+  const pieces = sentences.length > 0 ? readingPieces(text, sentences) : undefined;
+  const other = new Map(readDates(text, PROBE_B, pieces).map((r) => [`${r.start}:${r.end}`, r]));
   const out: TimeExpression[] = [];
-  for (const r of readDates(text, PROBE_A)) {
+  for (const r of readDates(text, PROBE_A, pieces)) {
     if (isFalseDate(text, r)) continue;
     const twin = other.get(`${r.start}:${r.end}`);
     const absolute = twin && sameReading(r, twin) ? grainPlacement(r) : null;

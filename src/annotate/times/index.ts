@@ -14,9 +14,13 @@ export function findTimeExpressions(text: string, sentences: Sentence[]): TimeEx
   const all = [...ruleExpressions(text), ...chronoExpressions(text, sentences)];
   const order = (e: TimeExpression) => (e.source === 'rule' ? 0 : 1);
   all.sort((a, b) => (b.end - b.start) - (a.end - a.start) || order(a) - order(b) || a.start - b.start);
+  // Characters already taken by a kept expression: checking each candidate against every kept one cost
+  // candidates x kept, quadratic on a long article full of dates; expressions are short, so marking is linear.
+  const taken = new Uint8Array(text.length + 1);
   const kept: TimeExpression[] = [];
   for (const e of all) {
-    if (kept.some((k) => k.start < e.end && e.start < k.end)) continue;
+    if (taken.subarray(e.start, e.end).includes(1)) continue;
+    taken.fill(1, e.start, e.end);
     kept.push(e);
   }
   return kept.sort((a, b) => a.start - b.start);
