@@ -79,12 +79,84 @@ export function listStories(query: StoryQuery, signal?: AbortSignal): Promise<{ 
   return call(`/api/stories?${params}`, { signal });
 }
 
-export function getStory(id: number): Promise<{ story: StoryItem; articles: { id: number; articleId: string; title: string | null; outlet: string | null }[] }> {
-  return call(`/api/stories/${id}`);
+export function getStory(id: number, signal?: AbortSignal): Promise<{ story: StoryItem; articles: { id: number; articleId: string; title: string | null; outlet: string | null }[] }> {
+  return call(`/api/stories/${id}`, { signal });
 }
 
-export function getDossier(id: number): Promise<Dossier> {
-  return call(`/api/stories/${id}/dossier`);
+/** What the dossier endpoint's headers say about an answer (null where a header is absent). */
+export interface DossierHeaders {
+  /** The story's version now. */
+  storyVersion: number | null;
+  /** The version the body was built from (null for the "building" object). */
+  dossierVersion: number | null;
+  /** Articles the body analysed (fewer than `storyArticles` when the per-dossier limit applied). */
+  dossierArticles: number | null;
+  /** Articles the story held at the body's version (the story now, for a current dossier). */
+  storyArticles: number | null;
+}
+
+/**
+ * A dossier request's outcome. The server answers 200 with the current dossier, or (when the build is still
+ * running after `wait`) 202 with the last dossier built, or 202 with a {"status": "building"} object when
+ * there is none yet. The two 202 cases are told apart here so a view can never render the building object.
+ */
+export type DossierAnswer =
+  | { kind: 'current'; dossier: Dossier; headers: DossierHeaders }
+  | { kind: 'stale'; dossier: Dossier; headers: DossierHeaders; retryAfterMs: number }
+  | { kind: 'building'; headers: DossierHeaders; retryAfterMs: number };
+
+const DEFAULT_RETRY_MS = 2000;
+
+function headerNumber(response: Response, name: string): number | null {
+  const value = response.headers.get(name);
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : null;
+}
+
+/** Retry-After as seconds or an HTTP date, kept between 1 s and a minute whatever the server says. */
+function retryAfterMs(response: Response): number {
+  const value = response.headers.get('retry-after')?.trim();
+  let ms = DEFAULT_RETRY_MS;
+  if (value && /^\d+$/.test(value)) ms = Number(value) * 1000;
+  else if (value && !Number.isNaN(Date.parse(value))) ms = Date.parse(value) - Date.now();
+  return Math.min(60_000, Math.max(1000, ms));
+}
+
+function looksLikeDossier(body: unknown): body is Dossier {
+  const b = body as Partial<Dossier> | null;
+  return !!b && typeof b === 'object' && Array.isArray(b.articles) && Array.isArray(b.facts) && Array.isArray(b.problems);
+}
+
+/**
+ * The dossier of a story. `wait` is how long the server may hold the request for a build in progress before
+ * answering 202 (the server's default when absent).
+ */
+export async function fetchDossier(id: number, options: { wait?: number; signal?: AbortSignal } = {}): Promise<DossierAnswer> {
+  const query = options.wait !== undefined ? `?wait=${Math.max(0, Math.round(options.wait))}` : '';
+  let response: Response;
+  try {
+    response = await fetch(`/api/stories/${id}/dossier${query}`, { signal: options.signal });
+  } catch (error) {
+    if ((error as Error)?.name === 'AbortError') throw error;
+    throw new ApiProblem(0, 'The server cannot be reached. Is "triangulate serve" still running?');
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const message = (body as { error?: { message?: string } } | null)?.error?.message;
+    throw new ApiProblem(response.status, message ?? `The server answered ${response.status}.`);
+  }
+  const headers: DossierHeaders = {
+    storyVersion: headerNumber(response, 'x-story-version'),
+    dossierVersion: headerNumber(response, 'x-dossier-version'),
+    dossierArticles: headerNumber(response, 'x-dossier-articles'),
+    storyArticles: headerNumber(response, 'x-story-articles'),
+  };
+  if (response.status === 200) {
+    if (looksLikeDossier(body)) return { kind: 'current', dossier: body, headers };
+    throw new ApiProblem(response.status, 'The server sent something that is not a dossier.');
+  }
+  // 202 (or anything else that is not a whole dossier): only a body that is a dossier is ever shown as one.
+  if (looksLikeDossier(body) && (body as { status?: unknown }).status === undefined) return { kind: 'stale', dossier: body, headers, retryAfterMs: retryAfterMs(response) };
+  return { kind: 'building', headers, retryAfterMs: retryAfterMs(response) };
 }
 
 export function addArticle(article: NewArticle): Promise<AddedArticle> {

@@ -20,16 +20,21 @@ export function StoryList() {
 
   useEffect(() => {
     const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
     sessionStorage.setItem('triangulate.query', JSON.stringify(query));
     listStories(query, controller.signal)
       .then((r) => {
         setResult(r);
         setProblem(null);
         // Dossiers still being analysed in the background: look again shortly for their counts.
-        if (r.stories.some((s) => !s.analysis)) setTimeout(() => setRefresh((n) => n + 1), 1500);
+        if (r.stories.some((s) => !s.analysis)) timer = setTimeout(() => setRefresh((n) => n + 1), 1500);
       })
       .catch((error: Error) => error.name !== 'AbortError' && setProblem(error.message));
-    return () => controller.abort();
+    // Leaving the list (or searching again) stops the look-again: no timer outlives the page.
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
   }, [query, refresh]);
 
   const field = (key: keyof StoryQuery, label: string, type: 'search' | 'date' = 'search', placeholder = '') => (

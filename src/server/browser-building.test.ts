@@ -1,0 +1,229 @@
+// End-to-end, like browser.test.ts: the UI while the server is still analysing a story (202 answers).
+// Builds are made slow with the server's `dossierBuildDelayMs` (a minimum: a build never ends sooner),
+// so the first request of the page, which lets the server wait only FIRST_WAIT_MS, is always answered 202.
+// The moment the finished dossier reaches the page is held by intercepting its delivery (the server's 200
+// is fetched for real, then handed over when the test has seen what it must see), so nothing depends on
+// how fast this machine is. Skips (with the reason) when Chromium is absent.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, type RunningServer } from './index.js';
+import { readRecord } from '../read/index.js';
+import { cleanArticle } from '../clean/index.js';
+import type { BrowserContext, Page } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const webRoot = path.join(root, 'web/dist');
+const examples = path.join(root, 'examples/harbour-fire');
+const CHROMIUM = process.env.TRIANGULATE_CHROMIUM ?? '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const LAPTOP = { width: 1366, height: 860 };
+/** Every build takes at least this long: well over the page's first wait (FIRST_WAIT_MS in web/src/dossier-poll.ts, 1.5 s), so its first answer is a 202. */
+const BUILD_DELAY_MS = 6000;
+const DOSSIER = /\/api\/stories\/\d+\/dossier/;
+
+const skipReason = !existsSync(CHROMIUM) ? `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
+
+/** The UI is built by `npm install`; rebuilt here when a source file is newer than the build. */
+async function ensureWebBuilt(): Promise<void> {
+  const built = path.join(webRoot, 'index.html');
+  const newest = (dir: string): number =>
+    Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs)));
+  if (existsSync(built) && statSync(built).mtimeMs >= newest(path.join(root, 'web/src'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'web/vite.config.ts'), root: path.join(root, 'web'), logLevel: 'warn' });
+}
+
+let context: BrowserContext | undefined;
+let profile: string | undefined;
+
+before(async () => {
+  if (skipReason) return;
+  await ensureWebBuilt();
+  const { chromium } = await import('playwright-core');
+  profile = mkdtempSync(path.join(os.tmpdir(), 'triangulate-chromium-'));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: LAPTOP });
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  return errors;
+}
+
+interface Answer {
+  status: number;
+  dossierStatus: string | null;
+}
+
+/**
+ * Intercepts the page's dossier requests: each is sent to the server as is, its answer recorded, and a 200
+ * handed to the page only once `release()` is called (for the hold in place when it arrived; `hold()` puts a
+ * new one in place). Everything else passes untouched.
+ */
+async function interceptDossiers(page: Page) {
+  const answers: Answer[] = [];
+  let requests = 0;
+  let gate = { promise: Promise.resolve(), release: () => {} };
+  const hold = () => {
+    let release!: () => void;
+    const promise = new Promise<void>((resolve) => (release = resolve));
+    gate = { promise, release };
+  };
+  page.on('request', (r) => DOSSIER.test(r.url()) && requests++);
+  await page.route(DOSSIER, async (route) => {
+    try {
+      const response = await route.fetch({ timeout: 120_000 });
+      answers.push({ status: response.status(), dossierStatus: response.headers()['x-dossier-status'] ?? null });
+      if (response.status() === 200) await gate.promise;
+      await route.fulfill({ response });
+    } catch {
+      // The page aborted the request (it went elsewhere): nothing to deliver.
+    }
+  });
+  return {
+    answers,
+    requests: () => requests,
+    hold,
+    release: () => gate.release(),
+    /** Resolves when the server has answered 200 (the build is done), whether or not the page has it yet. */
+    async built(): Promise<void> {
+      for (let i = 0; i < 1200 && !answers.some((a) => a.status === 200); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(answers.some((a) => a.status === 200), 'the build finished');
+    },
+  };
+}
+
+async function firstStoryId(server: RunningServer): Promise<number> {
+  const list = (await (await fetch(`${server.url}/api/stories`)).json()) as { stories: { id: number }[] };
+  return list.stories[0].id;
+}
+
+/** Adds an article (written for this test, on the example's event) to story `storyId`: a new story version. */
+function addToStory(server: RunningServer, storyId: number, n: number): void {
+  const text = [
+    `Investigators returned to the Port Alder harbour on Saturday to examine the remains of the grain warehouse destroyed by fire, update ${n}.`,
+    'Fire chief Maria Lindqvist said the cause of the blaze had not yet been established and that the site would stay closed to the public.',
+    'Halden Grain Ltd said it would cooperate fully with the investigation, while the Dockworkers Union repeated its warning about blocked fire doors.',
+  ].join('\n\n');
+  const put = server.store.putArticle(
+    cleanArticle(readRecord({ text, title: `Port Alder warehouse fire: investigators return (${n})`, outlet: `Harbour Gazette ${n}`, publishedAt: '2025-03-16', url: `https://gazette.example/fire/${n}` }, `follow-up-${n}`)),
+  );
+  assert.equal(put.status, 'stored');
+  server.store.setArticleStory(put.id, storyId);
+}
+
+test('a story analysed for the first time: the page says so with its size, asks again, then shows the dossier and its cap', { skip: skipReason ?? false }, async () => {
+  let server: RunningServer | undefined;
+  const page = await context!.newPage();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const errors = watchErrors(page);
+  try {
+    server = await startServer({ from: [examples], port: 0, webRoot, warmDossiers: false, dossierThreads: 1, dossierBuildDelayMs: BUILD_DELAY_MS, dossierWaitMs: 500, maxDossierArticles: 3 });
+    const storyId = await firstStoryId(server);
+    const dossiers = await interceptDossiers(page);
+    dossiers.hold();
+    await page.goto(`${server.url}/#/story/${storyId}`);
+
+    const state = page.locator('.building-state');
+    await state.waitFor();
+    assert.match(await state.innerText(), /Analysing this story \(4 articles\)…/);
+    assert.match(await page.locator('.loading.building h1').innerText(), /warehouse/i, 'the story is named while it is analysed');
+    assert.deepEqual(dossiers.answers[0], { status: 202, dossierStatus: 'building' }, 'the server answered "building"');
+    assert.equal(await page.locator('.story-head, #disputes, .sources').count(), 0, 'the building answer is not rendered as a dossier');
+
+    // The page asks again by itself; the finished dossier is shown once it is delivered.
+    await dossiers.built();
+    assert.ok(dossiers.requests() >= 2, 'the page asked again after the 202');
+    assert.equal(await state.count(), 1, 'still "analysing" until the dossier reaches the page');
+    dossiers.release();
+    await page.locator('#disputes').waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.building-state').count(), 0);
+    assert.equal(await page.locator('.sources .source').count(), 3);
+
+    // The story is over the per-dossier limit (3 here): the page says what was analysed.
+    assert.match(await page.locator('.story-head').innerText(), /3 of 4 articles analysed/);
+    assert.match(await page.locator('.story-head .capped').innerText(), /^This dossier analyses 3 of the story's 4 articles/);
+    assert.equal(await page.locator('#problems', { hasText: 'analyses 3 of' }).count(), 0, 'said once, at the top');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    await server?.close();
+  }
+});
+
+test('an older dossier is shown with a note while the newer one is analysed, swapped in keeping the citation; leaving stops the polling', { skip: skipReason ?? false }, async () => {
+  let server: RunningServer | undefined;
+  const page = await context!.newPage();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const errors = watchErrors(page);
+  try {
+    server = await startServer({ from: [examples], port: 0, webRoot, warmDossiers: false, dossierThreads: 1, dossierBuildDelayMs: BUILD_DELAY_MS, dossierWaitMs: 500 });
+    const storyId = await firstStoryId(server);
+    const v1 = await fetch(`${server.url}/api/stories/${storyId}/dossier?wait=60000`);
+    assert.equal(v1.status, 200);
+    await v1.arrayBuffer();
+    addToStory(server, storyId, 1);
+
+    const dossiers = await interceptDossiers(page);
+    dossiers.hold();
+    await page.goto(`${server.url}/#/story/${storyId}`);
+    const note = page.locator('.version-note.building-note');
+    await note.waitFor();
+    assert.equal((await note.innerText()).trim(), 'A newer version with 5 articles is being analysed; showing the version of 4 articles.');
+    assert.deepEqual(dossiers.answers[0], { status: 202, dossierStatus: 'building' });
+    assert.equal(await page.locator('.sources .source').count(), 4, 'the older dossier is shown in full');
+
+    // The reader follows a citation and scrolls on while the newer version is analysed.
+    const cite = page.locator('#disputes .cite').first();
+    const span = await cite.evaluate((el) => ({ article: el.dataset.article!, start: el.dataset.start!, end: el.dataset.end! }));
+    await cite.click();
+    const highlighted = await page.locator('.sources mark.hit').first().innerText();
+    await page.locator('#timeline').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const before = await page.evaluate(() => ({ y: scrollY, top: document.getElementById('timeline')!.getBoundingClientRect().top }));
+    assert.ok(before.y > 0);
+
+    await dossiers.built();
+    dossiers.release();
+    await page.locator('.sources .source').nth(4).waitFor({ timeout: 30_000 });
+    assert.equal(await note.count(), 0);
+    assert.match(await page.locator('.version-note.updated').innerText(), /Updated: now showing the version of 5 articles \(was 4 articles\)/);
+    assert.match(await page.locator('.story-head').innerText(), /5 articles/);
+    const same = page.locator(`.analysis .cite[data-article="${span.article}"][data-start="${span.start}"][data-end="${span.end}"]`).first();
+    assert.match((await same.getAttribute('class')) ?? '', /\bon\b/, 'the followed citation is still selected');
+    assert.equal(await page.locator('.sources mark.hit').first().innerText(), highlighted, 'and still highlighted in its source');
+    const afterSwap = await page.evaluate(() => document.getElementById('timeline')!.getBoundingClientRect().top);
+    assert.ok(Math.abs(afterSwap - before.top) < 80, `the reader's place is kept (timeline moved from ${before.top} to ${afterSwap})`);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    assert.equal(await page.locator('.version-note').count(), 0);
+
+    // Another article: the page shows the note again; leaving the story stops asking the server.
+    addToStory(server, storyId, 2);
+    await page.goto(`${server.url}/#/`);
+    await page.locator('.story-card').first().waitFor();
+    dossiers.hold();
+    await page.goto(`${server.url}/#/story/${storyId}`);
+    await note.waitFor();
+    assert.match(await note.innerText(), /with 6 articles .* version of 5 articles/);
+    await page.locator('.crumb a').click();
+    await page.locator('.story-card').first().waitFor();
+    const asked = dossiers.requests();
+    // Long enough for two more polls (retry-after 2 s, server wait 0.5 s), and shorter than the build.
+    await page.waitForTimeout(5000);
+    assert.equal(dossiers.requests(), asked, 'no dossier request after leaving the story');
+    dossiers.release();
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    await server?.close();
+  }
+});
