@@ -9,6 +9,7 @@ import { summarize } from '../summarize/index.js';
 import type { Dispute, Dossier, DossierQuantity, Fact, SummarySentence } from './types.js';
 import type { Span } from '../annotate/types.js';
 import { articleLabel } from './labels.js';
+import { articleName, publicOrigin } from './outlets.js';
 
 export interface DossierOptions {
   /** Summary length in sentences (default 8). */
@@ -116,7 +117,7 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     articles: articles.map((a) => ({
       id: a.id,
-      origin: a.origin,
+      origin: publicOrigin(a.origin),
       outlet: a.outlet,
       title: a.title,
       publishedAt: a.publishedAt,
@@ -126,6 +127,7 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
       url: a.url,
       byline: a.byline,
       diagnostics: byId.get(a.id)!.diagnostics,
+      ...articleName(a),
     })),
     entities: resolved.entities,
     quotes,
@@ -138,7 +140,8 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
     disputes,
     provenance,
     summary,
-    problems,
+    // Same rule as article origins: an absolute local path is reduced to its file name.
+    problems: problems.map((p) => ({ ...p, origin: publicOrigin(p.origin) })),
   };
 }
 

@@ -2,12 +2,18 @@
 // schema/dossier.schema.json describes the same shape and a test validates real output against it.
 import type { EntityType, Span } from '../annotate/types.js';
 import type { RemovedPiece } from '../clean/types.js';
+import type { LabelSource } from './outlets.js';
 import type { Dispute, MatchEvidence, NumberChange, Provenance, SourceGroup, TimelineEntry } from '../assess/types.js';
 
 export type { Dispute, DisputeSide, MatchEvidence, NumberChange, Provenance, SourceGroup, TimelineEntry } from '../assess/types.js';
 
 export interface DossierArticle {
   id: string;
+  /**
+   * Where the article came from: a web address, or the path as the user typed it when relative; an
+   * absolute local path is reduced to its file name (see publicOrigin in outlets.ts), so a shared
+   * dossier never tells where files sit on the machine that built it.
+   */
   origin: string;
   outlet: string | null;
   title: string | null;
@@ -18,6 +24,13 @@ export interface DossierArticle {
   url: string | null;
   byline: string | null;
   diagnostics: { ruleId: string; message: string; start?: number; end?: number }[];
+  /**
+   * Who published it, as a reader names it ("BBC", "AP", "bbc.co.uk", "kosovo-serbia rferl"); see
+   * articleName in outlets.ts. Absent in dossiers written before it existed.
+   */
+  label?: string;
+  /** Which rule gave the label: metadata outlet, wire credit, URL domain, or the file name. */
+  labelSource?: LabelSource;
 }
 
 export interface DossierEntity {

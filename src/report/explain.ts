@@ -1,13 +1,15 @@
 // Plain-text explanations shared by the Markdown and HTML reports and the web UI: why sentences were
 // matched, why several articles count as one independent source, and corroborated quantities.
-// Pure and type-only imports, so the web bundle can use it without pulling in the pipeline.
-import type { Dossier, DossierArticle, DossierQuantity, Fact, MatchEvidence, SourceGroup } from '../dossier/types.js';
+// Pure: type-only imports and the pure outlets module, so the web bundle can use it without pulling in the pipeline.
+import type { Dossier, DossierArticle, DossierQuantity, Fact, MatchEvidence, SourceGroup, TimelineEntry } from '../dossier/types.js';
+import { labelOf, labelSourceOf } from '../dossier/outlets.js';
 
 /** How an article is named in an explanation: "[002]" in Markdown, "002" in HTML, "Source 2" in the UI. */
 export type ArticleName = (articleId: string) => string;
 
 const plain: ArticleName = (id) => id;
 
+/** "1 article", "2 articles"; irregular plurals given: countOf(n, 'piece of junk', 'pieces of junk'). */
 export function countOf(n: number, word: string, many = `${word}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 }
@@ -100,7 +102,7 @@ export function articlesOf(spans: { articleId: string }[]): string[] {
 export function independence(fact: Pick<Fact, 'sources' | 'independentSources' | 'sourceGroups'>, dossier: Pick<Dossier, 'sourceGroups' | 'provenance' | 'articles'>, name: ArticleName = plain): Independence | null {
   const ids = articlesOf(fact.sources);
   if (ids.length <= fact.independentSources) return null;
-  const collapses = dossier.sourceGroups?.length ? collapsesFromGroups(ids, fact.sourceGroups, dossier.sourceGroups) : collapsesFromProvenance(ids, dossier);
+  const collapses = dossier.sourceGroups?.length ? collapsesFromGroups(ids, fact.sourceGroups, dossier.sourceGroups) : collapsesFromProvenance(ids, dossier, name);
   const because = collapses.map((c) => `${c.reasons.length ? c.reasons.join('; ') : 'counted as one'} (${c.articles.map(name).join(', ')})`);
   const line = `${countOf(ids.length, 'article')}, ${countOf(fact.independentSources, 'independent source')}${because.length ? `: ${because.join('; ')}` : ''}`;
   return { articles: ids.length, independent: fact.independentSources, collapses, line };
@@ -123,7 +125,7 @@ function collapsesFromGroups(ids: string[], factGroups: string[] | undefined, gr
   return [...members.entries()].filter(([, list]) => list.length > 1).map(([g, list]) => ({ articles: list, reasons: [...g.reasons] }));
 }
 
-function collapsesFromProvenance(ids: string[], dossier: Pick<Dossier, 'provenance' | 'articles'>): Collapse[] {
+function collapsesFromProvenance(ids: string[], dossier: Pick<Dossier, 'provenance' | 'articles'>, name: ArticleName): Collapse[] {
   const inFact = new Set(ids);
   const parent = new Map(ids.map((id) => [id, id]));
   const find = (id: string): string => {
@@ -139,7 +141,7 @@ function collapsesFromProvenance(ids: string[], dossier: Pick<Dossier, 'provenan
   };
   for (const p of dossier.provenance) {
     if (!inFact.has(p.from) || !inFact.has(p.to)) continue;
-    join(p.from, p.to, `${p.to} ${p.kind === 'credit' ? 'credits' : p.kind === 'copy' ? 'copies' : 'rewrites'} ${p.from}`);
+    join(p.from, p.to, `${name(p.to)} ${p.kind === 'credit' ? 'credits' : p.kind === 'copy' ? 'copies' : 'rewrites'} ${name(p.from)}`);
   }
   const byOutlet = new Map<string, string>();
   const articles = new Map<string, DossierArticle>(dossier.articles.map((a) => [a.id, a]));
@@ -239,3 +241,97 @@ export function shownModality(modality: string | undefined): string | undefined 
 
 /** Said beside a disputed date that rests on a date borrowed from the story ("on Sunday" in an undated article). */
 export const STORY_ANCHORED_NOTE = "relative date placed using the story's publication date";
+
+// ---------------------------------------------------------------------------------------------------
+// Who published the story's articles
+
+/**
+ * The story's size in articles and outlets, counting distinct outlets only where they are named:
+ * "5 articles, outlets not named", "3 articles from 3 outlets", "5 articles from 3 outlets and 2 unnamed".
+ * A wire credit or a URL domain names the publisher; a file name does not.
+ */
+export function articleCountLine(articles: Pick<DossierArticle, 'outlet' | 'credits' | 'url' | 'origin' | 'label' | 'labelSource'>[]): string {
+  const total = countOf(articles.length, 'article');
+  const named = articles.filter((a) => labelSourceOf(a) !== 'file');
+  const outlets = new Set(named.map((a) => labelOf(a).toLowerCase())).size;
+  const unnamed = articles.length - named.length;
+  if (articles.length === 0) return total;
+  if (outlets === 0) return `${total}, outlets not named`;
+  return `${total} from ${countOf(outlets, 'outlet')}${unnamed ? ` and ${unnamed.toLocaleString('en-US')} unnamed` : ''}`;
+}
+
+/**
+ * Why a fact that carries several citations is still "one source": its passages come from one article, or
+ * its articles form one source group. Null when the citations are as many as the independent sources.
+ */
+export function citationNote(fact: Pick<Fact, 'sources' | 'independentSources'>): string | null {
+  const ids = articlesOf(fact.sources);
+  if (fact.sources.length <= ids.length) return null;
+  if (ids.length === 1) return `${countOf(fact.sources.length, 'passage')} of the same article`;
+  return `${countOf(fact.sources.length, 'passage')} in ${countOf(ids.length, 'article')}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The timeline without repeats
+
+export interface TimelineItem {
+  text: string;
+  sources: TimelineEntry['sources'];
+  storyAnchored: boolean;
+  /** Other dates the same sentence was placed on ("wrote Friday ... met today"): shown once, explained. */
+  alsoDated: string[];
+  /** How many timeline entries were merged into this one (1 when none). */
+  merged: number;
+}
+
+export interface TimelineRow {
+  date: string;
+  items: TimelineItem[];
+}
+
+const timelineKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.,;:!?"'“”’]+$/g, '').trim();
+type TimelineSpan = TimelineEntry['sources'][number];
+const sameSpans = (a: TimelineSpan[], b: TimelineSpan[]) => a.length === b.length && a.every((x) => b.some((y) => x.articleId === y.articleId && x.start === y.start && x.end === y.end));
+
+/**
+ * The timeline grouped by date, each sentence once: a sentence placed on two dates (it names two days) is
+ * kept at its first date with the other listed in alsoDated, and within one date an entry whose words
+ * contain another's ("since Kosovo declared independence from Serbia in 2008, ...") joins it.
+ */
+export function timelineRows(timeline: TimelineEntry[]): TimelineRow[] {
+  const items: (TimelineItem & { date: string; key: string })[] = [];
+  for (const entry of timeline) {
+    const key = timelineKey(entry.text);
+    // The same words (not merely overlapping ones: "started in May, peaked last week" holds two events).
+    const earlier = items.find((i) => i.date !== entry.date && (i.key === key || sameSpans(i.sources, entry.sources)));
+    if (earlier) {
+      if (!earlier.alsoDated.includes(entry.date)) earlier.alsoDated.push(entry.date);
+      continue;
+    }
+    const sameDay = items.find((i) => i.date === entry.date && key.length > 0 && (i.key.includes(key) || key.includes(i.key)));
+    if (sameDay) {
+      // The shorter wording is the event itself; the longer one adds context around it.
+      if (key.length < sameDay.key.length) Object.assign(sameDay, { text: entry.text, key, sources: [...entry.sources, ...sameDay.sources] });
+      else sameDay.sources = [...sameDay.sources, ...entry.sources];
+      sameDay.storyAnchored = sameDay.storyAnchored && !!entry.storyAnchored;
+      sameDay.merged++;
+      continue;
+    }
+    items.push({ date: entry.date, key, text: entry.text, sources: [...entry.sources], storyAnchored: !!entry.storyAnchored, alsoDated: [], merged: 1 });
+  }
+  const rows: TimelineRow[] = [];
+  for (const { date, key: _key, ...item } of items) {
+    const row = rows.find((r) => r.date === date) ?? rows[rows.push({ date, items: [] }) - 1];
+    row.items.push(item);
+  }
+  return rows;
+}
+
+/** The note beside a merged or repeated timeline sentence, or '' when there is nothing to explain. */
+export function timelineNote(item: Pick<TimelineItem, 'alsoDated' | 'merged' | 'storyAnchored'>): string {
+  const notes: string[] = [];
+  if (item.storyAnchored) notes.push("placed using the story's publication date");
+  if (item.alsoDated.length) notes.push(`the same sentence also gives ${listing(item.alsoDated)}`);
+  if (item.merged > 1) notes.push(`${countOf(item.merged, 'entry', 'entries')} saying the same, merged`);
+  return notes.join('; ');
+}

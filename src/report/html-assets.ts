@@ -21,6 +21,15 @@ h2{font-size:1.2rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{
 .modality{display:inline-block;font-size:.7rem;text-transform:uppercase;border:1px solid var(--line);border-radius:.3rem;padding:0 .3rem}
 .side .value{font-size:1.2rem;font-weight:700}.via{font-weight:400;color:var(--muted);font-size:.85rem}.owner{font-size:.8rem;background:#e4e8eb;border-radius:.3rem;padding:0 .3rem}
 .groups{padding-left:1.1rem}.groups li{margin-bottom:.4rem;overflow-wrap:anywhere}.members{display:flex;flex-wrap:wrap;gap:.2rem .5rem;align-items:center}
+.credit{display:inline-block;font-size:.72rem;font-weight:600;padding:0 .35rem;border:1px solid #24434f;border-radius:.3rem;color:#24434f}
+.file{font-family:ui-monospace,monospace;font-size:.8rem}.tnote{color:var(--muted)}
+.timeline{list-style:none;padding-left:0}.timeline>li{margin-bottom:.4rem}.timeline ul{margin:.1rem 0;padding-left:1.1rem}
+/* Narrow screens (a 390 px phone): one column, nothing wider than the screen. Long words and URLs
+   wrap anywhere; a table scrolls inside its own box instead of widening the page. */
+header,main,.analysis,.sources,section,article,li,p,dd,.meta{min-width:0;overflow-wrap:anywhere}
+.scroll{max-width:100%;overflow-x:auto}.grid th,.grid td{overflow-wrap:normal;white-space:nowrap}
+@media (max-width:800px){.sources{position:static;max-height:none;overflow:visible}}
+@media (max-width:480px){header{padding:.75rem}main{padding:.75rem;gap:.75rem}header h1{font-size:1.25rem}ol,ul{padding-left:1.2rem}.sides{gap:.4rem}}
 `;
 
 // Clicking a citation highlights exactly the cited characters in the sources pane and scrolls to them.

@@ -1,12 +1,31 @@
 import type { Dossier } from '../dossier/types.js';
 import type { Span } from '../annotate/types.js';
-import { articleIndex, articleLabel, dateRange, formatNumber, quotesBySpeaker, storyTitle, MAX_LISTED_FACTS } from './labels.js';
-import { collapseLine, countOf, evidenceLine, factWhy, independence, joinedGroups, namedOutlets, quantityPhrase, quantityReach, reportedQuantities, shownModality, STORY_ANCHORED_NOTE, whyLine } from './explain.js';
+import { articleIndex, articleRefs, dateRange, formatNumber, labelSourceOf, originName, publishers, publishersNote, quotesBySpeaker, sideName, storyTitle, writtenAs, MAX_LISTED_FACTS, type ArticleRef } from './labels.js';
+import { articleCountLine, citationNote, collapseLine, countOf, evidenceLine, factWhy, independence, joinedGroups, quantityPhrase, quantityReach, reportedQuantities, shownModality, STORY_ANCHORED_NOTE, timelineNote, timelineRows, whyLine, type ArticleName } from './explain.js';
 import type { Fact, MatchEvidence } from '../dossier/types.js';
 
-const cite = (spans: Span[]) => [...new Set(spans.map((s) => s.articleId))].map((id) => `[${id}]`).join('');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-const bracket = (id: string) => `[${id}]`;
+/** Article names in Markdown: "[BBC]" or "[2]", as the HTML chips read; see articleRefs. */
+interface MarkdownNames {
+  /** The chip in brackets: "[BBC]", "[2]". */
+  bracket: ArticleName;
+  /** The chip, followed by the label when the chip is only a number: "[BBC]", "[2] kosovo-serbia rferl". */
+  named: ArticleName;
+  /** Citations of some spans, one per article: "[BBC][2]". */
+  cite(spans: Span[]): string;
+}
+
+function markdownNames(refs: ReadonlyMap<string, ArticleRef>): MarkdownNames {
+  const bracket = (id: string) => `[${refs.get(id)?.chip ?? id}]`;
+  return {
+    bracket,
+    named: (id) => {
+      const ref = refs.get(id);
+      return ref && ref.chip !== ref.label && !ref.chip.startsWith(`${ref.label} `) ? `${bracket(id)} ${ref.label}` : bracket(id);
+    },
+    cite: (spans) => [...new Set(spans.map((s) => s.articleId))].map(bracket).join(''),
+  };
+}
 
 /**
  * Markdown renderers pass raw HTML through, so article text such as "<script>" or "<b>Acme</b>" would
@@ -25,7 +44,7 @@ function whyNote(why: MatchEvidence | undefined): string[] {
 }
 
 /** Sub-bullets under a fact: who claims it and how, why its sentences were matched, why sources collapse. */
-function factNotes(f: Fact, dossier: Dossier): string[] {
+function factNotes(f: Fact, dossier: Dossier, { bracket }: MarkdownNames): string[] {
   const notes: string[] = [];
   const modality = shownModality(f.modality);
   const claim = [f.claimedBy?.length ? `Claimed by ${f.claimedBy.join(', ')}` : '', modality ? `modality: ${modality}` : ''].filter(Boolean).join(' · ');
@@ -35,17 +54,32 @@ function factNotes(f: Fact, dossier: Dossier): string[] {
   if (ind) {
     notes.push(ind.line);
     if (ind.collapses.length > 1) notes.push(...ind.collapses.map((c) => collapseLine(c, bracket)));
+  } else {
+    // Several citations on a one-source fact: passages of one article, not several sources.
+    const passages = citationNote(f);
+    if (passages) notes.push(`${passages}, ${countOf(f.independentSources, 'independent source')}`);
   }
   return notes.map((n) => `  - ${n}`);
 }
 
-/** The dossier as Markdown for the terminal or a notes file; citations are [article id], listed under Sources. */
+/**
+ * The dossier as Markdown for the terminal or a notes file. Citations read as the HTML chips do, "[BBC]" or
+ * "[2]", and the numbered Sources list at the end says which article each one is.
+ */
 export function renderMarkdown(dossier: Dossier): string {
   const articles = articleIndex(dossier);
-  const outlets = new Set(dossier.articles.map(articleLabel));
+  const refs = articleRefs(dossier);
+  const names = markdownNames(refs);
+  const { cite } = names;
+  // Named publishers of some citations, for the parentheses after a fact or a side ("BBC, AP"), or ''.
+  const named = (spans: Span[], before = ' (', after = ')') => {
+    const list = publishers(spans, refs);
+    return list.length ? `${before}${list.join(', ')}${after}` : '';
+  };
   const out: string[] = [];
   out.push(`# ${oneLine(storyTitle(dossier))}`, '');
-  out.push(`${dossier.articles.length} articles from ${outlets.size} sources, ${dateRange(dossier)}. ${dossier.facts.filter((f) => f.independentSources > 1).length} corroborated facts, ${dossier.disputes.length} disputes.`, '');
+  const corroboratedCount = dossier.facts.filter((f) => f.independentSources > 1).length;
+  out.push(`${articleCountLine(dossier.articles)}, ${dateRange(dossier)}. ${countOf(corroboratedCount, 'corroborated fact')}, ${countOf(dossier.disputes.length, 'dispute')}.`, '');
 
   out.push('## Summary', '');
   dossier.summary.forEach((s, i) => out.push(`${i + 1}. ${oneLine(s.text)} ${cite(s.sources)}`));
@@ -56,9 +90,9 @@ export function renderMarkdown(dossier: Dossier): string {
     for (const d of dossier.disputes) {
       out.push(`### ${oneLine(d.about)} (${d.kind})`, '');
       for (const side of d.sides) {
-        const who = side.byName ?? 'unattributed';
+        const who = sideName(side, articles, refs);
         const value = side.value ? ` **${oneLine(side.value)}**${side.storyAnchored ? ` (${STORY_ANCHORED_NOTE})` : ''} —` : '';
-        const via = side.reportedBy?.length && namedOutlets(side.sources, articles) ? ` (${side.reportedBy.join(', ')})` : '';
+        const via = named(side.sources) === ` (${who})` ? '' : named(side.sources);
         out.push(`- **${side.stance === 'denial' ? 'Denies' : 'Says'}: ${who}**${via} —${value} ${oneLine(side.text)} ${cite(side.sources)}`);
       }
       const why = whyNote(d.why);
@@ -70,14 +104,14 @@ export function renderMarkdown(dossier: Dossier): string {
   const corroborated = dossier.facts.filter((f) => f.independentSources > 1);
   if (corroborated.length) {
     out.push('## Corroborated', '');
-    for (const f of corroborated.slice(0, MAX_LISTED_FACTS)) out.push(`- **${f.independentSources} independent sources** (${(f.reportedBy ?? []).join(', ')}): ${oneLine(f.text)} ${cite(f.sources)}`, ...factNotes(f, dossier));
+    for (const f of corroborated.slice(0, MAX_LISTED_FACTS)) out.push(`- **${f.independentSources} independent sources**${named(f.sources)}: ${oneLine(f.text)} ${cite(f.sources)}`, ...factNotes(f, dossier, names));
     out.push('');
   }
 
   const single = dossier.facts.filter((f) => f.independentSources === 1);
   if (single.length) {
     out.push(`## Reported by one source only (${single.length})`, '');
-    for (const f of single.slice(0, MAX_LISTED_FACTS)) out.push(`- ${(f.reportedBy ?? []).join(', ')}: ${oneLine(f.text)} ${cite(f.sources)}`, ...factNotes(f, dossier));
+    for (const f of single.slice(0, MAX_LISTED_FACTS)) out.push(`- ${named(f.sources, '', ': ')}${oneLine(f.text)} ${cite(f.sources)}`, ...factNotes(f, dossier, names));
     if (single.length > MAX_LISTED_FACTS) out.push(`- … ${single.length - MAX_LISTED_FACTS} more in the JSON output`);
     out.push('');
   }
@@ -87,7 +121,7 @@ export function renderMarkdown(dossier: Dossier): string {
     out.push('## Who said what', '');
     for (const g of groups) {
       out.push(`### ${g.speaker}`, '');
-      for (const q of g.quotes) out.push(`- ${q.direct ? `“${oneLine(q.text)}”` : `(reported) ${oneLine(q.text)}`} [${q.span.articleId}]`);
+      for (const q of g.quotes) out.push(`- ${q.direct ? `“${oneLine(q.text)}”` : `(reported) ${oneLine(q.text)}`} ${cite([q.span])}`);
       out.push('');
     }
   }
@@ -95,23 +129,33 @@ export function renderMarkdown(dossier: Dossier): string {
   if (dossier.numberChanges.length || dossier.quantities.length) {
     out.push('## Numbers', '');
     for (const c of dossier.numberChanges) {
-      out.push(`- **${c.what}** changed: ${c.values.map((v) => `${formatNumber(v.value)}${v.date ? ` (${v.date})` : ''}`).join(' → ')} ${cite(c.values.map((v) => v.span))}`);
+      out.push(`- **${c.values[0] ? writtenAs(articles, c.values[0].span, c.what) : c.what}** changed: ${c.values.map((v) => `${formatNumber(v.value)}${v.date ? ` (${v.date})` : ''}`).join(' → ')} ${cite(c.values.map((v) => v.span))}`);
     }
     const reported = reportedQuantities(dossier.quantities);
     for (const q of reported) {
       const owner = q.owner ? ` (${oneLine(q.owner)})` : '';
       const spans = q.sources?.length ? q.sources : [q.span];
-      const by = q.reportedBy?.length && namedOutlets(spans, articles) ? `: ${[...new Set(q.reportedBy)].join(', ')}` : '';
-      out.push(`- **${quantityPhrase(q, formatNumber)}**${owner} — ${quantityReach(q, articles)}${by} ${cite(spans)}`);
+      const phrase = quantityPhrase({ ...q, what: writtenAs(articles, q.span, q.what) }, formatNumber);
+      const by = publishersNote(spans, refs);
+      out.push(`- **${phrase}**${owner} — ${quantityReach(q, articles)}${by ? `: ${by}` : ''} ${cite(spans)}`);
     }
     const counted = new Set(reported);
-    for (const q of dossier.quantities) if (!counted.has(q)) out.push(`- ${formatNumber(q.value)} ${q.what} [${q.span.articleId}]`);
+    // A figure without reach: the words as written, with what happened to them when known.
+    for (const q of dossier.quantities) if (!counted.has(q)) out.push(`- ${quantityPhrase({ value: q.value, what: writtenAs(articles, q.span, q.what), event: q.event }, formatNumber)} ${cite([q.span])}`);
     out.push('');
   }
 
   if (dossier.timeline.length) {
     out.push('## Timeline', '');
-    for (const t of dossier.timeline) out.push(`- **${t.date}**${t.storyAnchored ? ' (date placed using the story\'s publication date)' : ''}: ${oneLine(t.text)} ${cite(t.sources)}`);
+    // One bullet per date, each sentence once: a sentence naming two days, or repeated in other words, is explained.
+    for (const row of timelineRows(dossier.timeline)) {
+      const line = (t: (typeof row.items)[number]) => {
+        const why = timelineNote(t);
+        return `${oneLine(t.text)}${why ? ` _(${why})_` : ''} ${cite(t.sources)}`;
+      };
+      if (row.items.length === 1) out.push(`- **${row.date}**: ${line(row.items[0])}`);
+      else out.push(`- **${row.date}** (${countOf(row.items.length, 'event')}):`, ...row.items.map((t) => `  - ${line(t)}`));
+    }
     out.push('');
   }
 
@@ -121,32 +165,33 @@ export function renderMarkdown(dossier: Dossier): string {
     out.push(`## Independent sources (${dossier.sourceGroups!.length})`, '');
     out.push(`${countOf(dossier.articles.length, 'article')}, ${countOf(dossier.sourceGroups!.length, 'independent source')}: articles that copy one another, share a wire credit or come from the same outlet count once.`, '');
     for (const g of joined) {
-      const names = g.articles.map((id) => `[${id}]${articles.get(id)?.outlet ? ` ${articles.get(id)!.outlet}` : ''}`);
-      out.push(`- ${names.join(', ')} — one source${g.reasons.length ? `: ${g.reasons.join('; ')}` : ''}`);
+      out.push(`- ${g.articles.map(names.named).join(', ')} — one source${g.reasons.length ? `: ${g.reasons.join('; ')}` : ''}`);
     }
-    if (alone.length) out.push(`- Each on its own: ${alone.map((id) => `[${id}]`).join(' ')}`);
+    if (alone.length) out.push(`- Each on its own: ${alone.map(names.named).join(', ')}`);
     out.push('');
   }
 
   if (dossier.provenance.length) {
     out.push('## Provenance', '');
     for (const p of dossier.provenance) {
-      const from = articles.get(p.from)!;
-      const to = articles.get(p.to)!;
-      out.push(`- [${p.to}] ${articleLabel(to)} ${p.kind === 'credit' ? 'credits' : p.kind === 'copy' ? 'copies' : 'rewrites'} [${p.from}] ${articleLabel(from)} (score ${p.score})`);
+      out.push(`- ${names.named(p.to)} ${p.kind === 'credit' ? 'credits' : p.kind === 'copy' ? 'copies' : 'rewrites'} ${names.named(p.from)} (score ${p.score})`);
     }
     out.push('');
   }
 
   out.push('## Sources', '');
   for (const a of dossier.articles) {
-    const removed = a.removed.length ? `; ${a.removed.length} pieces of junk removed (${[...new Set(a.removed.map((r) => r.reason))].join(', ')})` : '';
-    const credits = a.credits.length ? `; credits: ${a.credits.join(', ')}` : '';
-    out.push(`- **[${a.id}]** ${oneLine(a.title ?? '(no title)')} — ${articleLabel(a)}, ${a.publishedAt ?? 'date unknown'}${credits}${removed}. ${a.origin}`);
+    const ref = refs.get(a.id)!;
+    const removed = a.removed.length ? `; ${countOf(a.removed.length, 'piece of junk', 'pieces of junk')} removed (${[...new Set(a.removed.map((r) => r.reason))].join(', ')})` : '';
+    const credits = a.credits.length ? `; wire credits: ${a.credits.map((c) => `**${c}**`).join(', ')}` : '';
+    // A wire credit that names the article is said once, as a credit, not also as its outlet.
+    const publisher = ref.named && labelSourceOf(a) !== 'credit' ? `**${ref.label}**${labelSourceOf(a) === 'domain' ? ' (from its URL)' : ''}` : 'outlet not named';
+    // Numbered as in the HTML chips; only the file name: an absolute path tells where files sit on this machine.
+    out.push(`${ref.n}. **${names.bracket(a.id)}** ${oneLine(a.title ?? '(no headline)')} — ${publisher}, ${a.publishedAt ?? 'date unknown'}${credits}${removed}. File: ${originName(a.origin)}`);
   }
   if (dossier.problems.length) {
     out.push('', '## Inputs not analysed', '');
-    for (const p of dossier.problems) out.push(`- ${p.origin}: ${p.reason}`);
+    for (const p of dossier.problems) out.push(`- ${originName(p.origin)}: ${p.reason}`);
   }
   return escapeMarkup(out.join('\n')) + '\n';
 }

@@ -2,12 +2,15 @@
 // written by hand with the claim fields (why, claimedBy, modality, sourceGroups, quantity reach), and
 // still render an older dossier that has none of them.
 import { after, test } from 'node:test';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import type { Dossier } from '../dossier/types.js';
 import type { Span } from '../annotate/types.js';
-import { renderHtml, renderMarkdown } from './index.js';
-import { independence, pastParticiple, quantityPhrase, quantityReach } from './explain.js';
-import { formatNumber } from './labels.js';
+import { existsSync } from 'node:fs';
+import { renderHtml, renderJson, renderMarkdown } from './index.js';
+import { articleCountLine, citationNote, independence, pastParticiple, quantityPhrase, quantityReach, timelineRows } from './explain.js';
+import { articleRefs, formatNumber, writtenAs } from './labels.js';
+import { seedsDir } from '../../eval/data.js';
 import { invalidSpans, schemaErrors, unquotedTexts } from '../../test/dossier-contract.js';
 
 /** Assertions with their own messages: the piece looked for, and the output when it is missing. */
@@ -174,24 +177,24 @@ test('explanations: collapse, quantity phrase and reach', () => {
 test('Markdown shows why facts and disputes matched, the collapse, claimants, quantity rows and source groups', () => {
   const md = renderMarkdown(fullDossier());
   assert.match(md, /Why matched: same place \(Banjska\), same number \(3 attacker\), similarity 0\.91 — numbers: 3 attacker \(kill\) · dates: 2023-09-24 · actions: kill\n/);
-  has(md, '3 articles, 1 independent source: shared wire credit AP ([002], [003], [004])');
+  has(md, '3 articles, 1 independent source: shared wire credit AP ([Reuters], [Daily &lt;Planet&gt;], [Kosovo Online])');
   has(md, '4 articles, 2 independent sources: shared wire credit AP');
   has(md, '  - Claimed by Aleksandar &lt;Vucic&gt;\n'); // "asserted", the plain default voice, is not shown
   has(md, 'modality: reported');
-  has(md, '- **3 attackers killed** (Serb &lt;gunmen&gt; unit) — 4 outlets, 2 independent: BBC, Reuters, Daily &lt;Planet&gt;, Kosovo Online [001][002][003][004]');
-  has(md, '- 600 troops [001]'); // a quantity without reach keeps the plain row
+  has(md, '- **3 attackers killed** (Serb &lt;gunmen&gt; unit) — 4 outlets, 2 independent: BBC, Reuters, Daily &lt;Planet&gt;, Kosovo Online [BBC][Reuters][Daily &lt;Planet&gt;][Kosovo Online]');
+  has(md, '- 600 troops [BBC]'); // a quantity without reach keeps the plain row
   has(md, '**600** —');
   has(md, '**1,000** —');
   has(md, '_Why matched: same action (deploy), different number');
   has(md, '## Independent sources (2)');
   has(md, '4 articles, 2 independent sources: articles that copy one another');
-  has(md, '- Each on its own: [001]');
+  has(md, '- Each on its own: [BBC]');
   // A fact cited once was matched to nothing: no "why" line for it.
   const lone = fullDossier();
   lone.facts = [{ ...lone.facts[1], sources: [lone.facts[1].sources[0]], reportedBy: ['Reuters'], why: { ...lone.facts[1].why!, summary: 'a single claim' } }];
   lacks(renderMarkdown(lone), 'a single claim');
   lacks(renderHtml(lone), 'a single claim');
-  has(md, '- [002] Reuters, [003] Daily &lt;Planet&gt;, [004] Kosovo Online — one source: shared wire credit AP');
+  has(md, '- [Reuters], [Daily &lt;Planet&gt;], [Kosovo Online] — one source: shared wire credit AP');
 });
 
 test('HTML shows the same explanations with every piece of article text escaped', () => {
@@ -199,7 +202,8 @@ test('HTML shows the same explanations with every piece of article text escaped'
   has(html, '<span class="label">Why matched:</span> same place (Banjska), same number (3 attacker), similarity 0.91');
   has(html, '<dt>Same dates</dt><dd>2023-09-24</dd>');
   has(html, '<dt>Similarity</dt><dd>0.91</dd>');
-  has(html, '3 articles, 1 independent source: shared wire credit AP (002, 003, 004)');
+  // In HTML sentences, articles are named as their citation chips read.
+  has(html, '3 articles, 1 independent source: shared wire credit AP (Reuters, Daily &lt;Planet&gt;, Kosovo Online)');
   has(html, '<strong>3 attackers killed</strong> <span class="owner">Serb &lt;gunmen&gt; unit</span> — <span class="reach">4 outlets, 2 independent</span>');
   has(html, '<div class="value">600</div>');
   has(html, '<div class="value">1,000</div>');
@@ -224,10 +228,11 @@ test('an older dossier without the claim fields still renders, explaining collap
     lacks(out, 'Claimed by');
     lacks(out, 'Independent sources (');
   }
-  has(md, '3 articles, 1 independent source: 003 copies 002; 004 credits 002 ([002], [003], [004])');
-  has(md, '- 3 attackers [001]');
-  has(md, '- **Says: unattributed** — About 600 troops were deployed.');
-  has(html, '3 articles, 1 independent source: 003 copies 002; 004 credits 002 (002, 003, 004)');
+  has(md, '3 articles, 1 independent source: [Daily &lt;Planet&gt;] copies [Reuters]; [Kosovo Online] credits [Reuters] ([Reuters], [Daily &lt;Planet&gt;], [Kosovo Online])');
+  has(md, '- 3 attackers [BBC]');
+  // A side with no claimant speaks in its outlet's own voice: it is named by the article's label.
+  has(md, '- **Says: BBC** — About 600 troops were deployed.');
+  has(html, '3 articles, 1 independent source: Daily &lt;Planet&gt; copies Reuters; Kosovo Online credits Reuters (Reuters, Daily &lt;Planet&gt;, Kosovo Online)');
   lacks(html, 'id="independence"');
   // No collapse reason at all: the counts alone.
   d.provenance = [];
@@ -309,7 +314,8 @@ test('the web UI story page renders an older dossier without the claim fields', 
   try {
     lacks(page.text, 'Why matched');
     lacks(page.html, 'id="independence"');
-    has(page.text, '3 articles, 1 independent source: 003 copies 002');
+    // Provenance reasons name the articles as the UI does, not by their ids.
+    has(page.text, '3 articles, 1 independent source: Daily <Planet> (3) copies Reuters (2)');
     has(page.text, 'Figures mentioned');
   } finally {
     await page.close();
@@ -323,4 +329,166 @@ test('Markdown writes article markup as text, so a Markdown viewer never runs it
   const linked = fullDossier();
   linked.summary[0] = { ...linked.summary[0], text: 'Said [the port authority](javascript:alert(3)) today.' };
   assert.ok(!/\]\(javascript/.test(renderMarkdown(linked)), 'no link from article text');
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Who published each article, counts and plurals, and no local path in any format.
+
+/** The fixture with outlets removed: articles named by credit, domain or file only. */
+function unnamedDossier(): Dossier {
+  const d = fullDossier();
+  d.articles = d.articles.map((a) => ({ ...a, outlet: null, credits: [] }));
+  return d;
+}
+
+test('the story counts distinct outlets only where they are named', () => {
+  const d = fullDossier();
+  assert.equal(articleCountLine(d.articles), '4 articles from 4 outlets');
+  assert.equal(articleCountLine(unnamedDossier().articles), '4 articles, outlets not named');
+  const mixed = unnamedDossier().articles;
+  mixed[0] = { ...mixed[0], outlet: 'BBC' };
+  mixed[1] = { ...mixed[1], url: 'https://www.bbc.co.uk/news/x' }; // same publisher by domain: a different label, counted apart
+  mixed[2] = { ...mixed[2], outlet: 'bbc' }; // same outlet written differently: once
+  assert.equal(articleCountLine(mixed), '4 articles from 2 outlets and 1 unnamed');
+  assert.equal(articleCountLine(mixed.slice(3)), '1 article, outlets not named');
+  assert.equal(articleCountLine([{ ...mixed[0] }]), '1 article from 1 outlet');
+  has(renderMarkdown(unnamedDossier()), '4 articles, outlets not named, 2023-09-25. 1 corroborated fact, 1 dispute.');
+  has(renderHtml(unnamedDossier()), '4 articles, outlets not named, 2023-09-25 · 1 corroborated fact · 1 dispute · 1 single-source fact');
+});
+
+test('plurals: one article, one dispute, one piece of junk', () => {
+  const d = fullDossier();
+  d.articles = [{ ...d.articles[0], removed: [{ text: 'Share this', reason: 'share-widget' }] }];
+  d.facts = [];
+  d.quantities = [];
+  d.disputes = d.disputes.map((x) => ({ ...x, sides: x.sides.filter((side) => side.sources[0].articleId === '001') }));
+  d.sourceGroups = [{ id: 'g1', articles: ['001'], reasons: [] }];
+  const md = renderMarkdown(d);
+  const html = renderHtml(d);
+  has(md, '1 article from 1 outlet, 2023-09-25. 0 corroborated facts, 1 dispute.');
+  has(md, '1 piece of junk removed (share-widget)');
+  has(html, '1 article from 1 outlet');
+  has(html, '1 removed piece</summary>');
+  has(html, '1 article, 1 independent source:');
+  for (const out of [md, html]) for (const wrong of ['1 articles', '1 disputes', '1 pieces', '1 outlets']) lacks(out, wrong);
+});
+
+test('citation chips show the publisher or the article number, never the id', () => {
+  const html = renderHtml(fullDossier());
+  has(html, 'title="1. BBC — Story 001">BBC</a>');
+  lacks(html, '>001</a>');
+  const unnamed = unnamedDossier();
+  unnamed.articles[3] = { ...unnamed.articles[3], credits: ['AP'] };
+  const refs = articleRefs(unnamed);
+  assert.deepEqual([...refs.values()].map((r) => r.chip), ['1', '2', '3', 'AP']);
+  const page = renderHtml(unnamed);
+  has(page, 'title="1. 001 — Story 001">1</a>');
+  has(page, '>AP</a>');
+  // Two articles of one outlet stay apart.
+  const twice = fullDossier();
+  twice.articles[1] = { ...twice.articles[1], outlet: 'BBC' };
+  assert.deepEqual([...articleRefs(twice).values()].map((r) => r.chip), ['BBC 1', 'BBC 2', 'Daily <Planet>', 'Kosovo Online']);
+});
+
+test('credits are shown as labels beside the article in both reports', () => {
+  const html = renderHtml(fullDossier());
+  const md = renderMarkdown(fullDossier());
+  has(html, '<strong>Reuters</strong> · 2023-09-25 · wire credits <span class="credit" title="wire credit">AP</span>');
+  has(md, '2. **[Reuters]** Story 002 — **Reuters**, 2023-09-25; wire credits: **AP**. File: 002.txt');
+  // A credit that names an article is said once, as the credit.
+  const wire = unnamedDossier();
+  wire.articles[1] = { ...wire.articles[1], credits: ['AFP'] };
+  has(renderMarkdown(wire), '2. **[AFP]** Story 002 — outlet not named, 2023-09-25; wire credits: **AFP**.');
+});
+
+test('no format carries an absolute local path; relative origins stay as typed in JSON', () => {
+  const d = fullDossier();
+  d.articles[0] = { ...d.articles[0], origin: '/home/ana/Private Notes/001.txt' };
+  d.articles[1] = { ...d.articles[1], origin: 'C:\\Users\\ana\\news\\002.txt' };
+  d.articles[2] = { ...d.articles[2], origin: '../news/003.txt' };
+  d.problems = [{ origin: '/home/ana/Private Notes/broken.pdf', reason: 'unsupported format' }];
+  const json = renderJson(d);
+  for (const out of [renderMarkdown(d), renderHtml(d), json]) {
+    lacks(out, '/home/ana');
+    lacks(out, 'Users');
+    lacks(out, '/seeds/');
+  }
+  const parsed = JSON.parse(json) as Dossier;
+  assert.deepEqual(parsed.articles.map((a) => a.origin), ['001.txt', '002.txt', '../news/003.txt', '004.txt']);
+  assert.equal(parsed.problems[0].origin, 'broken.pdf');
+  // Markdown and HTML name only the file, even when the typed path is relative.
+  lacks(renderMarkdown(d), '../news/');
+  lacks(renderHtml(d), '../news/');
+});
+
+test('one-source facts with several citations say why; figures keep the words as written', () => {
+  assert.equal(citationNote({ sources: [span('002', 'Three'), span('002', KILLED)], independentSources: 1 }), '2 passages of the same article');
+  assert.equal(citationNote({ sources: [span('002', 'Three')], independentSources: 1 }), null);
+  const articles = new Map([['x', { text: 'Police said three Serb gunmen were killed.' }]]);
+  assert.equal(writtenAs(articles, { articleId: 'x', start: 12, end: 17 }, 'serb gunmen'), 'Serb gunmen');
+  assert.equal(writtenAs(articles, { articleId: 'x', start: 12, end: 17 }, 'drones'), 'drones');
+  // In a report: a figure with no normalised kind reads with the capitals of its source.
+  const d = oldDossier();
+  d.quantities = [{ value: 3, what: 'attackers were killed in banjska', span: span('001', 'Three') }];
+  has(renderMarkdown(d), '- 3 attackers were killed in Banjska [BBC]');
+});
+
+test('the timeline lists each sentence once: one sentence on two dates, one event in two wordings', () => {
+  const s1 = span('002', NEVER);
+  const rows = timelineRows([
+    { date: '2008', text: 'Kosovo declared independence in 2008', sources: [span('001', 'Three')] },
+    { date: '2008', text: 'One of the worst clashes since Kosovo declared independence in 2008, it prompted NATO to act', sources: [span('002', 'Three')] },
+    { date: '2023-09-29', text: NEVER, sources: [s1] },
+    { date: '2023-09-30', text: NEVER, sources: [s1], storyAnchored: true },
+  ]);
+  assert.deepEqual(rows.map((r) => [r.date, r.items.length]), [['2008', 1], ['2023-09-29', 1]]);
+  assert.equal(rows[0].items[0].sources.length, 2);
+  assert.equal(rows[0].items[0].merged, 2);
+  assert.deepEqual(rows[1].items[0].alsoDated, ['2023-09-30']);
+  const d = fullDossier();
+  d.timeline = [
+    { date: '2023-09-29', text: NEVER, sources: [s1] },
+    { date: '2023-09-30', text: NEVER, sources: [s1], storyAnchored: true },
+  ];
+  has(renderMarkdown(d), '(the same sentence also gives 2023-09-30)');
+  has(renderHtml(d), 'the same sentence also gives 2023-09-30');
+});
+
+const seedSkip = existsSync(seedsDir) ? false : `seed articles not found at ${seedsDir}`;
+
+test('the seeds render with readable labels, headlines where the text has one, and no local path', { skip: seedSkip }, async () => {
+  const { analyze } = await import('../analyze.js');
+  const dossier = await analyze([seedsDir], { generatedAt: '2026-01-01T00:00:00Z' });
+  assert.deepEqual(schemaErrors(dossier), []);
+  assert.deepEqual(
+    dossier.articles.map((a) => [a.label, a.labelSource]),
+    [
+      ['000_9ed602697b51ae3c', 'file'],
+      ['001_392e1f7dd1a587d5', 'file'],
+      ['002_aa134efe3cd44d09', 'file'],
+      ['AP / AFP / dpa / Reuters', 'credit'],
+      ['BBC', 'credit'],
+    ],
+  );
+  assert.equal(dossier.articles[1].title, 'Belgrade denies US claims of Serbian military mobilisation near Kosovo');
+  const md = renderMarkdown(dossier);
+  const html = renderHtml(dossier);
+  const json = renderJson(dossier);
+  const absolute = path.resolve(seedsDir);
+  for (const out of [md, html, json]) {
+    lacks(out, absolute);
+    lacks(out, path.dirname(absolute));
+  }
+  has(md, '5 articles from 2 outlets and 3 unnamed');
+  has(html, '5 articles from 2 outlets and 3 unnamed');
+  has(html, '>BBC</a>');
+  lacks(html, '>004-e56ca0db870ed172</a>');
+  has(html, '<span class="credit" title="wire credit">dpa</span>');
+  has(md, 'wire credits: **AP**, **AFP**, **dpa**, **Reuters**');
+  lacks(html, '0 outlets');
+  lacks(md, 'Says: 004_e56ca0db870ed172');
+  // Citations read as chips in both formats: the publisher or the article's number, never the hash id.
+  has(md, '[BBC]');
+  lacks(md, '[004-e56ca0db870ed172]');
+  has(md, '1. **[1]** (no headline) — outlet not named, date unknown');
 });

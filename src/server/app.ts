@@ -12,7 +12,7 @@ import { DossierPool } from './dossier-pool.js';
 import { DossierWarmer } from './warmer.js';
 import { ArticleIntake } from './intake.js';
 import { errorHandler, validationMessage } from './errors.js';
-import { addedArticleSchema, errorSchema, storySchema } from './schemas.js';
+import { addedArticleSchema, articleVisibilitySchema, errorSchema, storySchema } from './schemas.js';
 import { allowedHost, hostGuard, securityHeaders } from './security.js';
 import { strictValidatorCompiler } from './validation.js';
 import { DEFAULT_DOSSIER_WAIT_MS } from './routes.js';
@@ -111,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addSchema(errorSchema);
   app.addSchema(storySchema);
   app.addSchema(addedArticleSchema);
+  app.addSchema(articleVisibilitySchema);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

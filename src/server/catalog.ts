@@ -13,6 +13,13 @@ export interface StorySearch {
   /** ISO dates: the story's publication range must overlap [from, to]. */
   from?: string;
   to?: string;
+  /** Only stories with at least this many (visible) articles. */
+  minArticles?: number;
+  /**
+   * A further test every match must pass, applied before paging so that `total` counts only what passes
+   * (the routes use it for what the catalog does not know, e.g. dispute counts from dossiers).
+   */
+  keep?: (entry: CatalogEntry) => boolean;
   limit?: number;
   offset?: number;
 }
@@ -154,15 +161,20 @@ export class StoryCatalog {
     for (const term of query.text ? contentTerms(query.text) : []) narrow(this.byTerm.get(term));
     for (const m of query.entity ? query.entity.matchAll(/[\p{L}\p{N}'’-]+/gu) : []) narrow(this.byName.get(fold(m[0])));
     const outlet = query.outlet?.trim().toLowerCase();
-    const all = candidates === null && !outlet && !query.from && !query.to;
+    const minArticles = query.minArticles ?? 1;
+    const all = candidates === null && !outlet && !query.from && !query.to && minArticles <= 1 && !query.keep;
     if (all && !this.ordered) this.ordered = [...this.entries.values()].sort(newestFirst);
+    const keep = query.keep;
     const list = all
       ? this.ordered!
       : [...(candidates ?? this.entries.keys())]
       .map((id) => this.entries.get(id)!)
+      .filter((e) => e.summary.articleCount >= minArticles)
       .filter((e) => !outlet || e.outlets.some((o) => o.toLowerCase() === outlet || o.toLowerCase().includes(outlet)))
       .filter((e) => overlaps(e.summary, query.from, query.to))
-      .sort(newestFirst);
+      .sort(newestFirst)
+      // Last, and in order: a `keep` with side effects (counting, collecting) sees the matches newest first.
+      .filter((e) => !keep || keep(e));
     const offset = query.offset ?? 0;
     return { total: list.length, stories: list.slice(offset, offset + (query.limit ?? 50)) };
   }
@@ -194,26 +206,32 @@ export class StoryCatalog {
   /** Store ids of the articles each entry's words and names were taken from. */
   private readonly indexedArticles = new Map<number, Set<number>>();
 
-  // Stories only gain articles (new ones, or a merged story's), so a changed story usually needs only its
+  // Stories mostly gain articles (new ones, or a merged story's), so a changed story usually needs only its
   // new articles' words: stemming is what costs (3.4 s for a 3,000-article story), so a story that grows
   // by one article costs one article's stemming, not the whole story's.
   private index(summary: StorySummary): void {
-    this.apply(summary, readStoryDelta(this.store, summary.id, this.indexedArticles.get(summary.id) ?? new Set()));
+    const against = new Set(this.indexedArticles.get(summary.id) ?? []);
+    this.apply(summary, readStoryDelta(this.store, summary.id, against), against);
   }
+
+  /** Large stories whose next re-index must read every article (an article left them). */
+  private readonly readAfresh = new Set<number>();
 
   // A large story is read and stemmed in a worker; until that returns, its entry keeps its words and shows
   // the new counts. One re-index per story at a time; a story that changed meanwhile goes once more.
-  private reindexLater(known: CatalogEntry, summary: StorySummary): void {
+  private reindexLater(known: CatalogEntry, summary: StorySummary, afresh = false): void {
     const running = this.reindexing.has(summary.id);
     this.reindexing.set(summary.id, summary);
+    if (afresh) this.readAfresh.add(summary.id);
     known.summary = { ...summary, version: known.summary.version };
     if (running) return;
     const go = (wanted: StorySummary) => {
-      this.offload!(wanted.id, [...(this.indexedArticles.get(wanted.id) ?? [])])
+      const against = this.readAfresh.delete(wanted.id) ? new Set<number>() : new Set(this.indexedArticles.get(wanted.id) ?? []);
+      this.offload!(wanted.id, [...against])
         .then(
           (delta) => {
             if (!this.entries.has(wanted.id)) return;
-            this.apply(wanted, delta);
+            this.apply(wanted, delta, against);
             this.ordered = null;
           },
           // The worker failed (or the server is closing): read it here next time instead.
@@ -221,24 +239,36 @@ export class StoryCatalog {
         )
         .finally(() => {
           const latest = this.reindexing.get(wanted.id);
-          if (latest && latest.version !== wanted.version && this.entries.has(wanted.id)) go(latest);
-          else this.reindexing.delete(wanted.id);
+          const again = latest && this.entries.has(wanted.id) && (latest.version !== wanted.version || this.readAfresh.has(wanted.id));
+          if (again) go(latest);
+          else {
+            this.reindexing.delete(wanted.id);
+            this.readAfresh.delete(wanted.id);
+          }
         });
     };
     go(summary);
   }
 
-  private apply(summary: StorySummary, delta: StoryIndexDelta): void {
-    const known = this.entries.get(summary.id);
-    const seen = this.indexedArticles.get(summary.id);
+  /**
+   * Puts a story's delta in the index. `against` is the set of article ids the delta's words leave out
+   * (already indexed); empty means the delta holds every article's words and replaces the entry's.
+   */
+  private apply(summary: StorySummary, delta: StoryIndexDelta, against: ReadonlySet<number>): void {
     const ids = new Set(delta.ids);
-    const grows = !!known && !!seen && [...seen].every((id) => ids.has(id));
-    if (!grows && known) {
-      // Articles left the story (cannot happen today: stories only grow): index it afresh.
-      this.unindex(summary.id);
-      this.index(summary);
+    if ([...against].some((id) => !ids.has(id))) {
+      // An article left the story (an editor hid it): its words must stop finding the story, so the story's
+      // words are read again from all its articles, in a worker for a large story (the entry keeps its old
+      // words until then), here otherwise.
+      const known = this.entries.get(summary.id);
+      if (known && this.offload && summary.articleCount > OFFLOAD_ARTICLES) this.reindexLater(known, summary, true);
+      else this.apply(summary, readStoryDelta(this.store, summary.id, new Set()), new Set());
       return;
     }
+    // A delta of every article replaces the entry's words (dropping those only departed articles had).
+    if (against.size === 0) this.unindex(summary.id);
+    const known = this.entries.get(summary.id);
+    const grows = !!known;
     const terms = grows ? known!.terms : new Set<string>();
     const names = grows ? known!.names : new Set<string>();
     for (const t of delta.terms) if (!terms.has(t)) {

@@ -5,6 +5,7 @@
 import type { Article } from '../clean/index.js';
 import type { Dossier } from '../dossier/types.js';
 import { idFromOrigin } from '../read/index.js';
+import { selectArticles as selectStoryArticles } from '../dossier/index.js';
 
 /**
  * Most articles one dossier build analyses (default). An 18,000-article story took 84 s and 1.9 GB to
@@ -38,36 +39,12 @@ export function dossierStats(dossier: Dossier): DossierStats {
 }
 
 /**
- * At most `max` of a story's articles, in their original order. Over the cap the choice goes round the
- * outlets, newest article of each first, so every outlet is represented before any gets a second article
- * and the recent coverage wins over the old. Articles without a date count as oldest.
+ * At most `max` of a story's articles, in their original order: the dossier stage's selection (round the
+ * outlets, newest of each first; O(n log n) whatever the mix of outlets), shared so `analyze` and the server
+ * choose alike.
  */
 export function selectArticles<T extends { article: Article }>(items: T[], max: number): T[] {
-  if (items.length <= max) return items;
-  const byOutlet = new Map<string, number[]>();
-  items.forEach((item, index) => {
-    const key = (item.article.outlet ?? item.article.url?.replace(/^https?:\/\/([^/]+).*$/i, '$1') ?? '').toLowerCase();
-    const list = byOutlet.get(key) ?? [];
-    list.push(index);
-    byOutlet.set(key, list);
-  });
-  const date = (index: number) => items[index].article.publishedAt ?? '';
-  const newestFirst = (a: number, b: number) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : b - a);
-  const queues = [...byOutlet.values()].map((list) => list.sort(newestFirst));
-  // Outlets with the newest coverage take their turn first in every round.
-  queues.sort((a, b) => newestFirst(a[0], b[0]));
-  const chosen: number[] = [];
-  for (let round = 0; chosen.length < max; round++) {
-    let took = false;
-    for (const queue of queues) {
-      if (round >= queue.length) continue;
-      chosen.push(queue[round]);
-      took = true;
-      if (chosen.length === max) break;
-    }
-    if (!took) break;
-  }
-  return chosen.sort((a, b) => a - b).map((i) => items[i]);
+  return selectStoryArticles(items, { articles: max }, (item) => item.article);
 }
 
 /**

@@ -74,7 +74,7 @@ export function errorHandler(bodyLimit: number) {
 
 /** Clearer one-line validation messages than ajv's defaults ("body must NOT have additional properties"). */
 export function validationMessage(
-  errors: { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> }[],
+  errors: { keyword: string; instancePath: string; message?: string; params: Record<string, unknown>; parentSchema?: { description?: string } }[],
   dataVar: string,
 ): string {
   const first = errors.find((e) => e.keyword !== 'anyOf' && !(e.keyword === 'required' && errors.some((x) => x.keyword === 'anyOf'))) ?? errors[0];
@@ -91,7 +91,10 @@ export function validationMessage(
       return dataVar === 'body' ? 'body needs one of "text", "html" or "url"' : `${where} ${first.message ?? 'is invalid'}`;
     case 'pattern':
       if (where.endsWith('url')) return `${where} must start with http:// or https://`;
-      if (where === 'params.id') return `${where} must be a story id (a positive decimal integer)`;
+      if (where === 'params.id') {
+        const kind = first.parentSchema?.description?.startsWith('Article id') ? 'an article' : 'a story';
+        return `${where} must be ${kind} id (a positive decimal integer)`;
+      }
       if (where === 'body.id') return `${where} must be lower-case letters and digits joined by single hyphens, e.g. "gazette-0318"`;
       return `${where} ${first.message ?? 'is invalid'}`;
     case 'format':

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readRecord, type RawArticle } from '../read/index.js';
 import { cleanArticle, type Article } from '../clean/index.js';
 import { fetchText, StoryIngestor, type BatchOutcome } from '../ingest/index.js';
-import type { ArticleStore } from '../store/index.js';
+import type { ArticleStore, ArticleVisibility } from '../store/index.js';
 
 export interface NewArticle {
   text?: string;
@@ -19,8 +19,12 @@ export interface NewArticle {
 }
 
 export interface IntakeResult {
-  /** "revised": the same URL or file with changed text, stored as a new version of that article. */
-  status: 'stored' | 'duplicate' | 'revised';
+  /**
+   * "revised": the same URL or file with changed text, stored as a new version of that article.
+   * "restored": the article was stored before and an editor had hidden it; sending it again shows it again
+   * (with the new text when its text had changed).
+   */
+  status: 'stored' | 'duplicate' | 'revised' | 'restored';
   articleId: number;
   storyId: number | null;
   title: string | null;
@@ -49,29 +53,63 @@ export class ArticleIntake {
   /**
    * One article from text, HTML or a URL (fetched unless text or HTML is given too). Throws ReadError /
    * NoArticleTextError for unusable input and IngestError when a URL cannot or may not be fetched.
+   *
+   * An article an editor hid and now sends again is shown again ("restored"): sending it is as deliberate as
+   * hiding it was. Feeds and `ingest` runs (`addCleaned`) never restore one, since they deliver the same
+   * items over and over and would undo every hiding.
    */
   async add(input: NewArticle): Promise<IntakeResult> {
     const raw = await this.toRaw(input);
     const article = cleanArticle(raw);
-    const [outcome] = await this.addCleaned([article]);
-    const placed = outcome.placed[0];
-    if (placed) return { status: 'stored', articleId: placed.articleId, storyId: placed.storyId, title: article.title };
-    const revision = outcome.revisions[0];
-    if (revision) return { status: 'revised', articleId: revision.articleId, storyId: revision.storyId, title: article.title };
-    const existing = this.store.findArticleByUrl(article.url ?? '') ?? null;
-    const stored = existing !== null ? this.store.getArticle(existing) : this.findByText(article);
-    return { status: 'duplicate', articleId: stored?.id ?? 0, storyId: stored?.storyId ?? null, title: stored?.article.title ?? article.title };
+    // The batch and the restore run in one turn of the write queue, so no other batch comes in between.
+    return this.queued(() => {
+      const outcome = this.ingestor.addBatch([article]);
+      const placed = outcome.placed[0];
+      if (placed) return this.changed({ status: 'stored', articleId: placed.articleId, storyId: placed.storyId, title: article.title });
+      const revision = outcome.revisions[0];
+      const id = revision?.articleId ?? this.store.findArticleByUrl(article.url ?? '') ?? this.store.findArticleByText(article.text);
+      const stored = id !== null ? this.store.getArticle(id) : null;
+      if (stored?.hiddenAt) {
+        const shown = this.store.restoreArticle(stored.id)!;
+        return this.changed({ status: 'restored', articleId: stored.id, storyId: shown.storyId, title: revision ? article.title : stored.article.title });
+      }
+      if (revision) return this.changed({ status: 'revised', articleId: revision.articleId, storyId: revision.storyId, title: article.title });
+      return { status: 'duplicate', articleId: stored?.id ?? 0, storyId: stored?.storyId ?? null, title: stored?.article.title ?? article.title };
+    });
+  }
+
+  /**
+   * Hides (`hide` true) or shows again a stored article, in turn with the other writes (see
+   * ArticleStore.hideArticle). Resolves to null for an unknown id; rejects with StoreError 'busy' when
+   * another process kept the store locked too long.
+   */
+  setHidden(articleId: number, hide: boolean): Promise<ArticleVisibility | null> {
+    return this.queued(() => {
+      const result = hide ? this.store.hideArticle(articleId) : this.store.restoreArticle(articleId);
+      if (result?.changed) this.options.onChange?.();
+      return result;
+    });
   }
 
   /** Stores and clusters cleaned articles; writes run one at a time, in arrival order. */
   addCleaned(articles: Article[]): Promise<[BatchOutcome]> {
-    const run = this.tail.then(() => {
+    return this.queued(() => {
       const outcome = this.ingestor.addBatch(articles);
       if (outcome.stored > 0 || outcome.revised > 0) this.options.onChange?.();
       return [outcome] as [BatchOutcome];
     });
+  }
+
+  // Every write of this intake goes through one queue, in arrival order.
+  private queued<T>(write: () => T): Promise<T> {
+    const run = this.tail.then(write);
     this.tail = run.catch(() => undefined);
     return run;
+  }
+
+  private changed(result: IntakeResult): IntakeResult {
+    this.options.onChange?.();
+    return result;
   }
 
   private async toRaw(input: NewArticle): Promise<RawArticle> {
@@ -91,12 +129,4 @@ export class ArticleIntake {
     return readRecord({ ...hints, url: page.finalUrl, [isHtml ? 'html' : 'text']: page.body }, page.finalUrl);
   }
 
-  // A text duplicate has no URL to look up by; its story is found among the newest stories' articles.
-  private findByText(article: Article) {
-    for (const story of this.store.listStories({ limit: 200 })) {
-      const match = this.store.storyArticles(story.id).find((s) => s.article.text === article.text);
-      if (match) return match;
-    }
-    return null;
-  }
 }

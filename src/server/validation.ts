@@ -28,7 +28,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 function makeAjv(coerceTypes: AjvOptions['coerceTypes']): Ajv {
-  const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: false, strict: false });
+  // `verbose` puts the failing schema on each error, so a message can tell a story id from an article id.
+  const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: false, strict: false, verbose: true });
   ajv.addFormat('iso-date', { type: 'string', validate: isIsoDate });
   return ajv;
 }
@@ -47,6 +48,13 @@ export function strictValidatorCompiler(): FastifySchemaCompiler<unknown> {
 export function storyIdParam(raw: string): number {
   const id = Number(raw);
   if (!Number.isSafeInteger(id) || id < 1) throw new ApiError(404, 'not-found', `no story ${raw}`);
+  return id;
+}
+
+/** Article id (the store's) from a URL segment already checked to be decimal digits; 404 when no article can have it. */
+export function articleIdParam(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id < 1) throw new ApiError(404, 'not-found', `no article ${raw}`);
   return id;
 }
 

@@ -1,6 +1,6 @@
 export { SqliteStore, DEFAULT_BUSY_TIMEOUT_MS } from './sqlite.js';
 export type { SqliteStoreOptions } from './sqlite.js';
-export type { ArticleStore, ArticleVersion, DuplicateReason, FeedState, PutArticleResult, StoredArticle, StoryRecord, StorySummary } from './types.js';
+export type { ArticleStore, ArticleVersion, ArticleVisibility, DuplicateReason, FeedState, PutArticleResult, StoredArticle, StoryRecord, StorySummary } from './types.js';
 export { normaliseUrl, textHash, outletKey } from './identity.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 export { StoreError, isStoreError } from './errors/store-error.js';

@@ -76,6 +76,15 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX article_versions_hash ON article_versions(text_hash);
   `,
+  // 3: an editor can hide an article added by mistake. Nothing stored may be lost, so hiding is a mark, not a
+  // delete: the row, its text and its versions stay (duplicate detection still finds them), and the article
+  // is left out of its story's article list, counts and dossier while `hidden_at` is set.
+  // The partial index holds only hidden rows, so counting them (the health endpoint) reads a handful of
+  // entries, not the whole table.
+  `
+  ALTER TABLE articles ADD COLUMN hidden_at TEXT;
+  CREATE INDEX articles_hidden ON articles(hidden_at) WHERE hidden_at IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -260,3 +260,92 @@ test('cached dossiers are returned only for the story version they were built fr
   assert.equal(store.getCachedDossier(7, store.getStory(7)!.version), null);
   store.close();
 });
+
+test('a hidden article is kept but leaves its story; a story with no visible article is not listed', () => {
+  const store = openStore(':memory:');
+  const a = store.putArticle(article({ title: 'First report', outlet: 'Gazette', publishedAt: '2017-12-27' }));
+  const b = store.putArticle(article({ origin: 'b', title: 'Second report', outlet: 'Wire', publishedAt: '2017-12-28', text: 'A second article joins the story.' }));
+  store.setArticleStory(a.id, 7);
+  store.setArticleStory(b.id, 7);
+  const before = store.getStory(7)!;
+  assert.equal(before.articleCount, 2);
+
+  const hidden = store.hideArticle(a.id)!;
+  assert.equal(hidden.changed, true);
+  assert.equal(hidden.storyId, 7);
+  assert.ok(hidden.hiddenAt);
+  const after = store.getStory(7)!;
+  assert.equal(after.articleCount, 1);
+  assert.equal(after.outletCount, 1);
+  assert.equal(after.title, 'Second report', 'the title comes from a visible article');
+  assert.equal(after.firstPublished, '2017-12-28');
+  assert.ok(after.version > before.version, 'the version grows, so the cached dossier is not served');
+  assert.deepEqual(store.storyArticles(7).map((s) => s.id), [b.id]);
+  assert.equal(store.getArticle(a.id)!.hiddenAt, hidden.hiddenAt, 'the row and its text are kept');
+  assert.equal(store.getArticle(a.id)!.article.text, article().text);
+  assert.equal(store.articleCount(), 2);
+  assert.equal(store.hiddenArticleCount(), 1);
+
+  const again = store.hideArticle(a.id)!;
+  assert.equal(again.changed, false);
+  assert.equal(store.getStory(7)!.version, after.version, 'hiding twice writes nothing');
+
+  // Duplicate detection still knows the hidden text.
+  const copy = store.putArticle(article({ origin: 'elsewhere.txt' }));
+  assert.equal(copy.status, 'duplicate');
+  assert.equal(copy.id, a.id);
+  assert.equal(store.findArticleByText(article().text), a.id);
+  assert.equal(store.findArticleByText('never stored'), null);
+
+  store.hideArticle(b.id);
+  assert.equal(store.getStory(7), null, 'no visible article: not found');
+  assert.deepEqual(store.listStories(), []);
+  assert.deepEqual(store.storyArticles(7), []);
+
+  const shown = store.restoreArticle(a.id)!;
+  assert.equal(shown.changed, true);
+  assert.equal(shown.hiddenAt, null);
+  assert.equal(store.getStory(7)!.articleCount, 1);
+  assert.deepEqual(store.listStories().map((s) => s.id), [7]);
+  assert.equal(store.restoreArticle(a.id)!.changed, false);
+
+  assert.equal(store.hideArticle(999), null);
+  assert.equal(store.restoreArticle(999), null);
+  store.close();
+});
+
+test('hidden articles move with their story when it is merged, and stay hidden', () => {
+  const store = openStore(':memory:');
+  const a = store.putArticle(article());
+  const b = store.putArticle(article({ origin: 'b', text: 'A second article, in another story.' }));
+  store.setArticleStory(a.id, 1);
+  store.setArticleStory(b.id, 2);
+  store.hideArticle(b.id);
+  store.mergeStory(2, 1);
+  assert.equal(store.getArticle(b.id)!.storyId, 1);
+  assert.equal(store.getStory(1)!.articleCount, 1);
+  assert.equal(store.getStory(2)!.id, 1, 'the merged-away id still resolves');
+  assert.equal(store.restoreArticle(b.id)!.storyId, 1);
+  assert.equal(store.getStory(1)!.articleCount, 2);
+  store.close();
+});
+
+test('a store of schema version 2 is upgraded with every article visible', () => {
+  const { file, done } = tempFile();
+  const db = new Database(file);
+  db.exec(MIGRATIONS[0]);
+  db.exec(MIGRATIONS[1]);
+  db.pragma('user_version = 2');
+  db.prepare(
+    `INSERT INTO articles (source_id, origin, url, text_hash, title, outlet, published_at, story_id, ingested_at, body)
+     VALUES ('a', 'a.txt', NULL, 'h', 't', NULL, NULL, 3, '2024-01-01T00:00:00Z', ?)`,
+  ).run(JSON.stringify(article()));
+  db.prepare(`INSERT INTO stories (id, version, created_at, updated_at) VALUES (3, 1, '2024-01-01', '2024-01-01')`).run();
+  db.close();
+  const store = openStore(file);
+  assert.equal(store.schemaVersion, SCHEMA_VERSION);
+  assert.equal(store.getArticle(1)!.hiddenAt, null);
+  assert.equal(store.getStory(3)!.articleCount, 1);
+  store.close();
+  done();
+});

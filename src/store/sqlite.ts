@@ -13,13 +13,14 @@ import type { Article } from '../clean/types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { normaliseUrl, outletKey, textHash } from './identity.js';
 import { StoreError } from './errors/store-error.js';
-import type { ArticleStore, ArticleVersion, DuplicateReason, FeedState, PutArticleResult, StoredArticle, StoryRecord, StorySummary } from './types.js';
+import type { ArticleStore, ArticleVersion, ArticleVisibility, DuplicateReason, FeedState, PutArticleResult, StoredArticle, StoryRecord, StorySummary } from './types.js';
 
 interface ArticleRow {
   id: number;
   story_id: number | null;
   ingested_at: string;
   version: number;
+  hidden_at: string | null;
   body: string;
 }
 
@@ -37,7 +38,7 @@ interface IdentityRow {
  */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
-const ARTICLE_COLUMNS = 'id, story_id, ingested_at, version, body';
+const ARTICLE_COLUMNS = 'id, story_id, ingested_at, version, hidden_at, body';
 
 interface StoryRow {
   id: number;
@@ -50,12 +51,14 @@ interface StoryRow {
   last_published: string | null;
 }
 
+// Hidden articles are not part of a story's summary: a story whose articles are all hidden has no row here,
+// so it is neither listed nor found by id (until one of them is restored or a new article joins it).
 const STORY_SUMMARY = `
   SELECT s.id, s.version, s.updated_at,
          COUNT(a.id) AS article_count, COUNT(DISTINCT a.outlet) AS outlet_count,
          MIN(a.published_at) AS first_published, MAX(a.published_at) AS last_published,
-         (SELECT title FROM articles t WHERE t.story_id = s.id ORDER BY t.id LIMIT 1) AS title
-  FROM stories s JOIN articles a ON a.story_id = s.id`;
+         (SELECT title FROM articles t WHERE t.story_id = s.id AND t.hidden_at IS NULL ORDER BY t.id LIMIT 1) AS title
+  FROM stories s JOIN articles a ON a.story_id = s.id AND a.hidden_at IS NULL`;
 
 export interface SqliteStoreOptions {
   /** Open without writing (no migrations); fails on a missing or outdated file. */
@@ -212,6 +215,9 @@ export class SqliteStore implements ArticleStore {
       ),
       getArticle: db.prepare<[number], ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
       countArticles: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
+      countHidden: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles WHERE hidden_at IS NOT NULL'),
+      visibility: db.prepare<[number], { story_id: number | null; hidden_at: string | null }>('SELECT story_id, hidden_at FROM articles WHERE id = ?'),
+      setHidden: db.prepare<[string | null, number]>('UPDATE articles SET hidden_at = ? WHERE id = ?'),
       setStory: db.prepare('UPDATE articles SET story_id = ? WHERE id = ?'),
       touchStory: db.prepare(
         `INSERT INTO stories (id, version, created_at, updated_at) VALUES (@id, 1, @now, @now)
@@ -238,7 +244,7 @@ export class SqliteStore implements ArticleStore {
          ORDER BY MAX(a.published_at) DESC, s.id DESC LIMIT ? OFFSET ?`,
       ),
       storyArticles: db.prepare<[number], ArticleRow>(
-        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = ? ORDER BY published_at, id`,
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = ? AND hidden_at IS NULL ORDER BY published_at, id`,
       ),
       getDossier: db.prepare<[number, number], { body: string }>('SELECT body FROM dossiers WHERE story_id = ? AND version = ?'),
       putDossier: db.prepare(
@@ -374,6 +380,47 @@ export class SqliteStore implements ArticleStore {
     return this.guard(() => this.statements.countArticles.get()!.n);
   }
 
+  hiddenArticleCount(): number {
+    return this.guard(() => this.statements.countHidden.get()!.n);
+  }
+
+  findArticleByText(text: string): number | null {
+    const hash = textHash(text);
+    return this.guard(() => (this.statements.byHash.get(hash) ?? this.statements.byOldHash.get(hash))?.id ?? null);
+  }
+
+  hideArticle(id: number): ArticleVisibility | null {
+    return this.setVisibility(id, true);
+  }
+
+  restoreArticle(id: number): ArticleVisibility | null {
+    return this.setVisibility(id, false);
+  }
+
+  // One write: the mark and the story's version move together, so a dossier cached for the story as it was
+  // is never served for the story as it is now (and a reader of the version sees the article set it names).
+  //
+  // The clusterer's saved state (document frequencies, story profiles and sizes, the story an article went
+  // to) is deliberately left alone: a hidden article stays counted in the term statistics and in its story's
+  // profile. Taking it out would mean subtracting its weights from a profile that was truncated and averaged
+  // since, which cannot be done exactly, and a restore would have to add them back: the counts would drift
+  // from what was ingested. So membership stays as clustered and only what readers see (story lists, counts,
+  // article lists, dossiers) leaves hidden articles out. The cost is small: a mistaken article keeps
+  // pulling its story's profile slightly towards its words.
+  private setVisibility(id: number, hide: boolean): ArticleVisibility | null {
+    return this.write(() => {
+      const s = this.statements;
+      const row = s.visibility.get(id);
+      if (!row) return null;
+      const hidden = row.hidden_at !== null;
+      if (hidden === hide) return { articleId: id, storyId: row.story_id, hiddenAt: row.hidden_at, changed: false };
+      const stamp = now();
+      s.setHidden.run(hide ? stamp : null, id);
+      if (row.story_id !== null) s.bumpStory.run(stamp, row.story_id);
+      return { articleId: id, storyId: row.story_id, hiddenAt: hide ? stamp : null, changed: true };
+    });
+  }
+
   duplicatesOf(id: number) {
     return this.guard(() => this.statements.duplicatesOf.all(id));
   }
@@ -502,7 +549,7 @@ function now(): string {
 }
 
 function toStoredArticle(row: ArticleRow): StoredArticle {
-  return { id: row.id, storyId: row.story_id, ingestedAt: row.ingested_at, version: row.version, article: JSON.parse(row.body) as Article };
+  return { id: row.id, storyId: row.story_id, ingestedAt: row.ingested_at, version: row.version, hiddenAt: row.hidden_at, article: JSON.parse(row.body) as Article };
 }
 
 /** A whole file read from a path: not a URL, not a record inside a JSON/JSONL file ("file#3"). */

@@ -8,7 +8,20 @@ export interface StoredArticle {
   ingestedAt: string;
   /** 1 for the first text seen; grows each time the text under the same URL (or file) changed. */
   version: number;
+  /** When an editor hid the article (ISO time), null while it is visible. Hidden articles belong to no story's list. */
+  hiddenAt: string | null;
   article: Article;
+}
+
+/** An article's visibility after `hideArticle` / `restoreArticle`. */
+export interface ArticleVisibility {
+  articleId: number;
+  /** The story the article is filed under (kept while hidden), or null when it was never placed in one. */
+  storyId: number | null;
+  /** When it was hidden, or null when visible. */
+  hiddenAt: string | null;
+  /** False when it already was in the asked-for state (nothing was written). */
+  changed: boolean;
 }
 
 /** An older text of a stored article, replaced by a later version. */
@@ -102,7 +115,22 @@ export interface ArticleStore {
   articleHistory(id: number): ArticleVersion[];
   /** Id of the stored article with this URL (normalised the same way as on insert), or null. */
   findArticleByUrl(url: string): number | null;
+  /** Id of the stored article that has (or once had) exactly this cleaned text, hidden or not, or null. */
+  findArticleByText(text: string): number | null;
+  /** Articles stored, hidden ones included (nothing stored is ever removed). */
   articleCount(): number;
+  /** Articles an editor has hidden. */
+  hiddenArticleCount(): number;
+  /**
+   * Hides article `id` (soft delete: the row and its text stay, and duplicate detection still sees it). It
+   * leaves its story's article list, counts and dossier, and the story's version grows; a story with no
+   * visible article left is no longer listed nor found by `getStory`. The clusterer's saved state is not
+   * touched (see SqliteStore.setVisibility for why). Idempotent: hiding a hidden article changes nothing (`changed` false).
+   * Returns null for an unknown id; throws StoreError 'busy' / 'read-only' like any write.
+   */
+  hideArticle(id: number): ArticleVisibility | null;
+  /** Undoes `hideArticle` (the story's version grows again); idempotent; null for an unknown id. */
+  restoreArticle(id: number): ArticleVisibility | null;
   /** Records `origin`s that were linked to stored article `id` as duplicates. */
   duplicatesOf(id: number): { origin: string; url: string | null; reason: DuplicateReason }[];
 
@@ -118,9 +146,11 @@ export interface ArticleStore {
   mergeStory(from: number, into: number): void;
   /** States of stories not merged away whose last day is at least `sinceDay` (all when null). */
   loadStoryStates(sinceDay: number | null): StoryRecord[];
+  /** Stories with at least `minArticles` (default 1) visible articles, newest publication first. */
   listStories(options?: { limit?: number; offset?: number; minArticles?: number }): StorySummary[];
-  /** A story by id; a merged-away id resolves to the story it was merged into. */
+  /** A story by id; a merged-away id resolves to the story it was merged into; null when none of its articles is visible. */
   getStory(id: number): StorySummary | null;
+  /** The story's visible (not hidden) articles, by publication date then id. */
   storyArticles(id: number): StoredArticle[];
   getCachedDossier(storyId: number, version: number): string | null;
   putCachedDossier(storyId: number, version: number, body: string): void;
