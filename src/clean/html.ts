@@ -3,7 +3,7 @@ import type { RemovedPiece } from './types.js';
 import { filterBlocks, headlineMatcher, type BlockFindings } from './blocks.js';
 import { parsePage } from './html/parse.js';
 import { isFallbackDateSource, readMetadata } from './html/metadata.js';
-import { extractBody, MAX_READABILITY_DEPTH } from './html/extract.js';
+import { extractBody } from './html/extract.js';
 import type { HtmlBlock } from './html/blocks.js';
 import { bylineFromRemoved, bylineLine, dateFromRemoved, visibleByline } from './html/visible-metadata.js';
 import { ARTICLE_BODY_RULE, articleBodyParagraphs, completesTeaser, teaserOnly } from './html/teaser.js';
@@ -67,7 +67,7 @@ export function cleanHtml(html: string, knownTitle: string | null = null): Clean
   const removed = [...body.removed, ...visible.removed];
   const diagnostics: Diagnostic[] = [
     ...(body.method === 'whole-page'
-      ? [{ ruleId: 'clean/whole-page', message: `page nests elements over ${MAX_READABILITY_DEPTH} deep (malformed HTML); kept the text of the whole page without menus and boxes` }]
+      ? [{ ruleId: 'clean/whole-page', message: `${body.wholePageReason ?? 'page too deep for main-content extraction'}; kept the text of the whole page without menus and boxes` }]
       : []),
     // Problems the extractor found (written so it typechecks whether or not ExtractedBody declares them).
     ...((body as { diagnostics?: Diagnostic[] }).diagnostics ?? []),

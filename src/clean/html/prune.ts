@@ -87,10 +87,31 @@ function keepEmbed(element: Element): void {
   }
 }
 
+/** Mean depth of the elements under `root` (its children are at depth 1); an iterative walk (deep pages). */
+export function meanElementDepth(root: Element): number {
+  let sum = 0;
+  let count = 0;
+  const stack: { element: Element; depth: number }[] = [];
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) stack.push({ element: child, depth: 1 });
+  while (stack.length > 0) {
+    const { element, depth } = stack.pop()!;
+    sum += depth;
+    count++;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push({ element: child, depth: depth + 1 });
+  }
+  return count === 0 ? 0 : sum / count;
+}
+
 /** What pruning removed, and how much of the page's text that was. */
 export interface PruneResult {
   /** Depth of the tree, which callers check before handing it to recursive code. */
   depth: number;
+  /**
+   * Mean depth of the elements left after pruning (0 when none): Readability's work on a tree is about the sum of
+   * its elements' depths (it takes the textContent of every <div>, a walk of the whole subtree), so callers check
+   * this too before handing the tree over.
+   */
+  meanDepth: number;
   /** Each removed piece (its outermost element), with its text cut to MAX_RECORDED_CHARS and the reason. */
   removed: { text: string; reason: string }[];
   /**
@@ -245,5 +266,5 @@ export function pruneFurniture(root: Element): PruneResult {
     .map(([reason, chars]) => ({ reason, share: chars / totalParagraphs }))
     .filter((r) => r.share > 0)
     .sort((a, b) => b.share - a.share);
-  return { depth, removed, removedShare: Math.min(1, removedByReason.reduce((sum, r) => sum + r.share, 0)), removedByReason };
+  return { depth, meanDepth: meanElementDepth(root), removed, removedShare: Math.min(1, removedByReason.reduce((sum, r) => sum + r.share, 0)), removedByReason };
 }
