@@ -53,13 +53,22 @@ export function quotedTokens(tokens: Token[], spans: QuotedSpan[]): Int32Array {
   return out;
 }
 
+/**
+ * A unit (sentences joined because the next starts in lower case or a quote runs across them) never grows past
+ * this many characters. Sentences over 1,000 characters are cut by the splitter, and the pieces of a run-on
+ * "The minister said that the army ..." start in lower case: joined again, every cue's reported speech ran to
+ * the end of a 100 KB text, so quotes grew with the square of the text and the claim frames with its cube
+ * (227 s). Real units of joined sentences stay far below this.
+ */
+const MAX_UNIT_CHARS = 3000;
+
 export function buildUnits(text: string, sentences: Sentence[], spans: QuotedSpan[], tokens: Token[]): Unit[] {
   const units: Unit[] = [];
   for (const s of sentences) {
     const prev = units[units.length - 1];
     const first = text.slice(s.start, s.start + 1);
     const crossing = prev !== undefined && quoteCrosses(spans, prev.end, s.start, s.paragraph);
-    if (prev && prev.paragraph === s.paragraph && (crossing || /^[a-z,;]/.test(first))) {
+    if (prev && prev.paragraph === s.paragraph && (crossing || /^[a-z,;]/.test(first)) && s.end - prev.start <= MAX_UNIT_CHARS) {
       prev.end = s.end;
       continue;
     }

@@ -10,6 +10,8 @@ import type { QuoteAnnotation } from '../types.js';
 import { recognizeMentions } from '../entities/index.js';
 import { findQuotes } from './index.js';
 import { isTitleCase } from './titles.js';
+import { annotate } from '../index.js';
+import { cleanArticle } from '../../clean/index.js';
 import { analyze } from '../../analyze.js';
 
 /** What the pipeline returns for a text: entity mentions first, as annotate does. */
@@ -114,4 +116,14 @@ test('real-world case C18-quote-speakers: titles are no quotes, speakers are peo
       assert.equal(quote.speakerName, speaker, `speaker of "${words}"`);
     }
   }
+});
+
+test('a run-on text cut into sentences is not joined back: no quote runs past a few sentences', () => {
+  // Issue 13: the pieces of a 25 KB "The minister said that the army ..." start in lower case; joined again,
+  // every cue's reported speech ran to the end of the text.
+  const text = 'The minister said that the army '.repeat(800) + 'stayed.';
+  const doc = annotate(cleanArticle({ id: 'runon', origin: 'runon.txt', format: 'text', content: text, hints: { title: 'Run-on' } }));
+  assert.ok(doc.quotes.length > 100, `${doc.quotes.length} quotes`);
+  const longest = Math.max(...doc.quotes.map((q) => q.end - q.start));
+  assert.ok(longest <= 3000, `a quote of ${longest} characters`);
 });
