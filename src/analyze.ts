@@ -34,7 +34,16 @@ export const MAX_STORY_ARTICLES = 5000;
  */
 export const MAX_STORY_TEXT_CHARS = 3_000_000;
 
+/** How far a long analysis is: the stage, and how many of its articles are done. */
+export interface AnalyzeProgress {
+  stage: 'cleaning' | 'annotating' | 'building the dossier';
+  done: number;
+  total: number;
+}
+
 export interface AnalyzeOptions extends DossierOptions {
+  /** Called after each article is cleaned and annotated, and once before the dossier is built (for a progress bar). */
+  onProgress?: (step: AnalyzeProgress) => void;
   /** Called once per input that could not be used (file and reason), as it happens. */
   onProblem?: (problem: ReadProblem) => void;
   /** Most articles the dossier analyses (default MAX_STORY_ARTICLES); which ones: see `selectArticles`. */
@@ -49,7 +58,11 @@ export interface AnalyzeOptions extends DossierOptions {
 }
 
 /** Turns inputs into cleaned articles; unusable inputs become problems, never exceptions. */
-export async function collectArticles(inputs: AnalyzeInput[], onProblem?: (p: ReadProblem) => void): Promise<{ articles: Article[]; problems: ReadProblem[] }> {
+export async function collectArticles(
+  inputs: AnalyzeInput[],
+  onProblem?: (p: ReadProblem) => void,
+  onProgress?: (step: AnalyzeProgress) => void,
+): Promise<{ articles: Article[]; problems: ReadProblem[] }> {
   const problems: ReadProblem[] = [];
   const report = (problem: ReadProblem) => {
     problems.push(problem);
@@ -73,21 +86,30 @@ export async function collectArticles(inputs: AnalyzeInput[], onProblem?: (p: Re
   });
   const articles: Article[] = [];
   // Records get ids from their position, files from their names: the two may collide.
-  for (const raw of uniqueIds(raws)) {
+  const unique = uniqueIds(raws);
+  for (const [i, raw] of unique.entries()) {
     try {
       articles.push(cleanArticle(raw));
     } catch (error) {
       if (!isNoArticleTextError(error) && !isReadError(error)) throw error;
       report({ origin: raw.origin, reason: error.message });
     }
+    onProgress?.({ stage: 'cleaning', done: i + 1, total: unique.length });
   }
   return { articles, problems };
 }
 
 /** Cleaned articles of one story -> dossier. Synchronous: no I/O. */
-export function analyzeArticles(articles: Article[], problems: ReadProblem[] = [], options: DossierOptions = {}): Dossier {
+export function analyzeArticles(articles: Article[], problems: ReadProblem[] = [], options: DossierOptions & Pick<AnalyzeOptions, 'onProgress'> = {}): Dossier {
   if (articles.length === 0) throw new NothingToAnalyzeError(problems);
-  return buildDossier(articles.map(annotate), problems, options);
+  const { onProgress } = options;
+  const docs = articles.map((article, i) => {
+    const doc = annotate(article);
+    onProgress?.({ stage: 'annotating', done: i + 1, total: articles.length });
+    return doc;
+  });
+  onProgress?.({ stage: 'building the dossier', done: articles.length, total: articles.length });
+  return buildDossier(docs, problems, options);
 }
 
 /**
@@ -102,7 +124,7 @@ export async function analyze(inputs: AnalyzeInput[], options: AnalyzeOptions = 
   if (!(Number.isInteger(max) && max > 0)) throw new RangeError(`maxArticles must be a whole number above 0, not ${max}`);
   const maxChars = options.maxTextChars ?? MAX_STORY_TEXT_CHARS;
   if (!(maxChars > 0)) throw new RangeError(`maxTextChars must be above 0, not ${maxChars}`);
-  const { articles, problems } = await collectArticles(inputs, options.onProblem);
+  const { articles, problems } = await collectArticles(inputs, options.onProblem, options.onProgress);
   const kept = selectArticles(articles, { articles: max, chars: maxChars }, (article) => article);
   if (kept.length < articles.length) {
     options.onTrimmed?.({ given: articles.length, kept: kept.length, givenChars: articles.reduce((sum, a) => sum + a.text.length, 0) });

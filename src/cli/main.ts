@@ -5,6 +5,8 @@ import { isNothingToAnalyzeError, isUsageError } from '../errors.js';
 import { isStoreError } from '../store/errors/store-error.js';
 import { analyzeCommand } from './analyze-command.js';
 import type { CliCommand, CliIO } from './command.js';
+import { commandHelp, overviewHelp } from './options.js';
+import { closestName } from './suggest.js';
 
 // The other commands pull in the store, feeds and the web server; analyze, the common case, starts
 // without loading them.
@@ -13,24 +15,17 @@ async function allCommands(): Promise<CliCommand[]> {
   return [analyzeCommand, ...Object.values(extra)];
 }
 
+/**
+ * Problem lines carry file names, feed titles and error text from outside; a file named with an escape
+ * sequence must not set the terminal's clipboard or clear its screen. Control characters other than tab
+ * (and the bidi overrides that reorder what is shown) are removed from every stderr line.
+ */
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 const defaultIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
-  stderr: (line) => process.stderr.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line.replace(UNSAFE_FOR_TERMINAL, '')}\n`),
 };
-
-function help(COMMANDS: CliCommand[]): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    'triangulate: cross-source analysis of news articles',
-    '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Usage:',
-    ...COMMANDS.map((c) => `  ${c.usage}`),
-    '',
-  ].join('\n');
-}
 
 // Errors a user can fix get one line; anything else is a bug and keeps its stack.
 function isUserMistake(error: unknown): error is Error {
@@ -39,25 +34,38 @@ function isUserMistake(error: unknown): error is Error {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
+/** "unknown command 'anaylze' (did you mean 'analyze'?)", or the list of commands when none is close. */
+function unknownCommand(name: string, commands: CliCommand[]): string {
+  const names = commands.map((c) => c.name);
+  // "triangulate --fromat md x": an option before any command.
+  if (name.startsWith('-')) return `triangulate: unknown option ${name} (give a command first: ${names.join(', ')}; see: triangulate --help)`;
+  const guess = closestName(name, names);
+  return `triangulate: unknown command '${name}' (${guess ? `did you mean '${guess}'?` : `commands: ${names.join(', ')}`})`;
+}
+
 /** Runs the CLI; returns the exit code (0 ok, 1 nothing could be done, 2 usage mistake). */
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(help(await allCommands()));
+  if (!name || name === '--help' || name === '-h' || (name === 'help' && (args.length === 0 || args[0].startsWith('-')))) {
+    io.stdout(overviewHelp(await allCommands()));
     return name ? 0 : 2;
   }
   if (name === '--version') {
     io.stdout('0.1.0\n');
     return 0;
   }
-  const commands = name === analyzeCommand.name ? [analyzeCommand] : await allCommands();
-  const command = commands.find((c) => c.name === name);
+  // "triangulate help analyze" is "triangulate analyze --help".
+  const wanted = name === 'help' ? args[0] : name;
+  const commands = wanted === analyzeCommand.name ? [analyzeCommand] : await allCommands();
+  const command = commands.find((c) => c.name === wanted);
   if (!command) {
-    io.stderr(`triangulate: unknown command "${name}" (try: ${commands.map((c) => c.name).join(', ')})`);
+    io.stderr(unknownCommand(wanted, commands));
     return 2;
   }
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+  // Before parsing, so "--help" works even next to a mistyped option; after "--" it is a file name.
+  const beforeTerminator = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (name === 'help' || beforeTerminator.includes('--help') || beforeTerminator.includes('-h')) {
+    io.stdout(commandHelp(command));
     return 0;
   }
   try {

@@ -9,6 +9,7 @@ import type { DocumentKind } from './charset.js';
 import { looksLikeFeed, parseFeedDocument, readFeed, type ParsedFeed } from './feeds.js';
 import { readRecords, readText, sniffFormat } from './records.js';
 import { uniqueIds } from './ids.js';
+import { screenNotNews } from './not-news.js';
 
 export interface ReadResult {
   articles: RawArticle[];
@@ -221,7 +222,8 @@ export async function readInputs(paths: string[]): Promise<ReadResult> {
       if (readFiles.has(real)) continue;
       readFiles.add(real);
       try {
-        const result = await readOneFile(file);
+        // A README or licence: said on one line; analysed when named, skipped when found in a folder.
+        const result = screenNotNews(await readOneFile(file), file, file === input);
         articles.push(...result.articles);
         problems.push(...result.problems);
       } catch (error) {

@@ -3,6 +3,7 @@ import type { Span } from '../annotate/types.js';
 import { articleIndex, articleRefs, dateRange, formatNumber, labelSourceOf, originName, publishers, publishersNote, quotesBySpeaker, sideName, storyTitle, writtenAs, MAX_LISTED_FACTS, type ArticleRef } from './labels.js';
 import { articleCountLine, citationNote, collapseLine, countOf, evidenceLine, factWhy, independence, joinedGroups, quantityPhrase, quantityReach, reportedQuantities, shownModality, STORY_ANCHORED_NOTE, timelineNote, timelineRows, whyLine, type ArticleName } from './explain.js';
 import type { Fact, MatchEvidence } from '../dossier/types.js';
+import { markdownDocument, md, withoutMarkupSentinels } from './escape.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Article names in Markdown: "[BBC]" or "[2]", as the HTML chips read; see articleRefs. */
@@ -16,7 +17,7 @@ interface MarkdownNames {
 }
 
 function markdownNames(refs: ReadonlyMap<string, ArticleRef>): MarkdownNames {
-  const bracket = (id: string) => `[${refs.get(id)?.chip ?? id}]`;
+  const bracket = (id: string) => md.bracket(refs.get(id)?.chip ?? id);
   return {
     bracket,
     named: (id) => {
@@ -27,13 +28,10 @@ function markdownNames(refs: ReadonlyMap<string, ArticleRef>): MarkdownNames {
   };
 }
 
-/**
- * Markdown renderers pass raw HTML through, so article text such as "<script>" or "<b>Acme</b>" would
- * become markup when the report is viewed. The report itself writes no HTML, so every "<", ">" and "&"
- * comes from articles and is written as an entity. The report writes no links either, so "](" (a link an
- * article could smuggle in, "[the port authority](javascript:alert(3))") is broken with a backslash.
- */
-const escapeMarkup = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\]\(/g, ']\\(');
+// Markdown renderers pass raw HTML through and read "*", "[...](...)" and the like as markup, so article text such as
+// "<script>", "<b>Acme</b>" or "[the port authority](javascript:alert(3))" would become markup when the report is
+// viewed. Every line is therefore escaped as text when the document is assembled (markdownDocument), and the report's
+// own bold, italics and chips are written with `md` so that they alone survive as markup.
 
 /** "Why matched: <summary> — names: A, B · similarity 0.82", or nothing for older dossiers. */
 function whyNote(why: MatchEvidence | undefined): string[] {
@@ -66,7 +64,8 @@ function factNotes(f: Fact, dossier: Dossier, { bracket }: MarkdownNames): strin
  * The dossier as Markdown for the terminal or a notes file. Citations read as the HTML chips do, "[BBC]" or
  * "[2]", and the numbered Sources list at the end says which article each one is.
  */
-export function renderMarkdown(dossier: Dossier): string {
+export function renderMarkdown(input: Dossier): string {
+  const dossier = withoutMarkupSentinels(input);
   const articles = articleIndex(dossier);
   const refs = articleRefs(dossier);
   const names = markdownNames(refs);
@@ -91,12 +90,12 @@ export function renderMarkdown(dossier: Dossier): string {
       out.push(`### ${oneLine(d.about)} (${d.kind})`, '');
       for (const side of d.sides) {
         const who = sideName(side, articles, refs);
-        const value = side.value ? ` **${oneLine(side.value)}**${side.storyAnchored ? ` (${STORY_ANCHORED_NOTE})` : ''} —` : '';
+        const value = side.value ? ` ${md.strong(oneLine(side.value))}${side.storyAnchored ? ` (${STORY_ANCHORED_NOTE})` : ''} —` : '';
         const via = named(side.sources) === ` (${who})` ? '' : named(side.sources);
-        out.push(`- **${side.stance === 'denial' ? 'Denies' : 'Says'}: ${who}**${via} —${value} ${oneLine(side.text)} ${cite(side.sources)}`);
+        out.push(`- ${md.strong(`${side.stance === 'denial' ? 'Denies' : 'Says'}: ${who}`)}${via} —${value} ${oneLine(side.text)} ${cite(side.sources)}`);
       }
       const why = whyNote(d.why);
-      if (why.length) out.push('', ...why.map((w) => `_${w}_`));
+      if (why.length) out.push('', ...why.map((w) => md.em(w)));
       out.push('');
     }
   }
@@ -104,7 +103,7 @@ export function renderMarkdown(dossier: Dossier): string {
   const corroborated = dossier.facts.filter((f) => f.independentSources > 1);
   if (corroborated.length) {
     out.push('## Corroborated', '');
-    for (const f of corroborated.slice(0, MAX_LISTED_FACTS)) out.push(`- **${f.independentSources} independent sources**${named(f.sources)}: ${oneLine(f.text)} ${cite(f.sources)}`, ...factNotes(f, dossier, names));
+    for (const f of corroborated.slice(0, MAX_LISTED_FACTS)) out.push(`- ${md.strong(`${f.independentSources} independent sources`)}${named(f.sources)}: ${oneLine(f.text)} ${cite(f.sources)}`, ...factNotes(f, dossier, names));
     out.push('');
   }
 
@@ -129,7 +128,7 @@ export function renderMarkdown(dossier: Dossier): string {
   if (dossier.numberChanges.length || dossier.quantities.length) {
     out.push('## Numbers', '');
     for (const c of dossier.numberChanges) {
-      out.push(`- **${c.values[0] ? writtenAs(articles, c.values[0].span, c.what) : c.what}** changed: ${c.values.map((v) => `${formatNumber(v.value)}${v.date ? ` (${v.date})` : ''}`).join(' → ')} ${cite(c.values.map((v) => v.span))}`);
+      out.push(`- ${md.strong(c.values[0] ? writtenAs(articles, c.values[0].span, c.what) : c.what)} changed: ${c.values.map((v) => `${formatNumber(v.value)}${v.date ? ` (${v.date})` : ''}`).join(' → ')} ${cite(c.values.map((v) => v.span))}`);
     }
     const reported = reportedQuantities(dossier.quantities);
     for (const q of reported) {
@@ -137,7 +136,7 @@ export function renderMarkdown(dossier: Dossier): string {
       const spans = q.sources?.length ? q.sources : [q.span];
       const phrase = quantityPhrase({ ...q, what: writtenAs(articles, q.span, q.what) }, formatNumber);
       const by = publishersNote(spans, refs);
-      out.push(`- **${phrase}**${owner} — ${quantityReach(q, articles)}${by ? `: ${by}` : ''} ${cite(spans)}`);
+      out.push(`- ${md.strong(phrase)}${owner} — ${quantityReach(q, articles)}${by ? `: ${by}` : ''} ${cite(spans)}`);
     }
     const counted = new Set(reported);
     // A figure without reach: the words as written, with what happened to them when known.
@@ -151,10 +150,10 @@ export function renderMarkdown(dossier: Dossier): string {
     for (const row of timelineRows(dossier.timeline)) {
       const line = (t: (typeof row.items)[number]) => {
         const why = timelineNote(t);
-        return `${oneLine(t.text)}${why ? ` _(${why})_` : ''} ${cite(t.sources)}`;
+        return `${oneLine(t.text)}${why ? ` ${md.em(`(${why})`)}` : ''} ${cite(t.sources)}`;
       };
-      if (row.items.length === 1) out.push(`- **${row.date}**: ${line(row.items[0])}`);
-      else out.push(`- **${row.date}** (${countOf(row.items.length, 'event')}):`, ...row.items.map((t) => `  - ${line(t)}`));
+      if (row.items.length === 1) out.push(`- ${md.strong(row.date)}: ${line(row.items[0])}`);
+      else out.push(`- ${md.strong(row.date)} (${countOf(row.items.length, 'event')}):`, ...row.items.map((t) => `  - ${line(t)}`));
     }
     out.push('');
   }
@@ -183,15 +182,15 @@ export function renderMarkdown(dossier: Dossier): string {
   for (const a of dossier.articles) {
     const ref = refs.get(a.id)!;
     const removed = a.removed.length ? `; ${countOf(a.removed.length, 'piece of junk', 'pieces of junk')} removed (${[...new Set(a.removed.map((r) => r.reason))].join(', ')})` : '';
-    const credits = a.credits.length ? `; wire credits: ${a.credits.map((c) => `**${c}**`).join(', ')}` : '';
+    const credits = a.credits.length ? `; wire credits: ${a.credits.map((c) => md.strong(c)).join(', ')}` : '';
     // A wire credit that names the article is said once, as a credit, not also as its outlet.
-    const publisher = ref.named && labelSourceOf(a) !== 'credit' ? `**${ref.label}**${labelSourceOf(a) === 'domain' ? ' (from its URL)' : ''}` : 'outlet not named';
+    const publisher = ref.named && labelSourceOf(a) !== 'credit' ? `${md.strong(ref.label)}${labelSourceOf(a) === 'domain' ? ' (from its URL)' : ''}` : 'outlet not named';
     // Numbered as in the HTML chips; only the file name: an absolute path tells where files sit on this machine.
-    out.push(`${ref.n}. **${names.bracket(a.id)}** ${oneLine(a.title ?? '(no headline)')} — ${publisher}, ${a.publishedAt ?? 'date unknown'}${credits}${removed}. File: ${originName(a.origin)}`);
+    out.push(`${ref.n}. ${md.strong(names.bracket(a.id))} ${oneLine(a.title ?? '(no headline)')} — ${publisher}, ${a.publishedAt ?? 'date unknown'}${credits}${removed}. File: ${originName(a.origin)}`);
   }
   if (dossier.problems.length) {
     out.push('', '## Inputs not analysed', '');
     for (const p of dossier.problems) out.push(`- ${originName(p.origin)}: ${p.reason}`);
   }
-  return escapeMarkup(out.join('\n')) + '\n';
+  return markdownDocument(out) + '\n';
 }

@@ -177,11 +177,11 @@ test('explanations: collapse, quantity phrase and reach', () => {
 test('Markdown shows why facts and disputes matched, the collapse, claimants, quantity rows and source groups', () => {
   const md = renderMarkdown(fullDossier());
   assert.match(md, /Why matched: same place \(Banjska\), same number \(3 attacker\), similarity 0\.91 — numbers: 3 attacker \(kill\) · dates: 2023-09-24 · actions: kill\n/);
-  has(md, '3 articles, 1 independent source: shared wire credit AP ([Reuters], [Daily &lt;Planet&gt;], [Kosovo Online])');
+  has(md, '3 articles, 1 independent source: shared wire credit AP ([Reuters], [Daily &lt;Planet>], [Kosovo Online])');
   has(md, '4 articles, 2 independent sources: shared wire credit AP');
-  has(md, '  - Claimed by Aleksandar &lt;Vucic&gt;\n'); // "asserted", the plain default voice, is not shown
+  has(md, '  - Claimed by Aleksandar &lt;Vucic>\n'); // "asserted", the plain default voice, is not shown
   has(md, 'modality: reported');
-  has(md, '- **3 attackers killed** (Serb &lt;gunmen&gt; unit) — 4 outlets, 2 independent: BBC, Reuters, Daily &lt;Planet&gt;, Kosovo Online [BBC][Reuters][Daily &lt;Planet&gt;][Kosovo Online]');
+  has(md, '- **3 attackers killed** (Serb &lt;gunmen> unit) — 4 outlets, 2 independent: BBC, Reuters, Daily &lt;Planet>, Kosovo Online [BBC][Reuters][Daily &lt;Planet>][Kosovo Online]');
   has(md, '- 600 troops [BBC]'); // a quantity without reach keeps the plain row
   has(md, '**600** —');
   has(md, '**1,000** —');
@@ -194,7 +194,7 @@ test('Markdown shows why facts and disputes matched, the collapse, claimants, qu
   lone.facts = [{ ...lone.facts[1], sources: [lone.facts[1].sources[0]], reportedBy: ['Reuters'], why: { ...lone.facts[1].why!, summary: 'a single claim' } }];
   lacks(renderMarkdown(lone), 'a single claim');
   lacks(renderHtml(lone), 'a single claim');
-  has(md, '- [Reuters], [Daily &lt;Planet&gt;], [Kosovo Online] — one source: shared wire credit AP');
+  has(md, '- [Reuters], [Daily &lt;Planet>], [Kosovo Online] — one source: shared wire credit AP');
 });
 
 test('HTML shows the same explanations with every piece of article text escaped', () => {
@@ -228,7 +228,7 @@ test('an older dossier without the claim fields still renders, explaining collap
     lacks(out, 'Claimed by');
     lacks(out, 'Independent sources (');
   }
-  has(md, '3 articles, 1 independent source: [Daily &lt;Planet&gt;] copies [Reuters]; [Kosovo Online] credits [Reuters] ([Reuters], [Daily &lt;Planet&gt;], [Kosovo Online])');
+  has(md, '3 articles, 1 independent source: [Daily &lt;Planet>] copies [Reuters]; [Kosovo Online] credits [Reuters] ([Reuters], [Daily &lt;Planet>], [Kosovo Online])');
   has(md, '- 3 attackers [BBC]');
   // A side with no claimant speaks in its outlet's own voice: it is named by the article's label.
   has(md, '- **Says: BBC** — About 600 troops were deployed.');
@@ -325,10 +325,56 @@ test('the web UI story page renders an older dossier without the claim fields', 
 test('Markdown writes article markup as text, so a Markdown viewer never runs it', () => {
   const markdown = renderMarkdown(fullDossier());
   assert.ok(!/<script|<b>|<Vucic>/.test(markdown), 'no raw tags from article text');
-  assert.ok(markdown.includes('&lt;script&gt;'), 'the script tag is shown as text');
+  // The "<" that would open a tag is an entity (a viewer shows "<script>"); nothing else is.
+  assert.ok(markdown.includes('&lt;script>'), 'the script tag is shown as text');
   const linked = fullDossier();
   linked.summary[0] = { ...linked.summary[0], text: 'Said [the port authority](javascript:alert(3)) today.' };
   assert.ok(!/\]\(javascript/.test(renderMarkdown(linked)), 'no link from article text');
+});
+
+// A tester's report: "NATO Allies met today & expressed…" printed as "&amp;", "->" as "-&gt;". The Markdown shows the
+// text as written and escapes only what a viewer would read as Markdown or HTML.
+test('Markdown shows article text as written, escaping only what would become markup', () => {
+  const d = fullDossier();
+  const say = (text: string) => {
+    d.summary[0] = { ...d.summary[0], text };
+    const line = renderMarkdown(d).split('\n').find((l) => l.startsWith('1. '));
+    assert.ok(line, 'summary line');
+    return line.replace(/ \[[^\]]*\]$/, ''); // without its citation chip
+  };
+  // Plain characters stay plain: "&", ">", a "<" that opens nothing, an "_" inside a word.
+  assert.equal(say('NATO Allies met today & expressed concern -> troops. 5 < 6 and 7 > 3, R&D, snake_case.'), '1. NATO Allies met today & expressed concern -> troops. 5 < 6 and 7 > 3, R&D, snake_case.');
+  // Raw HTML, comments and autolinks: the "<" that opens them is an entity.
+  assert.equal(say('<script>alert(1)</script> <img src=x onerror=alert(2)> <!-- x --> <http://evil.test>'), '1. &lt;script>alert(1)&lt;/script> &lt;img src=x onerror=alert(2)> &lt;!-- x --> &lt;http://evil.test>');
+  // A character reference in the article is shown as written, not decoded by the viewer.
+  assert.equal(say('Write &amp; or &#60; or &#x3C;.'), '1. Write &amp;amp; or &amp;#60; or &amp;#x3C;.');
+  // Emphasis, code and strikethrough take a backslash; a link or an image is broken after its "]"; a backslash takes
+  // one only where it would escape what follows.
+  assert.equal(say('**Bold** _it_ `code` ~~gone~~ ![img](http://x/y.png) \\*'), '1. \\*\\*Bold\\*\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~ ![img]\\(http://x/y.png) \\\\\\*');
+  assert.equal(say('C:\\dir, [citation needed], about ~5 troops, 5 * 3.'), '1. C:\\dir, [citation needed], about ~5 troops, 5 \\* 3.');
+  // A line break in article text cannot start a line of its own (a heading, a list item, a quote).
+  assert.equal(say('One.\n# Injected\n> quote'), '1. One. # Injected > quote');
+  // The report's own markup is untouched: bold labels and chips.
+  const md = renderMarkdown(d);
+  has(md, '**[BBC]**');
+  assert.ok(!/\uFDD0|\uFDD1|\uFDD2|\uFDD3/.test(md), 'no markup placeholder left');
+});
+
+test('Markdown: article text cannot forge the placeholders the report writes its own markup with', () => {
+  const d = fullDossier();
+  d.summary[0] = { ...d.summary[0], text: 'Fake \uFDD0\uFDD0bold\uFDD0\uFDD0 and \uFDD2chip\uFDD3(javascript:x)' };
+  const md = renderMarkdown(d);
+  lacks(md, '**bold**');
+  lacks(md, '[chip](');
+  has(md, 'Fake \uFFFD\uFFFDbold');
+});
+
+test('Markdown: a heading keeps a trailing "#" of article text', () => {
+  const d = fullDossier();
+  d.articles = d.articles.map((a) => ({ ...a, title: 'We are #1 #' }));
+  const md = renderMarkdown(d);
+  // "# We are #1 #" would read as the heading "We are #1": its closing "#" sequence is dropped.
+  assert.equal(md.split('\n')[0], '# We are #1 \\#');
 });
 
 // ---------------------------------------------------------------------------------------------------

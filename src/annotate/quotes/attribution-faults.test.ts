@@ -66,6 +66,32 @@ test('a possessive or "star of" before a title-case quote marks a title; a quote
   assert.equal(speakerOf(quotes, 'Never Give Up'), 'Lena Frost');
 });
 
+// A tester's report: “A Long Way Home,” in 'The jury gave its prize to “A Long Way Home,” a drama by Ana Lima.' became a
+// quote by "The jury". A title-case span is a work when a prize goes to it, a verb that takes a work has it as object,
+// or an apposition about a work follows it; a speech verb that governs the span still makes it words said.
+test('a work that wins a prize, is voted or named, or is described by an apposition is no quote', () => {
+  const titles: [string, string][] = [
+    ['The jury gave its prize to “A Long Way Home,” a drama by Ana Lima.', 'A Long Way Home'],
+    ['The festival gave its top award to “Silent Fields,” the jury said on Sunday.', 'Silent Fields'],
+    ['The Golden Bear went to “Salt Roads,” the jury announced.', 'Salt Roads'],
+    ['Critics voted “Paper Boats” the best film of the year.', 'Paper Boats'],
+    ['The academy named “Quiet Hours” best picture, its chair said.', 'Quiet Hours'],
+    ['The jury gave its prize to “A Long Way Home,” directed by Ana Lima, and said the cast was superb.', 'A Long Way Home'],
+    ['The jury gave its prize to “A Long Way Home,” Ana Lima’s drama about exile, the organisers said.', 'A Long Way Home'],
+    ['“Bring Them Home,” a song by the band, topped the charts, its label said.', 'Bring Them Home'],
+    ['Lima won the award for best director with “Night Trains,” the festival said.', 'Night Trains'],
+  ];
+  for (const [text, title] of titles) assertNoQuoteHolds(quotesOf(text), title);
+});
+
+test('title-case words governed by a speech verb stay quotes, even near a prize', () => {
+  assert.equal(speakerOf(quotesOf('Mayor Ana Ruiz visited the flooded district on Monday.\n\n“We Will Rebuild,” she said.'), 'We Will Rebuild'), 'Ana Ruiz');
+  assert.equal(speakerOf(quotesOf('Mayor Ana Ruiz said “We Will Rebuild,” to cheers from the crowd.'), 'We Will Rebuild'), 'Ana Ruiz');
+  assert.equal(speakerOf(quotesOf('“We Will Rebuild,” Mayor Ana Ruiz said, “and we will do it together.”'), 'We Will Rebuild'), 'Ana Ruiz');
+  // "to" without a prize before it is no title lead: 'urged residents to “Stay Calm”'.
+  assert.equal(speakerOf(quotesOf('Mayor Ana Ruiz urged residents to “Stay Calm and Carry On,” her office said.'), 'Stay Calm'), 'her office');
+});
+
 test('a place that describes the speaker is never the speaker; the person named next to it is', () => {
   const named = quotesOf('“The river has turned black since the spill,” Olena Marchuk, a Kyiv mother of two who filmed the water, said.');
   assert.equal(speakerOf(named, 'The river has turned'), 'Olena Marchuk');

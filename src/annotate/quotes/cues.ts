@@ -304,6 +304,37 @@ export const SPEECH_OF_NOUNS = new Set([
   'chant', 'chants', 'chanting', 'cry', 'cries', 'shout', 'shouts', 'shouting', 'call', 'calls', 'cheers', 'chorus',
   'refrain', 'words', 'slogan', 'slogans', 'message', 'mantra', 'promise', 'pledge', 'echoes', 'sound', 'sounds',
 ]);
+// Prizes go to works: 'The jury gave its prize to “A Long Way Home,” a drama by Ana Lima', 'the Golden Bear went to
+// “Salt Roads”', 'won best picture with “Quiet Rivers”'. "to" and "with" name a title only with one of these nouns a few
+// words before them ('told reporters to “Stay Calm”' is no title).
+/** Prizes and honours whose "to", "with" or "for" introduces the work that won them. */
+export const AWARD_NOUNS = new Set([
+  'prize', 'prizes', 'award', 'awards', 'trophy', 'honour', 'honours', 'honor', 'honors', 'medal', 'nod', 'nomination',
+  'nominations', 'oscar', 'oscars', 'emmy', 'emmys', 'grammy', 'grammys', 'bafta', 'baftas', 'palme', 'lion', 'bear',
+  'globe', 'globes', 'laurel', 'accolade', 'picture',
+]);
+/** Prepositions that take the prize-winning work when an award noun comes shortly before them. */
+export const AWARD_PREPOSITIONS = new Set(['to', 'with']);
+/** How many words before the preposition an award noun may stand: "gave its top prize to", "Golden Lion went to". */
+export const AWARD_NOUN_REACH = 5;
+/**
+ * Verbs whose object right after them is a work when it is written as a title: 'Critics voted “Paper Boats” the best
+ * film', 'the academy named “Quiet Rivers” best picture', '“Salt Roads” was nominated', 'won “Best Song”'.
+ */
+export const TITLE_OBJECT_VERBS = new Set([
+  'voted', 'named', 'crowned', 'won', 'wins', 'awarded', 'nominated', 'shortlisted', 'honoured', 'honored', 'screened',
+  'premiered', 'released', 'published', 'directed', 'starred', 'starring', 'co-starred', 'produced', 'staged', 'streamed',
+]);
+/**
+ * Participles that open an apposition about a work right after its title: '“A Long Way Home,” directed by Ana Lima',
+ * '“Glass Orchard,” starring Ana Ruiz', '“Salt Roads,” released in May'. ("shot" and "recorded" are left out: 'shot
+ * back the mayor', 'recorded in a video message' follow words said.)
+ */
+export const WORK_PARTICIPLES = new Set([
+  'directed', 'co-directed', 'written', 'co-written', 'produced', 'composed', 'narrated', 'adapted', 'illustrated',
+  'choreographed', 'animated', 'released', 'published', 'premiered', 'screened', 'staged', 'starring', 'featuring',
+  'streaming', 'filmed',
+]);
 /** Short words written in lower case inside title-case titles ("Once Upon A Time in Hollywood", "Meet the Press"). */
 export const TITLE_MINOR_WORDS = new Set([
   'a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'vs',

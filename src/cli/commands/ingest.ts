@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
 import { ingestSources, terminalProgress, type IngestSummary } from '../../ingest/index.js';
-import type { CliCommand } from '../command.js';
+import type { CliCommand, CliOption } from '../command.js';
+import { parseOptions } from '../options.js';
 import { count } from '../format.js';
-import { STORE_OPTION, parseDuration, parsePositiveInt, withStore } from './shared.js';
+import { STORE_OPTION, parseCount, parseDuration, withStore } from './shared.js';
 
 /**
  * The one-line summary of an ingest run or watch round: "2 new articles, 1 revised, 1 already stored,
@@ -32,29 +32,33 @@ export function ingestSucceeded(summary: IngestSummary): boolean {
   return summary.stored + summary.duplicates + summary.revised > 0 || summary.feedsNotModified > 0;
 }
 
+const OPTIONS = [
+  STORE_OPTION,
+  { name: 'allow-private', description: 'let feed and page URLs reach private and local addresses (refused by default)' },
+  { name: 'batch', value: 'N', description: 'articles stored and sorted into stories per transaction', default: '200' },
+  { name: 'timeout', value: 'DURATION', description: 'give up on a feed or page that has not answered after this long (30s, 5m, 1h)', default: '20s' },
+  { name: 'no-fetch-pages', description: "read a feed URL's items from the feed alone, without fetching their linked pages" },
+  { name: 'fetch-pages', description: "complete a local feed file's items from their linked pages (fetched)" },
+] as const satisfies readonly CliOption[];
+
 export const command: CliCommand = {
   name: 'ingest',
   summary: 'Store articles from files, folders, JSONL, feeds (URLs or .rss/.atom files) or OPML and sort them into stories',
-  usage:
-    'triangulate ingest <files|folders|JSONL|feed URLs|feed files|OPML...> [--store FILE] [--allow-private] [--batch N] [--timeout 20s] [--no-fetch-pages | --fetch-pages]\n' +
-    '    a feed URL\'s items are completed from their linked pages unless --no-fetch-pages; a local feed file\'s items\n' +
-    '    are read from the feed alone (nothing is fetched) unless --fetch-pages',
+  arguments: '<files|folders|JSONL|feed URLs|feed files|OPML...>',
+  options: OPTIONS,
+  notes: [
+    "A feed URL's items are completed from their linked pages unless --no-fetch-pages; a local feed file's items",
+    'are read from the feed alone (nothing is fetched) unless --fetch-pages.',
+  ],
+  examples: [
+    'triangulate ingest coverage/ --store news.db',
+    'triangulate ingest https://news.example/rss.xml feeds.opml --timeout 30s',
+  ],
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...STORE_OPTION,
-        'allow-private': { type: 'boolean', default: false },
-        batch: { type: 'string' },
-        timeout: { type: 'string', default: '20s' },
-        'no-fetch-pages': { type: 'boolean', default: false },
-        'fetch-pages': { type: 'boolean', default: false },
-      },
-    });
+    const { values, positionals } = parseOptions(OPTIONS, args, { command: 'ingest' });
     if (values['fetch-pages'] && values['no-fetch-pages']) throw new UsageError('give --fetch-pages or --no-fetch-pages, not both');
     if (positionals.length === 0) throw new UsageError('give at least one file, folder, feed URL or OPML file to ingest');
-    const batchSize = parsePositiveInt(values.batch, '--batch', 200);
+    const batchSize = parseCount(values.batch, '--batch');
     const timeoutMs = parseDuration(values.timeout, '--timeout');
     return withStore(values.store, io, async (store) => {
       const progress = terminalProgress();

@@ -1,34 +1,49 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
-import { isStoreError } from '../../store/index.js';
-import { startServer, DEFAULT_MAX_DOSSIER_ARTICLES } from '../../server/index.js';
-import type { CliCommand } from '../command.js';
-import { checkInputPaths, checkStorePath, parseDuration, parsePositiveInt } from './shared.js';
+import { DEFAULT_STORE_PATH, isStoreError } from '../../store/index.js';
+import { startServer, DEFAULT_BODY_LIMIT, DEFAULT_MAX_DOSSIER_ARTICLES } from '../../server/index.js';
+import type { CliCommand, CliOption } from '../command.js';
+import { count } from '../format.js';
+import { parseOptions } from '../options.js';
+import { checkInputPaths, checkStorePath, parseCount, parseDuration, parsePositiveInt } from './shared.js';
+
+/**
+ * The line serve prints once listening: "triangulate: serving http://127.0.0.1:8080 (store: memory, loaded
+ * 1 article into 1 story, watching 2 feed sources); Ctrl-C stops".
+ */
+export function servingLine(url: string, store: string, loaded: { stored: number; storiesCreated: number } | null | undefined, feeds: number): string {
+  const parts = [`store: ${store}`];
+  if (loaded) parts.push(`loaded ${count(loaded.stored, 'article')} into ${count(loaded.storiesCreated, 'story', 'stories')}`);
+  if (feeds) parts.push(`watching ${count(feeds, 'feed source')}`);
+  return `triangulate: serving ${url} (${parts.join(', ')}); Ctrl-C stops`;
+}
+
+const OPTIONS = [
+  { name: 'port', short: 'p', value: 'PORT', description: 'TCP port to listen on (0 picks a free one)', default: '8080' },
+  { name: 'host', value: 'ADDRESS', description: 'address to listen on; 0.0.0.0 serves other machines too', default: '127.0.0.1' },
+  { name: 'allow-host', value: 'NAME', multiple: true, description: 'a Host header to accept besides localhost names (for a proxy or LAN name)' },
+  { name: 'db', value: 'FILE', description: 'the store to serve', defaultNote: `${DEFAULT_STORE_PATH}, or an in-memory store with --from` },
+  { name: 'store', short: 's', value: 'FILE', description: 'the same as --db' },
+  { name: 'from', value: 'PATH', multiple: true, description: 'load files or folders into an in-memory store and serve it' },
+  { name: 'watch', value: 'FEED', multiple: true, description: 'a feed URL or OPML list to poll while serving' },
+  { name: 'every', value: 'DURATION', description: 'wait between polling rounds of --watch', default: '5m' },
+  { name: 'allow-private', description: 'let feed URLs reach private and local addresses (refused by default)' },
+  { name: 'body-limit', value: 'BYTES', description: 'largest request body the API accepts', default: String(DEFAULT_BODY_LIMIT) },
+  { name: 'request-timeout', value: 'DURATION', description: 'give up on an API request not answered after this long', default: '30s' },
+  { name: 'max-dossier-articles', value: 'N', description: 'most articles one dossier of the workspace analyses', default: String(DEFAULT_MAX_DOSSIER_ARTICLES) },
+  { name: 'dossier-threads', value: 'N', description: 'worker threads that build dossiers', defaultNote: 'one per CPU core less one, at least 1' },
+] as const satisfies readonly CliOption[];
 
 export const command: CliCommand = {
   name: 'serve',
   summary: 'Serve the web workspace and the HTTP API over a store (or over a folder loaded in memory)',
-  usage:
-    'triangulate serve [--port 8080] [--host 127.0.0.1] [--allow-host NAME...] [--db FILE | --from <files|folders>...] [--watch <feed URL|OPML>...] [--every 5m] [--allow-private] [--body-limit BYTES] [--request-timeout 30s] [--max-dossier-articles 500] [--dossier-threads N]',
+  arguments: '',
+  options: OPTIONS,
+  examples: [
+    'triangulate serve --db news.db --watch https://news.example/rss.xml',
+    'triangulate serve --from coverage/ --port 3000',
+  ],
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string', short: 'p', default: '8080' },
-        host: { type: 'string', default: '127.0.0.1' },
-        db: { type: 'string' },
-        store: { type: 'string', short: 's' },
-        from: { type: 'string', multiple: true },
-        watch: { type: 'string', multiple: true },
-        every: { type: 'string', default: '5m' },
-        'allow-private': { type: 'boolean', default: false },
-        'body-limit': { type: 'string' },
-        'allow-host': { type: 'string', multiple: true },
-        'request-timeout': { type: 'string', default: '30s' },
-        'max-dossier-articles': { type: 'string' },
-        'dossier-threads': { type: 'string' },
-      },
-    });
+    const { values } = parseOptions(OPTIONS, args, { positionals: false, command: 'serve' });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number (0-65535), not "${values.port}"`);
     if (values.db && values.store) throw new UsageError('give --db or --store, not both (they name the same file)');
@@ -37,9 +52,9 @@ export const command: CliCommand = {
     if (db) checkStorePath(db, values.db ? '--db' : '--store');
     if (values.from) checkInputPaths(values.from, '--from');
     const everyMs = parseDuration(values.every, '--every');
-    const bodyLimit = parsePositiveInt(values['body-limit'], '--body-limit', 2 * 1024 * 1024);
+    const bodyLimit = parseCount(values['body-limit'], '--body-limit');
     const requestTimeoutMs = parseDuration(values['request-timeout'], '--request-timeout');
-    const maxDossierArticles = parsePositiveInt(values['max-dossier-articles'], '--max-dossier-articles', DEFAULT_MAX_DOSSIER_ARTICLES);
+    const maxDossierArticles = parseCount(values['max-dossier-articles'], '--max-dossier-articles');
     const dossierThreads = values['dossier-threads'] === undefined ? undefined : parsePositiveInt(values['dossier-threads'], '--dossier-threads', 1);
 
     let server;
@@ -72,10 +87,7 @@ export const command: CliCommand = {
       throw error;
     }
     const where = db ?? (values.from?.length ? 'memory' : server.store.path);
-    const loaded = server.loaded
-      ? `, loaded ${server.loaded.stored} article${server.loaded.stored === 1 ? '' : 's'} into ${server.loaded.storiesCreated} stor${server.loaded.storiesCreated === 1 ? 'y' : 'ies'}`
-      : '';
-    io.stderr(`triangulate: serving ${server.url} (store: ${where}${loaded}${values.watch?.length ? `, watching ${values.watch.length} feed source(s)` : ''}); Ctrl-C stops`);
+    io.stderr(servingLine(server.url, where, server.loaded, values.watch?.length ?? 0));
 
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'));

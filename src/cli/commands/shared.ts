@@ -3,11 +3,19 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_STORE_PATH, isStoreError, openStore, type ArticleStore } from '../../store/index.js';
-import type { CliIO } from '../command.js';
+import type { CliIO, CliOption } from '../command.js';
 
 export { checkInputPaths, checkOutputPath, writeOutput } from '../paths.js';
 
-export const STORE_OPTION = { store: { type: 'string', short: 's', default: DEFAULT_STORE_PATH } } as const;
+/** --store of the store-backed commands; its default follows $TRIANGULATE_STORE, and the help says which applies. */
+export const STORE_OPTION = {
+  name: 'store',
+  short: 's',
+  value: 'FILE',
+  description: 'the store: an SQLite file Triangulate keeps articles and stories in',
+  default: DEFAULT_STORE_PATH,
+  defaultNote: process.env.TRIANGULATE_STORE ? '(from $TRIANGULATE_STORE)' : 'in the current folder, or $TRIANGULATE_STORE when set',
+} as const satisfies CliOption;
 
 /**
  * Runs `fn` with an open store and closes it after. A store the user pointed at wrongly (not a database, too
@@ -84,7 +92,14 @@ export const MAX_COUNT = 2_147_483_647;
  * Throws UsageError naming `option` for anything else ("0", "-3", "1.5", "1e3", "99999999999999999999").
  */
 export function parsePositiveInt(value: string | undefined, option: string, fallback: number, max = MAX_COUNT): number {
-  if (value === undefined) return fallback;
+  return value === undefined ? fallback : parseCount(value, option, max);
+}
+
+/**
+ * `value` as a whole number from 1 to `max` (MAX_COUNT), for an option whose default is in its option table.
+ * Throws UsageError naming `option` for anything else ("0", "-3", "1.5", "1e3", "99999999999999999999").
+ */
+export function parseCount(value: string, option: string, max = MAX_COUNT): number {
   const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
   if (!Number.isSafeInteger(n) || n <= 0 || n > max) throw new UsageError(`${option} takes a whole number from 1 to ${max}, not "${value}"`);
   return n;

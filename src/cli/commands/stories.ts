@@ -1,25 +1,26 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
-import type { CliCommand } from '../command.js';
-import { STORE_OPTION, parsePositiveInt, withStore } from './shared.js';
+import type { CliCommand, CliOption } from '../command.js';
+import { parseOptions } from '../options.js';
+import { STORE_OPTION, parseCount, withStore } from './shared.js';
+
+const OPTIONS = [
+  STORE_OPTION,
+  { name: 'limit', value: 'N', description: 'most stories listed, newest first', default: '30' },
+  { name: 'min-articles', value: 'N', description: 'list only stories with at least N articles', default: '1' },
+  { name: 'format', value: 'table|json', description: 'a table for reading, or JSON for scripts', default: 'table' },
+] as const satisfies readonly CliOption[];
 
 export const command: CliCommand = {
   name: 'stories',
   summary: 'List stories in the store, newest first, with article and outlet counts',
-  usage: 'triangulate stories [--store FILE] [--limit N] [--min-articles N] [--format table|json]',
+  arguments: '',
+  options: OPTIONS,
+  examples: ['triangulate stories --store news.db --min-articles 3', 'triangulate stories --format json --limit 100'],
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        ...STORE_OPTION,
-        limit: { type: 'string' },
-        'min-articles': { type: 'string' },
-        format: { type: 'string', default: 'table' },
-      },
-    });
+    const { values } = parseOptions(OPTIONS, args, { positionals: false, command: 'stories' });
     if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}" (use table or json)`);
-    const limit = parsePositiveInt(values.limit, '--limit', 30);
-    const minArticles = parsePositiveInt(values['min-articles'], '--min-articles', 1);
+    const limit = parseCount(values.limit, '--limit');
+    const minArticles = parseCount(values['min-articles'], '--min-articles');
     return withStore(
       values.store,
       io,

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
 import { analyzeArticles } from '../../analyze.js';
 import { render, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import type { Dossier } from '../../dossier/types.js';
 import type { ArticleStore } from '../../store/index.js';
-import type { CliCommand } from '../command.js';
+import type { CliCommand, CliOption } from '../command.js';
+import { parseOptions } from '../options.js';
 import { count } from '../format.js';
 import { STORE_OPTION, checkOutputPath, withStore, writeOutput } from './shared.js';
 
@@ -22,18 +22,23 @@ export function storyDossier(store: ArticleStore, id: number): { dossier: Dossie
   return { dossier, cached: false, storyId: story.id };
 }
 
+const OPTIONS = [
+  { name: 'format', short: 'f', value: 'md|json|html|csv', description: 'report format: Markdown, the JSON contract, one self-contained HTML page, or CSV rows of facts for a spreadsheet', default: 'md' },
+  { name: 'out', short: 'o', value: 'FILE', description: 'write the report to FILE', defaultNote: 'standard output' },
+  STORE_OPTION,
+] as const satisfies readonly CliOption[];
+
 export const command: CliCommand = {
   name: 'story',
   summary: 'The dossier of one stored story (rebuilt only when the story changed)',
-  usage: 'triangulate story <id> [--format md|json|html] [--out FILE] [--store FILE]',
+  arguments: '<id>',
+  options: OPTIONS,
+  notes: ['Story ids are listed by: triangulate stories'],
+  examples: ['triangulate story 12 --store news.db', 'triangulate story 12 --format html --out story-12.html'],
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { ...STORE_OPTION, format: { type: 'string', short: 'f', default: 'md' }, out: { type: 'string', short: 'o' } },
-    });
+    const { values, positionals } = parseOptions(OPTIONS, args, { command: 'story' });
     const format = values.format as ReportFormat;
-    if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use md, json or html)`);
+    if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use md, json, html or csv)`);
     if (positionals.length !== 1) throw new UsageError('give one story id (see: triangulate stories)');
     const id = Number(positionals[0]);
     if (!/^\d+$/.test(positionals[0]) || !Number.isSafeInteger(id) || id <= 0) throw new UsageError(`story id should be a positive whole number, not "${positionals[0]}"`);

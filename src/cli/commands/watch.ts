@@ -1,28 +1,30 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
 import { watchFeeds } from '../../ingest/index.js';
-import type { CliCommand } from '../command.js';
+import type { CliCommand, CliOption } from '../command.js';
+import { parseOptions } from '../options.js';
 import { STORE_OPTION, parseDuration, withStore } from './shared.js';
 import { describeSummary } from './ingest.js';
+
+const OPTIONS = [
+  { name: 'every', value: 'DURATION', description: 'wait between polling rounds (30s, 5m, 1h; at most 24d)', default: '5m' },
+  { name: 'timeout', value: 'DURATION', description: 'give up on a feed or page that has not answered after this long', default: '20s' },
+  STORE_OPTION,
+  { name: 'allow-private', description: 'let feed URLs reach private and local addresses (refused by default)' },
+  { name: 'once', description: 'poll every feed one time and exit; exit 1 when none of them could be read' },
+] as const satisfies readonly CliOption[];
 
 export const command: CliCommand = {
   name: 'watch',
   summary: 'Poll RSS/Atom/JSON feeds (or OPML lists of feeds) and keep stories current',
-  usage:
-    'triangulate watch <feed URLs|OPML...> [--every 5m] [--timeout 20s] [--store FILE] [--allow-private] [--once]\n' +
-    '    --once polls every feed one time and exits 1 when none of them could be read; Ctrl-C (or SIGTERM) stops at once',
+  arguments: '<feed URLs|OPML...>',
+  options: OPTIONS,
+  notes: ['Ctrl-C (or SIGTERM) stops at once.'],
+  examples: [
+    'triangulate watch https://news.example/rss.xml --every 10m --store news.db',
+    'triangulate watch feeds.opml --once',
+  ],
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...STORE_OPTION,
-        every: { type: 'string', default: '5m' },
-        timeout: { type: 'string', default: '20s' },
-        'allow-private': { type: 'boolean', default: false },
-        once: { type: 'boolean', default: false },
-      },
-    });
+    const { values, positionals } = parseOptions(OPTIONS, args, { command: 'watch' });
     if (positionals.length === 0) throw new UsageError('give at least one feed URL or OPML file to watch');
     const everyMs = parseDuration(values.every, '--every');
     const timeoutMs = parseDuration(values.timeout, '--timeout');
