@@ -3,7 +3,7 @@ import {
   AGENCY_CONTRIBUTED, BARE_PHOTO_CREDIT, BOILERPLATE_RULES, BYLINE_PATTERN, CAPTION_PATTERN, CAPTION_PATTERNS_EXTRA, CREDIT_LINE_PATTERNS, DATELINE_AGENCY_TOKEN,
   DATELINE_CREDIT, METADATA_LABEL, METADATA_LABEL_WORDS, NOT_CREDIT_WORDS, RELATED_LABEL, WIRE_AGENCY_NAMES,
 } from './patterns.js';
-import { findDates, stripDateFragments } from './dates.js';
+import { findDates, isUpdateStamp, publishedDate, stripDateFragments } from './dates.js';
 import { comparisonKey } from './normalize.js';
 
 /** How many blocks at each end of an article count as its "edge" (where site slogans sit). */
@@ -43,7 +43,7 @@ const MAX_TEASER_WORDS = 20;
  * Whether a line is only a date stamp (" date 2023-09-30 WORLD", "Updated Nov 19, 9:41 AM;Posted Nov 18"), and
  * the ISO date it states when it has a full one. Lines with only a time or a day need a label ("Updated").
  */
-export function metadataLine(line: string): { isMetadata: boolean; iso: string | null } {
+export function metadataLine(line: string): { isMetadata: boolean; iso: string | null; updated?: boolean } {
   const no = { isMetadata: false, iso: null };
   if (line.split(/\s+/).length > MAX_METADATA_WORDS) return no;
   const dates = findDates(line);
@@ -63,7 +63,8 @@ export function metadataLine(line: string): { isMetadata: boolean; iso: string |
     .filter(Boolean);
   // What may remain is a section, place or outlet label: "WORLD", "Belgrade", "CBS News".
   if (words.length > MAX_METADATA_LEFTOVER_WORDS || !words.every((w) => /^\p{Lu}/u.test(w))) return no;
-  return { isMetadata: true, iso: dates[0]?.iso ?? null };
+  // "Updated: 6 Mar 2024; Published: 1 Mar 2024": the date labelled published, wherever it stands in the line.
+  return { isMetadata: true, iso: publishedDate(line, dates)?.iso ?? null, updated: isUpdateStamp(line, dates) };
 }
 
 /** Agency and source names of a credit line ("lo/msh (AP, AFP, dpa, Reuters)", "Source: BBC"), else null. */
@@ -158,6 +159,8 @@ export function filterBlocks(blocks: string[]): BlockFindings {
   };
   let datelineSeen = false;
   let afterRelatedLabel = false;
+  // The date so far came from an "Updated ..." line: a later line that gives the publication replaces it.
+  let dateIsUpdate = false;
   blocks.forEach((block, index) => {
     if (afterRelatedLabel && isTeaser(block)) return remove(block, 'related-link');
     afterRelatedLabel = RELATED_LABEL.test(block);
@@ -172,7 +175,10 @@ export function filterBlocks(blocks: string[]): BlockFindings {
     if (junk) return remove(block, junk);
     const metadata = metadataLine(block);
     if (metadata.isMetadata) {
-      findings.publishedAt ??= metadata.iso;
+      if (metadata.iso && (findings.publishedAt === null || (dateIsUpdate && !metadata.updated))) {
+        findings.publishedAt = metadata.iso;
+        dateIsUpdate = metadata.updated === true;
+      }
       return remove(block, 'metadata');
     }
     const credits = creditNames(block);

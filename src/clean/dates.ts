@@ -58,6 +58,56 @@ export function findDates(line: string): DateMatch[] {
 }
 
 /**
+ * Labels that say a date is when the story was changed, not when it came out ("Updated: 6 Mar 2024", "Last
+ * modified", German "Aktualisiert", French "Mis à jour", Spanish "Actualizado", Portuguese "Atualizado",
+ * Italian "Aggiornato").
+ */
+export const UPDATED_LABEL = /(?<!\p{L})(?:updated?|modified|edited|revised|changed|last update|aktualisiert|geändert|mis à jour|mise à jour|actualizado|atualizado|aggiornato)(?!\p{L})/iu;
+/** Labels that say a date is the publication ("Published:", "First published", "Posted", "Veröffentlicht", "Publié"). */
+export const PUBLISHED_LABEL = /(?<!\p{L})(?:published|publish date|posted|created|released|veröffentlicht|erschienen|publié|publicado|pubblicato)(?!\p{L})/iu;
+/** The label before a date is looked for in at most this many characters before it. */
+const MAX_LABEL_DISTANCE = 40;
+
+/** What the words just before a date say it is: the last label between the previous date (or the start) and it. */
+function dateLabel(line: string, dates: DateMatch[], index: number): 'published' | 'updated' | null {
+  const from = Math.max(index > 0 ? dates[index - 1].end : 0, dates[index].start - MAX_LABEL_DISTANCE);
+  const before = line.slice(from, dates[index].start);
+  const updated = lastIndex(before, UPDATED_LABEL);
+  const published = lastIndex(before, PUBLISHED_LABEL);
+  if (updated < 0 && published < 0) return null;
+  return published > updated ? 'published' : 'updated';
+}
+
+/** Where the last match of a pattern starts in a text, -1 when none. */
+function lastIndex(text: string, pattern: RegExp): number {
+  let at = -1;
+  for (const m of text.matchAll(new RegExp(pattern.source, 'giu'))) at = m.index ?? at;
+  return at;
+}
+
+/**
+ * The publication date among the dates of a stamp line ("Updated: 6 Mar 2024; Published: 1 Mar 2024" -> 1 Mar):
+ * the first one labelled published, else the first one not labelled as an update, else the first. Pages print the
+ * update first as often as last, so the order says nothing; the labels do.
+ */
+export function publishedDate(line: string, dates: DateMatch[] = findDates(line)): DateMatch | undefined {
+  if (dates.length < 2) return dates[0];
+  const labels = dates.map((_, i) => dateLabel(line, dates, i));
+  const at = labels.indexOf('published');
+  if (at >= 0) return dates[at];
+  const unlabelled = labels.findIndex((label) => label !== 'updated');
+  return dates[unlabelled >= 0 ? unlabelled : 0];
+}
+
+/**
+ * Whether every date of a stamp line is labelled as an update ("Updated: 6 Mar 2024", "Last modified 6 March"):
+ * such a line dates the story only when no line or box gives its publication.
+ */
+export function isUpdateStamp(line: string, dates: DateMatch[] = findDates(line)): boolean {
+  return dates.length > 0 && dates.every((_, i) => dateLabel(line, dates, i) === 'updated');
+}
+
+/**
  * Month and weekday names of other languages, mapped to the English ones findDates() reads. Only used on a
  * value that is already known to be a date stamp (a meta value, a feed pubDate, a short date element), never on
  * prose, so short words such as "mar", "set" or "ago" cannot be mistaken for a month in running text.

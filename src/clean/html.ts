@@ -6,7 +6,7 @@ import { isFallbackDateSource, readMetadata } from './html/metadata.js';
 import { extractBody } from './html/extract.js';
 import type { HtmlBlock } from './html/blocks.js';
 import { bylineFromRemoved, bylineLine, dateFromRemoved, visibleByline } from './html/visible-metadata.js';
-import { ARTICLE_BODY_RULE, articleBodyParagraphs, completesTeaser, teaserOnly } from './html/teaser.js';
+import { ARTICLE_BODY_RULE, articleBodyParagraphs, completesTeaser, keptLockedChars, lockedParagraphs, sameStory, teaserOnly } from './html/teaser.js';
 import { joinParagraphs, normalizeBlock } from './normalize.js';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -61,6 +61,8 @@ export function cleanHtml(html: string, knownTitle: string | null = null): Clean
   const metadata = readMetadata(document, jsonLd);
   // Read before extraction, which prunes byline boxes (and consumes the DOM); only needed when no person is named.
   const shownByline = metadata.byline ? null : visibleByline(document);
+  // The sections the page declares locked, read before extraction: kept in the story, they show it is all there.
+  const locked = metadata.paywalled ? lockedParagraphs(document, metadata.paywallSelectors) : [];
   const body = extractBody(document, { title: metadata.title });
   const title = knownTitle ?? metadata.title ?? (body.title ? normalizeBlock(body.title) : null);
   const visible = storyBlocks(body.blocks, title);
@@ -76,6 +78,8 @@ export function cleanHtml(html: string, knownTitle: string | null = null): Clean
   // Truncated or paywalled pages: the JSON-LD articleBody is the story when the visible text is its teaser.
   let story = visible;
   let credits = visible.findings.credits;
+  // Length of an articleBody of this story that was not used: how long the page says its story is.
+  let articleBodyChars: number | null = null;
   if (metadata.articleBody) {
     const fromLd = storyBlocks(articleBodyParagraphs(metadata.articleBody).map((text) => ({ text, linkShare: 0 })), title);
     if (completesTeaser(visible.paragraphs, fromLd.paragraphs)) {
@@ -84,10 +88,20 @@ export function cleanHtml(html: string, knownTitle: string | null = null): Clean
       story = fromLd;
       credits = [...new Set([...visible.findings.credits, ...fromLd.findings.credits])];
       diagnostics.push({ ruleId: ARTICLE_BODY_RULE, message: `story text from JSON-LD articleBody: the page shows only ${shown} characters of it` });
+    } else if (fromLd.paragraphs.length > 0 && sameStory(visible.paragraphs, fromLd.paragraphs)) {
+      articleBodyChars = joinParagraphs(fromLd.paragraphs).length;
     }
   }
   const text = joinParagraphs(story.paragraphs);
-  const teaser = teaserOnly({ paywalled: metadata.paywalled, text, wordCount: metadata.wordCount, removed, fromArticleBody: story !== visible });
+  const teaser = teaserOnly({
+    paywalled: metadata.paywalled,
+    text,
+    wordCount: metadata.wordCount,
+    removed,
+    fromArticleBody: story !== visible,
+    articleBodyChars,
+    lockedChars: keptLockedChars(locked, text),
+  });
   if (teaser) diagnostics.push(teaser);
 
   // Publication date: <meta>/JSON-LD/markup first; then a date stamp in the text or in removed furniture (RNZ

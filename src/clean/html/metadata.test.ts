@@ -137,6 +137,39 @@ test('paywall declarations, articleBody and wordCount are read', () => {
   assert.equal(story.wordCount, 412);
 });
 
+// ---- titles: a dash inside a headline is not a site-name separator ----
+
+const titled = (head: string, h1: string | null) => cleanArticle(raw(page(head, `<article>${h1 ? `<h1>${h1}</h1>` : ''}${STORY}</article>`))).title;
+
+test('a headline with a dash keeps both halves when og:title, the <h1> or the JSON-LD headline carry them', () => {
+  // og:title and <h1> agree; the <title> adds the site.
+  assert.equal(titled('<title>Fire kills 3 – police say arson | Daily Planet</title><meta property="og:title" content="Fire kills 3 – police say arson"><meta property="og:site_name" content="Daily Planet">', 'Fire kills 3 – police say arson'), 'Fire kills 3 – police say arson');
+  assert.equal(titled('<title>Drummer inducted - at last</title><meta property="og:title" content="Drummer inducted - at last"><meta property="og:site_name" content="Rock Weekly">', 'Drummer inducted - at last'), 'Drummer inducted - at last');
+  // The JSON-LD headline, with and without an <h1>.
+  const headline = ld({ '@type': 'NewsArticle', headline: 'Drummer inducted – at last', publisher: { '@type': 'Organization', name: 'Rock Weekly' } });
+  assert.equal(titled(`<title>Drummer inducted – at last</title>${headline}`, null), 'Drummer inducted – at last');
+  assert.equal(titled(`<title>Rock Weekly</title>${headline}`, 'Drummer inducted – at last'), 'Drummer inducted – at last');
+  // A half that mentions the outlet, or part of its name, is still headline.
+  assert.equal(titled('<title>Fire kills 3 – Reuters reporter among dead</title><meta property="og:site_name" content="Reuters">', 'Fire kills 3 – Reuters reporter among dead'), 'Fire kills 3 – Reuters reporter among dead');
+  assert.equal(titled('<meta property="og:title" content="Storm hits coast – New York"><meta property="og:site_name" content="The New York Times">', 'Storm hits coast – New York'), 'Storm hits coast – New York');
+  // Only the <title>, but the <h1> shows the whole headline.
+  assert.equal(titled('<title>Fire kills 3 – police say arson - Daily Planet</title>', 'Fire kills 3 – police say arson'), 'Fire kills 3 – police say arson');
+});
+
+test('a trailing or leading site-name segment is still cut', () => {
+  // The segment names the site (og:site_name, an abbreviation of it, the host name).
+  assert.equal(titled('<title>Fire kills 3 - BBC News</title><meta property="og:title" content="Fire kills 3 - BBC News"><meta property="og:site_name" content="BBC">', 'Fire kills 3'), 'Fire kills 3');
+  assert.equal(titled('<title>Fire kills 3 | Reuters</title><meta property="og:title" content="Fire kills 3 | Reuters"><meta property="og:url" content="https://www.reuters.com/world/fire-kills-3">', 'Fire kills 3'), 'Fire kills 3');
+  assert.equal(titled('<title>Fire kills 3 - BBC News</title><link rel="canonical" href="https://www.bbc.co.uk/news/uk-123">', 'Fire kills 3'), 'Fire kills 3');
+  assert.equal(titled('<title>Fire kills 3 | Daily Planet</title><meta property="og:title" content="Fire kills 3 | Daily Planet"><meta property="og:url" content="https://dailyplanet.example/fire">', null), 'Fire kills 3');
+  assert.equal(titled('<title>Fire kills 3 | PBC</title><meta property="og:title" content="Fire kills 3 | PBC"><meta property="og:site_name" content="Planet Broadcasting Corporation">', null), 'Fire kills 3');
+  assert.equal(titled('<title>BBC News - Fire kills 3</title><meta property="og:site_name" content="BBC News">', null), 'Fire kills 3');
+  assert.equal(titled('<title>Fire kills 3 | World | Reuters</title><meta property="og:site_name" content="Reuters">', 'Fire kills 3'), 'Fire kills 3');
+  // The segment closes the <title> and the <h1> leaves it out (no site name known).
+  assert.equal(titled('<title>Fire kills 3 | The Daily Planet</title><meta property="og:title" content="Fire kills 3 | The Daily Planet">', 'Fire kills 3'), 'Fire kills 3');
+  assert.equal(titled('<title>Opinion | Republicans face a choice on the budget - The New York Times</title><meta property="og:title" content="Opinion | Republicans face a choice on the budget">', 'Republicans face a choice on the budget'), 'Republicans face a choice on the budget');
+});
+
 // The shared real-world cases C06 and C08 (only the metadata fields of this class are asserted).
 const casesDir = process.env.TRIANGULATE_CASES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/cases/realworld');
 const METADATA_CASES = ['C06-reuters-readtime-breakpoint-sitename', 'C08-jsonld-html-entities'];

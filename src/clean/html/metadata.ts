@@ -1,4 +1,4 @@
-import { findDates, normalizeDate, translateDate } from '../dates.js';
+import { findDates, normalizeDate, PUBLISHED_LABEL, publishedDate, translateDate, UPDATED_LABEL } from '../dates.js';
 import { comparisonKey, normalizeBlock } from '../normalize.js';
 
 export interface PageMetadata {
@@ -27,6 +27,11 @@ export interface PageMetadata {
    * hasPart sections), <meta itemprop="isAccessibleForFree" content="false">, or article:content_tier "locked".
    */
   paywalled: boolean;
+  /**
+   * CSS selectors of the sections the page declares locked (JSON-LD hasPart {"isAccessibleForFree": false,
+   * "cssSelector": ".paywall"}): when those sections are on the page with their text, the story is all there.
+   */
+  paywallSelectors: string[];
 }
 
 /** schema.org types whose datePublished/author/publisher describe the story itself. */
@@ -259,20 +264,129 @@ function namesOutlet(name: string, outlet: string): boolean {
   return shorter.length >= 4 && ` ${longer} `.includes(` ${shorter} `);
 }
 
+/** Separators between a headline and the site or section name in titles ("Port reopens | The Courier"). */
+const TITLE_SEPARATOR = /(\s+[|–—-]\s+|\s+::\s+)/;
+
+/** What tells a site-name segment of a title from a part of the headline (see stripSiteName). */
+export interface TitleEvidence {
+  /** Names of the site: outlet, og:site_name, JSON-LD publisher, application-name ... */
+  siteNames: string[];
+  /** Host name of the page's URL, when known ("www.bbc.co.uk"). */
+  host: string | null;
+  /** The document <title>. */
+  documentTitle: string;
+  /** Texts of the page's <h1>s: the headline a reader sees. */
+  headings: string[];
+  /** Headline metadata other than <title> (og:title, twitter:title, JSON-LD headline). */
+  headlines: string[];
+}
+
+/** A name's words for comparison, without a leading "the" ("The Valley Courier" -> ["valley", "courier"]). */
+const nameWords = (text: string): string[] => comparisonKey(text).split(' ').filter((w, i) => w && !(i === 0 && w === 'the'));
+
+/** The initials of a name ("British Broadcasting Corporation" -> "bbc"), for abbreviated site names. */
+const initials = (words: string[]) => words.filter((w) => w !== 'of' && w !== 'and').map((w) => w[0]).join('');
+
 /**
- * Removes the site name from a title ("Port reopens | The Courier", "Flood barriers tested - Courier"): the
- * segment naming the site goes; otherwise the first segment when it is a headline of its own (3+ words), else
- * the longest (NYT "Opinion | Republicans ...").
+ * Words that may stand beside a site's name in a title segment and still leave only the site's name: "BBC News" for
+ * the BBC, "Reuters.com", "Courier Online". A headline half that merely mentions the outlet ("Reuters reporter
+ * hurt") has other words and is kept.
  */
-function stripSiteSuffix(title: string, site: string | null): string {
-  const parts = title.split(/\s+[|–—-]\s+/);
-  if (parts.length < 2) return title;
-  const site_ = site?.toLowerCase();
-  const rest = site_ ? parts.filter((p) => !p.toLowerCase().includes(site_)) : parts;
-  if (rest.length === 0) return title;
-  if (rest.length === 1) return rest[0];
-  if (!/\s\|\s/.test(title) && !site_) return rest[0].split(/\s+/).length >= 3 ? rest.slice(0, -1).join(' - ') : title;
-  return rest[0].split(/\s+/).length >= 3 ? rest[0] : rest.reduce((a, b) => (b.length > a.length ? b : a));
+const SITE_NAME_EXTRAS = new Set(['news', 'online', 'digital', 'live', 'com', 'net', 'org', 'co', 'uk', 'us', 'tv', 'radio', 'media', 'newsroom', 'web', 'edition', 'de', 'www', 'the']);
+
+/** Whether `inner` occurs as a run of whole words in `outer`, and what is left of `outer` around it. */
+function wordRun(outer: string[], inner: string[]): string[] | null {
+  if (inner.length === 0 || inner.length > outer.length) return null;
+  for (let i = 0; i + inner.length <= outer.length; i++) {
+    if (inner.every((w, j) => outer[i + j] === w)) return [...outer.slice(0, i), ...outer.slice(i + inner.length)];
+  }
+  return null;
+}
+
+/**
+ * Whether a title segment names the site: the site's name (outlet, og:site_name, publisher ...) or part of it
+ * ("Courier" of "The Valley Courier"), the name with only SITE_NAME_EXTRAS beside it ("BBC News" for "BBC"), an
+ * abbreviation ("PBC" for "Planet Broadcasting Corporation"), or the host name ("Reuters" on reuters.com, "BBC News"
+ * on bbc.co.uk, "Daily Planet" on dailyplanet.example).
+ */
+function namesSite(segment: string, evidence: TitleEvidence): boolean {
+  const words = nameWords(segment);
+  const key = words.join('');
+  if (key.length < 2) return false;
+  const onlyExtras = (rest: string[] | null) => rest !== null && rest.every((w) => SITE_NAME_EXTRAS.has(w));
+  for (const site of evidence.siteNames) {
+    const siteWords = nameWords(site);
+    if (siteWords.length === 0) continue;
+    if (key === siteWords.join('')) return true;
+    // Part of the name, down to its last word ("Courier", not "New York" of "The New York Times").
+    if (key.length >= 3 && words[words.length - 1] === siteWords[siteWords.length - 1] && wordRun(siteWords, words) !== null) return true;
+    if (onlyExtras(wordRun(words, siteWords))) return true;
+    if (key.length >= 2 && siteWords.length >= 2 && initials(siteWords) === key) return true;
+    if (words.length >= 2 && initials(words) === siteWords.join('')) return true;
+  }
+  if (evidence.host) {
+    const labels = evidence.host.toLowerCase().replace(/^www\d*\./, '').split('.').filter(Boolean);
+    const compactHost = labels.join('');
+    if (key.length >= 3 && compactHost.includes(key)) return true;
+    if (labels.length > 0 && onlyExtras(wordRun(words, [labels[0]]))) return true;
+  }
+  return false;
+}
+
+/** A headline of its own has at least this many words (used only when nothing else tells headline from site name). */
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * Removes the site name (and a section name beside it) from a title: "Fire kills 3 - BBC News", "Fire kills 3 |
+ * Reuters", "Opinion | Republicans ...". A dash also joins the two halves of many headlines ("Fire kills 3 – police
+ * say arson", "Drummer inducted - at last"), so a segment at either end is cut only when it names the site (see
+ * namesSite), or when it closes (or opens) the document <title> while the headline the reader sees leaves it out:
+ * the <h1> that carries the rest of the title, else og:title and the JSON-LD headline. With none of those to go
+ * by (a bare <title>), a last segment goes when what is left is a headline of MIN_HEADLINE_WORDS or more.
+ */
+export function stripSiteName(title: string, evidence: TitleEvidence): string {
+  const pieces = title.split(TITLE_SEPARATOR);
+  // pieces alternate segment, separator, segment ...: segments at even indexes.
+  const last = () => pieces[pieces.length - 1];
+  // 1. Segments naming the site, at either end, and a section beside a cut site name ("Fire kills 3 | World | Reuters").
+  let siteCut = false;
+  while (pieces.length >= 3 && (namesSite(last(), evidence) || (siteCut && isSectionLabel(last())))) {
+    pieces.splice(-2, 2);
+    siteCut = true;
+  }
+  siteCut = false;
+  while (pieces.length >= 3 && (namesSite(pieces[0], evidence) || (siteCut && isSectionLabel(pieces[0])))) {
+    pieces.splice(0, 2);
+    siteCut = true;
+  }
+  if (pieces.length < 3) return pieces.join('').trim() || title;
+
+  // 2. The visible headline: the <h1>s that carry a segment of the title, those with its first segment first (titles
+  // lead with the headline far more often than with the site, and a logo <h1> holds only the site's name).
+  const segments = pieces.filter((_, i) => i % 2 === 0);
+  const h1s = evidence.headings.map(comparisonKey);
+  const holding = (segment: string) => {
+    const key = comparisonKey(segment);
+    return key === '' ? [] : h1s.filter((h) => h.includes(key));
+  };
+  const leading = holding(segments[0]);
+  const visible = leading.length > 0 ? leading : [...new Set(segments.slice(1).flatMap(holding))];
+  const witnesses = visible.length > 0 ? visible : evidence.headlines.map(comparisonKey);
+  const witnessed = (segment: string) => witnesses.some((w) => w.includes(comparisonKey(segment)));
+  const titleSegments = evidence.documentTitle.split(TITLE_SEPARATOR).filter((_, i) => i % 2 === 0).map(comparisonKey);
+  if (witnesses.length === 0) {
+    // A bare <title>, nothing to compare with: the rule of thumb. Dashes: the last segment goes after a first one
+    // of MIN_HEADLINE_WORDS or more. Bars: that first segment, else the longest ("Opinion | Republicans ...").
+    const headline = segments[0].split(/\s+/).length >= MIN_HEADLINE_WORDS;
+    if (!/\|/.test(title)) return headline ? pieces.slice(0, -2).join('').trim() : title;
+    return (headline ? segments[0] : segments.reduce((a, b) => (b.length > a.length ? b : a))).trim();
+  }
+  // 3. A segment that ends the <title> at the same side, or is a section label, but is missing from the headline.
+  const furniture = (segment: string, titleSegment: string | undefined) =>
+    !witnessed(segment) && (comparisonKey(segment) === titleSegment || (isSectionLabel(segment) && /\|/.test(title)));
+  while (pieces.length >= 3 && furniture(last(), titleSegments[titleSegments.length - 1])) pieces.splice(-2, 2);
+  while (pieces.length >= 3 && furniture(pieces[0], titleSegments[0])) pieces.splice(0, 2);
+  return pieces.join('').trim() || title;
 }
 
 /** "By Jane Doe" -> "Jane Doe". */
@@ -307,12 +421,47 @@ function spacedText(element: Element): string {
   return normalizeBlock(parts.join(''));
 }
 
+/** Text printed just before an element inside its parent (its preceding siblings), at most `max` characters. */
+function textBefore(element: Element, max: number): string {
+  let text = '';
+  for (let node = element.previousSibling; node && text.length < max; node = node.previousSibling) {
+    if (node.nodeType === 1 && ['SCRIPT', 'STYLE'].includes((node as Element).tagName)) continue;
+    text = `${node.textContent ?? ''} ${text}`;
+  }
+  return text.slice(-max);
+}
+
+/** A date element's label is looked for this far before it ("Updated: <time>", "Published: <span class=date>"). */
+const MAX_LABEL_CHARS = 40;
+
+/**
+ * Whether a date element is labelled as the update, by its own words ("<time>Updated: 6 Mar 2024</time>") or the
+ * words printed just before it ("Updated: <time datetime=...>"); a label saying published wins over one saying
+ * updated when both are in its own words (the box then holds both dates, and visibleDate picks).
+ */
+function labelledUpdate(element: Element): boolean {
+  const own = spacedText(element);
+  if (own.length <= MAX_DATE_TEXT) {
+    if (PUBLISHED_LABEL.test(own)) return false;
+    if (UPDATED_LABEL.test(own)) return true;
+  }
+  const before = textBefore(element, MAX_LABEL_CHARS);
+  const last = (pattern: RegExp) => {
+    let at = -1;
+    for (const m of before.matchAll(new RegExp(pattern.source, 'giu'))) at = m.index ?? at;
+    return at;
+  };
+  return last(UPDATED_LABEL) > last(PUBLISHED_LABEL);
+}
+
+/** Source name of a date read from an element labelled as the update: used only when nothing else gives a date. */
+const UPDATED_SUFFIX = ' (labelled updated)';
+
 /** A whole date read from a short visible text, in English or another language (see translateDate). */
 function visibleDate(text: string): string | null {
   if (!text || text.length > MAX_DATE_TEXT) return null;
-  const matches = findDates(text);
-  const found = matches.length > 0 ? matches : findDates(translateDate(text));
-  return found[0]?.iso ?? null;
+  // A date box that prints both ("Updated: 6 Mar 2024; Published: 1 Mar 2024") gives the one labelled published.
+  return (publishedDate(text) ?? publishedDate(translateDate(text)))?.iso ?? null;
 }
 
 function urlDate(url: string | null): string | null {
@@ -371,11 +520,16 @@ function readPublished(
     }
   }
   const isModified = (e: Element) => MODIFIED_MARKUP.test(`${e.getAttribute('itemprop') ?? ''} ${e.getAttribute('class') ?? ''} ${e.parentElement?.getAttribute('class') ?? ''}`);
+  // A date the page labels as the update ("Updated: <time datetime=...>") is kept aside: the one labelled
+  // published, or unlabelled, comes first wherever it stands; the update is used only when nothing else dates the page.
+  let updated: { publishedAt: string; source: string } | null = null;
   for (const selector of PUBLISHED_ELEMENTS) {
     for (const element of Array.from(document.querySelectorAll(selector))) {
       if (isModified(element)) continue;
       const iso = normalizeDate(element.getAttribute('datetime') ?? element.getAttribute('content') ?? '');
-      if (iso) return { publishedAt: iso, source: selector.startsWith('time') || selector.startsWith('article') ? 'time[datetime]' : 'itemprop:datePublished' };
+      const source = selector.startsWith('time') || selector.startsWith('article') ? 'time[datetime]' : 'itemprop:datePublished';
+      if (iso && !selector.includes('datePublished') && labelledUpdate(element)) updated ??= { publishedAt: iso, source: `${source}${UPDATED_SUFFIX}` };
+      else if (iso) return { publishedAt: iso, source };
     }
   }
   for (const selector of DATE_ELEMENTS) {
@@ -388,14 +542,19 @@ function readPublished(
       const parent = element.parentElement;
       const parentDate = parent && (!ownDate || !ownDate.includes('T')) ? visibleDate(spacedText(parent)) : null;
       const iso = parentDate && (!ownDate || parentDate.startsWith(ownDate)) ? parentDate : ownDate;
-      if (iso) return { publishedAt: iso, source: `element:${selector}` };
+      if (iso && labelledUpdate(element)) updated ??= { publishedAt: iso, source: `element:${selector}${UPDATED_SUFFIX}` };
+      else if (iso) return { publishedAt: iso, source: `element:${selector}` };
     }
   }
   for (const tag of LABEL_ELEMENTS) {
     for (const label of Array.from(document.querySelectorAll(tag))) {
       if (!DATE_LABEL.test(normalizeBlock(label.textContent ?? '')) || label.closest(OTHER_STORY_PLACES)) continue;
       const holder = label.parentElement;
-      const rest = holder ? spacedText(holder).slice(normalizeBlock(label.textContent ?? '').length) : '';
+      // The text after the label, wherever it stands in its holder ("<span>Updated:</span> 6 Mar <span>Published:</span> 1 Mar").
+      const held = holder ? spacedText(holder) : '';
+      const labelText = normalizeBlock(label.textContent ?? '');
+      const at = held.indexOf(labelText);
+      const rest = at >= 0 ? held.slice(at + labelText.length) : held;
       const iso = visibleDate(rest.trim());
       if (iso) return { publishedAt: iso, source: 'element:labelled-date' };
     }
@@ -406,6 +565,7 @@ function readPublished(
   if (titleDate && titleDate.start === 0 && titleDate.end === lastSegment.length) return { publishedAt: titleDate.iso, source: 'title' };
   const fromUrl = urlDate(url ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null);
   if (fromUrl) return { publishedAt: fromUrl, source: 'url' };
+  if (updated) return updated;
   const ldModified = fromLd('dateModified');
   if (typeof ldModified === 'string') {
     const iso = normalizeDate(ldModified);
@@ -424,7 +584,7 @@ function readPublished(
  * or a modification date): a date stamp printed on the page, even one removed as furniture, beats it.
  */
 export function isFallbackDateSource(source: string | null): boolean {
-  return source === 'url' || source === 'json-ld:dateModified' || MODIFIED_META.some((name) => source === `meta:${name}`);
+  return source === 'url' || source === 'json-ld:dateModified' || MODIFIED_META.some((name) => source === `meta:${name}`) || (source?.endsWith(UPDATED_SUFFIX) ?? false);
 }
 
 /** Title, date, byline, outlet and URL from meta tags, JSON-LD and <time>; the story's articleBody and paywall flags. */
@@ -482,8 +642,21 @@ export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadat
   const ldWords = Number(fromLd('wordCount'));
   const wordCount = Number.isFinite(ldWords) && ldWords > 0 ? ldWords : null;
 
+  let host: string | null = null;
+  try {
+    host = url ? new URL(url).hostname : null;
+  } catch {
+    host = null;
+  }
+  const evidence = (): TitleEvidence => ({
+    siteNames: [outlet, ogSiteName, ldPublisher, otherSiteMeta, siteName].filter((n): n is string => typeof n === 'string' && n.trim() !== '' && !isUrl(n) && !isSectionLabel(n)),
+    host,
+    documentTitle,
+    headings: Array.from(document.querySelectorAll('h1')).map((h) => normalizeBlock(h.textContent ?? '')).filter(Boolean),
+    headlines: [firstMeta(meta, TITLE_META.slice(0, 1)), firstMeta(meta, TITLE_META.slice(1)), typeof ldHeadline === 'string' ? decode(ldHeadline) : null].filter((t): t is string => !!t),
+  });
   return {
-    title: title ? stripSiteSuffix(title, outlet) : null,
+    title: title ? stripSiteName(title, evidence()) : null,
     publishedAt,
     publishedAtSource,
     byline,
@@ -493,6 +666,7 @@ export function readMetadata(document: Document, jsonLd: unknown[]): PageMetadat
     articleBody,
     wordCount,
     paywalled: declaresPaywall(articles, meta),
+    paywallSelectors: lockedSelectors(articles),
   };
 }
 
@@ -522,6 +696,20 @@ const notFree = (value: unknown) => value === false || (typeof value === 'string
  * isAccessibleForFree on the NewsArticle itself or on a hasPart section ({"@type": "WebPageElement",
  * "isAccessibleForFree": "False", "cssSelector": ".paywall"}, as on wired.com and nytimes.com).
  */
+function lockedSelectors(articles: Record<string, unknown>[]): string[] {
+  const out: string[] = [];
+  for (const article of articles) {
+    const parts = Array.isArray(article.hasPart) ? article.hasPart : [article.hasPart];
+    for (const part of parts) {
+      if (!part || typeof part !== 'object') continue;
+      const { isAccessibleForFree, cssSelector } = part as Record<string, unknown>;
+      const selectors = Array.isArray(cssSelector) ? cssSelector : [cssSelector];
+      if (notFree(isAccessibleForFree)) for (const s of selectors) if (typeof s === 'string' && s.trim()) out.push(s.trim());
+    }
+  }
+  return [...new Set(out)];
+}
+
 function declaresPaywall(articles: Record<string, unknown>[], meta: Map<string, string>): boolean {
   for (const article of articles) {
     if (notFree(article.isAccessibleForFree)) return true;

@@ -107,6 +107,71 @@ test('one story with <h1> section headings beside its paragraphs is not cut, and
   assert.deepEqual(rules(article).filter((r) => /stor/.test(r)), []);
 });
 
+test('a story in an ARIA modal (role="dialog" aria-modal="true") over a stream of teasers is the one extracted', () => {
+  // Readability drops every element with both attributes as invisible; the story was lost and the teasers were read.
+  const teasers = Array.from({ length: 10 }, (_, i) => `<li class="stream-item"><h3><a href="/s/${i}">Story ${i}</a></h3><p>Teaser ${i}: a celebrity designer says she would never dress the candidate's spouse, and explains why at length in a long interview with a magazine.</p></li>`).join('');
+  const wrappers = [
+    (inner: string) => `<div role="dialog" aria-modal="true">${inner}</div>`,
+    (inner: string) => `<div class="shell" role="dialog" aria-modal="true"><div class="content">${inner}</div></div>`,
+    (inner: string) => `<div aria-modal="true">${inner}</div>`,
+  ];
+  for (const wrap of wrappers) {
+    for (const inner of [`<article><h1>Port reopens after repairs</h1>${paras(PORT)}</article>`, `<h1>Port reopens after repairs</h1>${paras(PORT)}`]) {
+      const html = page('<title>Port reopens after repairs | Daily Wire</title>', `<div id="app"><ul class="stream">${teasers}</ul>${wrap(inner)}</div>`);
+      const article = clean(html);
+      assertStory(article, PORT, ['celebrity designer']);
+      assert.equal(article.title, 'Port reopens after repairs');
+    }
+  }
+  // The same modal with little else on the page (no stream to drop) still keeps its story.
+  const alone = clean(page('<title>Port reopens after repairs</title>', `<div role="dialog" aria-modal="true"><article><h1>Port reopens after repairs</h1>${paras(PORT)}</article></div>`));
+  assertStory(alone, PORT, []);
+});
+
+test('infinite scroll: sibling <article>s in <main> after the title story are dropped, short or long', () => {
+  const article = (tag: string, title: string, lines: string[]) => `<article><${tag}>${title}</${tag}>${paras(lines)}</article>`;
+  const heads = [
+    '<title>Port reopens after repairs - River News</title>',
+    '<title>River News</title><meta property="og:title" content="Port reopens after repairs">',
+    '<title>River News</title><link rel="canonical" href="https://river.example/2024/port-reopens-after-repairs">',
+    '<title>River News</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Port reopens after repairs"}</script>',
+  ];
+  const bodies = [
+    // Full follow-up stories under h1 and h2.
+    `<main>${article('h1', 'Port reopens after repairs', PORT)}${article('h1', 'Footbridge opens two years late', BRIDGE)}${article('h2', 'Film festival announces programme', FESTIVAL)}</main>`,
+    // Follow-ups cut to their first two paragraphs (under the story minimum).
+    `<main>${article('h1', 'Port reopens after repairs', PORT)}${article('h1', 'Footbridge opens two years late', BRIDGE.slice(0, 2))}${article('h2', 'Film festival announces programme', FESTIVAL.slice(0, 2))}</main>`,
+    // A title story shorter than the stories appended after it.
+    `<main>${article('h1', 'Port reopens after repairs', PORT.slice(0, 2))}${article('h1', 'Footbridge opens two years late', BRIDGE)}${article('h1', 'Film festival announces programme', FESTIVAL)}</main>`,
+    // A follow-up on the same subject, whose headline shares words with the title.
+    `<main>${article('h1', 'Port reopens after repairs', PORT)}${article('h1', 'Port reopens: repairs cost more', BRIDGE)}</main>`,
+  ];
+  for (const head of heads) {
+    for (const body of bodies) {
+      const cleaned = clean(page(head, body));
+      assertStory(cleaned, PORT.slice(0, 2), [BRIDGE[0], BRIDGE[1], FESTIVAL[0], FESTIVAL[1]]);
+      assert.ok(rules(cleaned).includes('clean/several-stories'), `${head}\n${JSON.stringify(cleaned.diagnostics)}`);
+    }
+  }
+});
+
+test('infinite scroll: <article>s nested in a plain <div> or <div class="next-post"> inside the story are dropped', () => {
+  const title = '<title>Port reopens after repairs - River News</title>';
+  const bodies = [
+    `<article><h1>Port reopens after repairs</h1>${paras(PORT)}<div><article><h2>Footbridge opens two years late</h2>${paras(BRIDGE)}</article><article><h2>Film festival announces programme</h2>${paras(FESTIVAL)}</article></div></article>`,
+    `<article><h1>Port reopens after repairs</h1>${paras(PORT)}<div class="next-post"><article><h1>Footbridge opens two years late</h1>${paras(BRIDGE.slice(0, 2))}</article></div></article>`,
+    `<div><article><h1>Port reopens after repairs</h1>${paras(PORT)}</article><div class="next-post"><article><h1>Footbridge opens two years late</h1>${paras(BRIDGE)}</article></div></div>`,
+  ];
+  for (const body of bodies) assertStory(clean(page(title, body)), PORT, [BRIDGE[0], BRIDGE[1], FESTIVAL[0]]);
+});
+
+test('short teaser <article>s beside a story are not cut when the title names no heading in an <article>', () => {
+  // The Drupal shape: the headline in the page header, the story in one <article>, teaser cards beside it.
+  const cards = ['Footbridge opens two years late', 'Film festival announces programme'].map((t, i) => `<article class="card"><h2>${t}</h2><p>${[BRIDGE, FESTIVAL][i][0]}</p></article>`).join('');
+  const html = page('<title>Port reopens after repairs</title>', `<header><h1>Port reopens after repairs</h1></header><article class="full"><h2>What happened</h2>${paras(PORT)}</article>${cards}`);
+  assertStory(clean(html), PORT, []);
+});
+
 // ---- class 2: class and id words are weak evidence against the story's own flow ----
 
 test('story paragraphs marked class="paywall" (a metering marker) are kept', () => {

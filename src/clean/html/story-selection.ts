@@ -9,13 +9,22 @@ import { classWords } from './prune.js';
 //   teasers are more text than the story, so the story was pruned as a 'modal' and the teasers were extracted;
 // - Zox News WordPress theme (kulu-media.com): infinite scroll appends whole follow-up stories, each under its
 //   own <h1>, inside the <article> of the headline story; the three stories were glued into one text;
-// - listing pages that print several full posts, each in its own <article> under its own heading.
+// - listing pages that print several full posts, each in its own <article> under its own heading;
+// - a story in an ARIA modal (<div role="dialog" aria-modal="true"><article>...) over a stream of teasers, which
+//   Readability drops whole as invisible; and infinite scroll that appends the next stories as sibling or nested
+//   <article>s, often only their first paragraphs (too short to count as stories, so they were glued on).
 
 /** Meta tags whose value is the page's headline (the same keys the metadata reader trusts). */
 const TITLE_META_KEYS = new Set(['og:title', 'twitter:title', 'headline', 'dc.title', 'parsely-title', 'sailthru.title']);
 const URL_META_KEYS = new Set(['og:url']);
 /** A heading names the page's story when its words and a title's words overlap this much (Dice coefficient). */
 const MIN_TITLE_SIMILARITY = 0.6;
+/**
+ * A heading in another <article> repeats the title only when this close to it: follow-up stories on the same
+ * subject share words with the title ("Port reopens after repairs" / "Port reopens: repairs cost more", Dice 0.67)
+ * and are still other stories.
+ */
+const REPEATED_TITLE_SIMILARITY = 0.9;
 /** A URL slug names a heading when this share of the slug's words is in the heading (slugs are often cut short). */
 const MIN_SLUG_COVERAGE = 0.8;
 /** Slugs shorter than this ("/news/1234", "/index") say nothing about the headline. */
@@ -146,26 +155,53 @@ function paragraphProse(root: Element): number {
   return total;
 }
 
+/** ARIA roles of a layer shown over the page. */
+const OVERLAY_ROLES = new Set(['dialog', 'alertdialog']);
+
+/** Whether an element is a layer over the page: a <dialog>, an ARIA dialog or modal, or a class or id that says so. */
+function isOverlay(element: Element): boolean {
+  if (element.tagName === 'DIALOG' || OVERLAY_ROLES.has((element.getAttribute('role') ?? '').toLowerCase())) return true;
+  // aria-modal="true" alone marks a modal layer as surely as role="dialog" (React modal libraries set only it).
+  if (element.getAttribute('aria-modal')?.toLowerCase() === 'true') return true;
+  const attributes = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return attributes.trim() !== '' && classWords(attributes).some((w) => OVERLAY_CLASS_WORDS.has(w));
+}
+
 /**
- * When the story's heading sits in an overlay (a <dialog>, role="dialog", or a modal or popup named so by its
- * class or id) with a story's worth of paragraphs, the overlay is what the reader sees: the page under it (Yahoo's
- * news stream) is dropped and the overlay becomes the whole body, so neither pruning ('modal') nor Readability
- * (which preferred the longer stream of teasers) can lose it. Returns a diagnostic when it did so.
+ * Takes the dialog markup off the story's containers. Readability drops every element with both
+ * role="dialog" and aria-modal="true" as "not visible to the user" (Readability.js _grabArticle), and counts
+ * role="dialog" among its unlikely roles: a story shown in such a modal was lost whole, whether or not the
+ * page under it was dropped, and the text became the teasers of the stream underneath.
+ */
+function unmarkDialogs(heading: Element, stop: Element): void {
+  for (let element: Element | null = heading.parentElement; element && element !== stop; element = element.parentElement) {
+    element.removeAttribute('aria-modal');
+    if (OVERLAY_ROLES.has((element.getAttribute('role') ?? '').toLowerCase())) element.removeAttribute('role');
+  }
+}
+
+/**
+ * When the story's heading sits in an overlay (a <dialog>, role="dialog", aria-modal="true", or a modal or popup
+ * named so by its class or id) with a story's worth of paragraphs, the overlay is what the reader sees: the page
+ * under it (Yahoo's news stream) is dropped and the overlay becomes the whole body, so neither pruning
+ * ('modal') nor Readability (which preferred the longer stream of teasers, and drops ARIA modals outright) can
+ * lose it. Returns a diagnostic when it did so.
  */
 export function isolateOverlay(body: Element, heading: TitleHeading | null): Diagnostic | null {
   if (!heading) return null;
   let overlay: Element | null = null;
   for (let element = heading.element.parentElement; element && element !== body; element = element.parentElement) {
-    const attributes = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    const role = element.getAttribute('role');
-    if (element.tagName === 'DIALOG' || role === 'dialog' || role === 'alertdialog' || (attributes.trim() !== '' && classWords(attributes).some((w) => OVERLAY_CLASS_WORDS.has(w)))) overlay = element;
+    if (isOverlay(element)) overlay = element;
   }
   if (!overlay) return null;
-  // An overlay that already holds most of the page is no overlay over anything (a theme's "enable-popup" wrapper).
   const inside = paragraphProse(overlay);
-  if (inside < MIN_STORY_CHARS || inside > paragraphProse(body) * MAX_OVERLAY_SHARE) return null;
-  body.replaceChildren(overlay);
+  if (inside < MIN_STORY_CHARS) return null;
   const label = `<${overlay.tagName.toLowerCase()}${overlay.getAttribute('class') ? ` class="${overlay.getAttribute('class')}"` : ''}>`;
+  // The story is in the overlay either way: its dialog markup must not make Readability drop it.
+  unmarkDialogs(heading.element, body);
+  // An overlay that already holds most of the page is no overlay over anything (a theme's "enable-popup" wrapper).
+  if (inside > paragraphProse(body) * MAX_OVERLAY_SHARE) return null;
+  body.replaceChildren(overlay);
   return {
     ruleId: 'clean/story-in-overlay',
     message: `the story headed ${quote(heading.element)} is shown in an overlay (${label}); only the overlay was read, the page under it was left out`,
@@ -231,9 +267,34 @@ function naturalBlock(index: number, headings: HeadingEvent[], paragraphs: Parag
   return paragraphs.filter((p) => p.order > heading.order && p.order < end);
 }
 
+const countedParagraphs = (paragraphs: ParagraphEvent[]): number => paragraphs.filter((p) => p.prose >= MIN_COUNTED_PARAGRAPH_CHARS).length;
+
 const isStory = (paragraphs: ParagraphEvent[]): boolean =>
-  paragraphs.reduce((sum, p) => sum + p.prose, 0) >= MIN_STORY_CHARS &&
-  paragraphs.filter((p) => p.prose >= MIN_COUNTED_PARAGRAPH_CHARS).length >= MIN_STORY_PARAGRAPHS;
+  paragraphs.reduce((sum, p) => sum + p.prose, 0) >= MIN_STORY_CHARS && countedParagraphs(paragraphs) >= MIN_STORY_PARAGRAPHS;
+
+/**
+ * Whether an <article> other than the title's is a story of its own, seen from a title heading that sits in an
+ * <article> and is named by the page's title. A story's worth of text always is; when the title story is
+ * bounded by its own <article>, a shorter one is too when it opens with its own headline (h1/h2, before any of
+ * its paragraphs) over real prose: infinite scroll appends the next stories' openings, or short briefs, as
+ * sibling or nested <article>s, and they were glued to the story because they fell under the story minimum.
+ */
+function isOtherArticleStory(heading: HeadingEvent, inside: ParagraphEvent[], titleBounded: boolean): boolean {
+  if (isStory(inside)) return true;
+  if (!titleBounded || rank(heading.element) > 2 || countedParagraphs(inside) === 0) return false;
+  // A kicker or dateline above the headline ("Sport", "Updated 5 min ago") is too short to count as its prose.
+  return inside.every((p) => p.order > heading.order || p.prose < MIN_COUNTED_PARAGRAPH_CHARS);
+}
+
+/**
+ * Whether the text under a title heading is enough to keep it alone when every other story is a whole <article>
+ * of its own and the title's heading sits in one too: the article boundaries say where each story ends, so a
+ * short title story (a brief followed by longer infinite-scroll stories) is still the one kept. Two paragraphs or
+ * half a story's minimum: a lone standfirst under a headline box is not a story body, and its body may be the
+ * next <article>.
+ */
+const isBoundedStory = (paragraphs: ParagraphEvent[]): boolean =>
+  countedParagraphs(paragraphs) >= 2 || paragraphs.reduce((sum, p) => sum + p.prose, 0) >= MIN_STORY_CHARS / 2;
 
 /** Another story on the page: its heading, where it sits relative to the title story, and how it is cut. */
 interface OtherStory {
@@ -248,7 +309,8 @@ function storiesAround(
   headings: HeadingEvent[],
   paragraphs: ParagraphEvent[],
   byArticle: Map<Element, ParagraphEvent[]>,
-  sameTitle: (h: Element) => boolean,
+  titleScore: (h: Element) => number,
+  matched: boolean,
 ) {
   const title = headings[titleIndex];
   const titleElement = title.element;
@@ -256,23 +318,31 @@ function storiesAround(
   const others: OtherStory[] = [];
   const seenArticles = new Set<Element>();
   let own = naturalBlock(titleIndex, headings, paragraphs);
+  // The title story is bounded by its own <article>: the infinite-scroll shape, where other <article>s are cut
+  // even when short (isOtherArticleStory).
+  const titleBounded = matched && titleArticle !== null;
   headings.forEach((heading, index) => {
-    if (index === titleIndex || rank(heading.element) > 3 || sameTitle(heading.element)) return;
+    if (index === titleIndex || rank(heading.element) > 3) return;
     const element = heading.element;
+    const score = titleScore(element);
     // A heading in an <article> of its own (not the title's) heads that article's story: listing pages, and
     // follow-up stories appended as sibling <article>s. The article is the boundary that is cut.
     const article = element.closest('article');
     if (article && article !== titleArticle && !article.contains(titleElement)) {
+      // Only a near-copy of the title repeats it; a heading merely on the same subject heads another story.
+      if (score >= REPEATED_TITLE_SIMILARITY) return;
       if (seenArticles.has(article)) return;
-      seenArticles.add(article);
       // Only its own paragraphs: a "You may also like" <article> wrapping teaser <article>s is no story.
       const inside = byArticle.get(article) ?? [];
-      if (isStory(inside)) {
+      // An article that does not qualify under this heading may under its next one (a kicker <h3> above the <h2>).
+      if (isOtherArticleStory(heading, inside, titleBounded)) {
+        seenArticles.add(article);
         others.push({ heading, article });
         own = own.filter((p) => !article.contains(p.element));
       }
       return;
     }
+    if (score >= MIN_TITLE_SIMILARITY) return;
     // Another <h1> over a story of its own, not standing among the title story's paragraphs as a subhead would
     // (heise "Schredder statt Ofen" is a sibling of the story's <p>s): the Zox theme's appended stories.
     if (element.tagName !== 'H1' || titleElement.tagName !== 'H1') return;
@@ -360,11 +430,12 @@ export function keepTitleStory(body: Element, heading: TitleHeading | null, name
     else byArticle.set(article, [p]);
   }
   const matched = heading?.matched === true;
-  const sameTitle = (element: Element) => matched && element !== heading?.element && titleSimilarity(element.textContent ?? '', names) >= MIN_TITLE_SIMILARITY;
+  // How much a heading looks like the title (0 when no heading is named by it): a repeat of the title is no other story.
+  const titleScore = (element: Element) => (matched && element !== heading?.element ? titleSimilarity(element.textContent ?? '', names) : 0);
   let choice: { index: number; own: ParagraphEvent[]; others: OtherStory[] } | null = null;
   const titleIndex = heading ? headings.findIndex((h) => h.element === heading.element) : -1;
   if (titleIndex >= 0) {
-    choice = { index: titleIndex, ...storiesAround(titleIndex, headings, paragraphs, byArticle, sameTitle) };
+    choice = { index: titleIndex, ...storiesAround(titleIndex, headings, paragraphs, byArticle, titleScore, matched) };
   }
   let guessed = false;
   if (!matched && (!choice || choice.others.length === 0)) {
@@ -378,7 +449,7 @@ export function keepTitleStory(body: Element, heading: TitleHeading | null, name
       const leads = element.tagName === 'H1' || (article !== null && headings.find((h) => article.contains(h.element))?.element === element);
       if (!leads) continue;
       if (++tried > MAX_GUESSES) break;
-      const around = storiesAround(index, headings, paragraphs, byArticle, () => false);
+      const around = storiesAround(index, headings, paragraphs, byArticle, () => 0, false);
       if (around.others.length > 0 && isStory(around.own)) choice = { index, ...around };
     }
     guessed = true;
@@ -387,7 +458,8 @@ export function keepTitleStory(body: Element, heading: TitleHeading | null, name
   const titleElement = headings[choice.index].element;
   const headline = quote(titleElement);
   const dropped = choice.others.map((o) => quote(o.heading.element)).join(', ');
-  if (!isStory(choice.own)) {
+  const bounded = !guessed && matched && headings[choice.index].element.closest('article') !== null && choice.others.every((o) => o.article !== null);
+  if (!isStory(choice.own) && !(bounded && isBoundedStory(choice.own))) {
     // Too little text under the title's heading (a headline in a header box, the body in an <article> under a
     // subhead): its story may be one of the others, so nothing is cut.
     return [{ ruleId: 'clean/story-unsure', message: `page holds several story-like blocks (${dropped}) and the one headed ${headline} has little text of its own; all were kept` }];

@@ -86,6 +86,35 @@ test('a continue-reading prompt marks a teaser too; free pages, metered tiers an
   assert.ok(teaserDiagnostic(page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false, wordCount: 1800 }), fullStory)));
 });
 
+test('a paywalled page that shows its whole story is not flagged as a teaser', () => {
+  const full = SENTENCES.map((s) => `<p>${s}</p>`).join('');
+  const words = SENTENCES.join(' ').split(/\s+/).length;
+  const locked = { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.paywall' };
+  const pages = {
+    // Eight paragraphs kept, no other evidence: too many paragraphs for a teaser.
+    declared: page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false }), full),
+    // wordCount and articleBody say the story is as long as what the page shows.
+    wordCount: page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false, wordCount: words }), full),
+    articleBody: page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false, articleBody: FULL_BODY }), full),
+    // The sections declared locked are on the page, in a box or on each paragraph, and were kept.
+    lockedBox: page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false, hasPart: locked }), `<p>${SENTENCES[0]}</p><div class="paywall">${SENTENCES.slice(1).map((s) => `<p>${s}</p>`).join('')}</div>`),
+    lockedParagraphs: page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false, hasPart: locked }), `<p>${SENTENCES[0]}</p>${SENTENCES.slice(1).map((s) => `<p class="paywall">${s}</p>`).join('')}`),
+    // Three long paragraphs, as long as wordCount says.
+    fewLong: page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false, wordCount: words }), `<p>${SENTENCES.slice(0, 3).join(' ')}</p><p>${SENTENCES.slice(3, 6).join(' ')}</p><p>${SENTENCES.slice(6).join(' ')}</p>`),
+  };
+  for (const [name, html] of Object.entries(pages)) {
+    const article = clean(html);
+    assert.ok(SENTENCES.every((s) => article.text.includes(s)), `${name}: story incomplete`);
+    assert.equal(article.diagnostics.find((d) => d.ruleId === TEASER_ONLY_RULE), undefined, name);
+    assert.equal(teaserNotice(article.diagnostics), null, name);
+  }
+  // A real teaser is still flagged: short, much shorter than wordCount, or the locked box left empty.
+  assert.ok(teaserDiagnostic(page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false }), TEASER)));
+  assert.ok(teaserDiagnostic(page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false, wordCount: 900 }), full)));
+  assert.ok(teaserDiagnostic(page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false, hasPart: locked }), `${TEASER}<div class="paywall"></div>`)));
+  assert.ok(teaserDiagnostic(page(ld({ '@type': 'NewsArticle', isAccessibleForFree: false, wordCount: 40 }), TEASER)));
+});
+
 test('the terminal notice names the teaser once', () => {
   assert.equal(teaserNotice([{ ruleId: 'clean/date-source' }, { ruleId: TEASER_ONLY_RULE }]), 'teaser only (paywalled page)');
   assert.equal(teaserNotice([{ ruleId: 'clean/date-source' }]), null);

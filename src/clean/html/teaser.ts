@@ -21,8 +21,20 @@ const MIN_STORY_GAIN_CHARS = 300;
 const MIN_SHARED_WORDS = 0.5;
 /** Fewer distinct words than this in the visible text: too little to compare, any story of the page will do. */
 const MIN_WORDS_TO_COMPARE = 8;
-/** Story text shorter than this on a page that declares a paywall is a teaser (a short brief rarely carries one). */
+/**
+ * Story text shorter than this on a paywalled page may be a teaser (a short brief rarely carries a paywall): it is
+ * one when a continue-reading prompt was removed, or when it is also only a few paragraphs (TEASER_MAX_PARAGRAPHS)
+ * or very short (TEASER_SURE_CHARS). A declaration alone (isAccessibleForFree false) is weak: publishers set it on
+ * pages that serve the whole story to crawlers and subscribers, and such a story of eight short paragraphs was
+ * flagged as a teaser.
+ */
 export const TEASER_MAX_CHARS = 1500;
+/** A teaser is "a paragraph or two", rarely more than this many. */
+const TEASER_MAX_PARAGRAPHS = 3;
+/** Shorter than this, a paywalled page's text is a teaser however it is cut into paragraphs. */
+const TEASER_SURE_CHARS = 500;
+/** Text of the declared locked sections found on the page and kept in the story: at least this much means they were served. */
+const MIN_LOCKED_CHARS = 200;
 /** JSON-LD wordCount this many times the words we have (plus WORD_COUNT_SLACK) means the text was cut. */
 const WORD_COUNT_SHORTFALL = 1.5;
 const WORD_COUNT_SLACK = 50;
@@ -103,12 +115,44 @@ export function completesTeaser(visible: string[], story: string[]): boolean {
   // Nothing visible at all (a page that renders its story with scripts): any articleBody is the story.
   if (visibleChars === 0) return storyText.length > 0;
   if (storyText.length < visibleChars * MIN_STORY_GAIN_RATIO || storyText.length - visibleChars < MIN_STORY_GAIN_CHARS) return false;
+  return sameStory(visible, story);
+}
+
+/** Whether most of the visible words recur in a story (articleBody paragraphs): the page shows part or all of it. */
+export function sameStory(visible: string[], story: string[]): boolean {
   const words = contentWords(visible.join(' '));
   if (words.size < MIN_WORDS_TO_COMPARE) return true;
-  const storyWords = contentWords(storyText);
+  const storyWords = contentWords(story.join(' '));
   let shared = 0;
   for (const word of words) if (storyWords.has(word)) shared++;
   return shared / words.size >= MIN_SHARED_WORDS;
+}
+
+/**
+ * Characters of the page's declared locked sections (JSON-LD hasPart cssSelector) that the story text holds: the
+ * paragraphs of those sections found in the text. Read before extraction, which consumes the DOM, as the
+ * paragraph texts; a selector the DOM library cannot read is skipped.
+ */
+export function lockedParagraphs(document: Document, selectors: string[]): string[] {
+  const out: string[] = [];
+  for (const selector of selectors) {
+    let elements: Element[];
+    try {
+      elements = Array.from(document.querySelectorAll(selector));
+    } catch {
+      continue;
+    }
+    for (const element of elements) {
+      const blocks = textBlocks(element).map((b) => b.text);
+      out.push(...(blocks.length > 0 ? blocks : [normalizeBlock(element.textContent ?? '')]).filter(Boolean));
+    }
+  }
+  return out;
+}
+
+/** How much of the locked paragraphs the story text kept. */
+export function keptLockedChars(locked: string[], text: string): number {
+  return locked.reduce((sum, paragraph) => sum + (text.includes(paragraph) ? paragraph.length : 0), 0);
 }
 
 /** What is known about the page's paywall and the story's length, for teaserOnly(). */
@@ -123,20 +167,40 @@ export interface TeaserEvidence {
   removed: RemovedPiece[];
   /** The text is the JSON-LD articleBody that completed a visible teaser: whole unless wordCount says otherwise. */
   fromArticleBody: boolean;
+  /** Length of the JSON-LD articleBody of the same story when it was not used (the page shows as much), else null. */
+  articleBodyChars?: number | null;
+  /** Characters of the sections declared locked (hasPart cssSelector) that the page holds and the story kept. */
+  lockedChars?: number;
 }
 
 /**
  * The teaser-only diagnostic when a paywalled page (declared, or showing a continue-reading prompt) yields only a
- * teaser: less than TEASER_MAX_CHARS of text (unless that is the articleBody which completed the teaser), or
- * clearly fewer words than its JSON-LD wordCount. Null otherwise.
+ * teaser, else null. The text is a teaser when it is clearly shorter than the story the page describes (JSON-LD
+ * wordCount, an articleBody of the same story), or very short (TEASER_SURE_CHARS). Otherwise a page that shows
+ * it holds the whole story is not flagged: the articleBody completed the teaser, the text is as long as
+ * wordCount or articleBody says, or the sections declared locked are on the page and were kept. With none of that
+ * to go by, a short text is a teaser (see TEASER_MAX_CHARS).
  */
 export function teaserOnly(evidence: TeaserEvidence): Diagnostic | null {
   const prompt = evidence.removed.some((piece) => !OTHER_STORY_REASONS.has(piece.reason) && PAYWALL_PROMPT.test(piece.text));
   if (!evidence.paywalled && !prompt) return null;
   const chars = evidence.text.length;
   const words = evidence.text.split(/\s+/).filter(Boolean).length;
-  const cut = (chars < TEASER_MAX_CHARS && !evidence.fromArticleBody) || (evidence.wordCount !== null && evidence.wordCount >= words * WORD_COUNT_SHORTFALL + WORD_COUNT_SLACK);
-  if (!cut) return null;
+  // Measured against the whole story's length the page states, the text is clearly cut.
+  if (evidence.wordCount !== null && evidence.wordCount >= words * WORD_COUNT_SHORTFALL + WORD_COUNT_SLACK) return teaserDiagnostic(chars);
+  const articleBody = evidence.articleBodyChars ?? null;
+  if (articleBody !== null && articleBody >= chars * MIN_STORY_GAIN_RATIO && articleBody - chars >= MIN_STORY_GAIN_CHARS) return teaserDiagnostic(chars);
+  if (evidence.fromArticleBody) return null;
+  if (chars < TEASER_SURE_CHARS) return teaserDiagnostic(chars);
+  // The page says how long the story is, and the text is that long (wordCount, articleBody), or the sections it
+  // declares locked are on the page and kept: the whole story is here, paywall or not.
+  if (evidence.wordCount !== null || articleBody !== null || (evidence.lockedChars ?? 0) >= MIN_LOCKED_CHARS) return null;
+  const paragraphs = evidence.text.split(/\n\s*\n/).filter((p) => p.trim() !== '').length;
+  const short = chars < TEASER_MAX_CHARS && (prompt || paragraphs <= TEASER_MAX_PARAGRAPHS || chars < TEASER_SURE_CHARS);
+  return short ? teaserDiagnostic(chars) : null;
+}
+
+function teaserDiagnostic(chars: number): Diagnostic {
   return { ruleId: TEASER_ONLY_RULE, message: `teaser only: the page is paywalled; ${chars} characters of story` };
 }
 

@@ -95,6 +95,39 @@ test('a date removed as furniture fills publishedAt, and beats a URL date of the
   assert.equal(withUrl.publishedAt, '2019-02-03T07:45:00');
 });
 
+test('where the page labels both, the publication date wins over the update, in either order', () => {
+  const stamps = [
+    // One line or box with both dates, the update first.
+    '<p>Updated: 6 Mar 2024; Published: 1 Mar 2024</p>',
+    '<div class="meta">Updated: 6 Mar 2024; Published: 1 Mar 2024</div>',
+    '<div class="date">Updated: 6 Mar 2024; Published: 1 Mar 2024</div>',
+    '<div class="article-date">Updated: 6 Mar 2024 | Published: 1 Mar 2024</div>',
+    '<span class="timestamp">Updated March 6, 2024, Published March 1, 2024</span>',
+    '<p>Last modified 6 March 2024 · First published 1 March 2024</p>',
+    // A byline box that carries both.
+    '<div class="byline">By Lena Horvat | Updated: 6 Mar 2024 | Published: 1 Mar 2024</div>',
+    // Separate lines or elements, the update first.
+    '<p>Updated: 6 Mar 2024</p><p>Published: 1 Mar 2024</p>',
+    '<div class="date">Updated 6 Mar 2024</div><div class="date">Published 1 Mar 2024</div>',
+    '<p>Updated: <span class="date">6 Mar 2024</span>; Published: <span class="date">1 Mar 2024</span></p>',
+    '<p><span>Updated:</span> 6 Mar 2024 <span>Published:</span> 1 Mar 2024</p>',
+    '<div class="dates"><time datetime="2024-03-06">Updated: 6 Mar 2024</time>; Published: <time datetime="2024-03-01">1 Mar 2024</time></div>',
+    // The publication first.
+    '<p>Published: 1 Mar 2024; Updated: 6 Mar 2024</p>',
+  ];
+  for (const stamp of stamps) {
+    assert.equal(clean(page('', stamp)).publishedAt, '2024-03-01', stamp);
+    // The same stamp inside the story's <article>.
+    const inside = `<!doctype html><html><head><title>Ferry strike ends</title></head><body><article><h1>Ferry strike ends</h1>${stamp}${STORY}</article></body></html>`;
+    assert.equal(clean(inside).publishedAt, '2024-03-01', `inside: ${stamp}`);
+  }
+  // With times: the publication's time comes with it.
+  assert.equal(clean(page('', '<p>Updated 6 Mar 2024 10:00 / Published 1 Mar 2024 09:00</p>')).publishedAt, '2024-03-01T09:00:00');
+  // An update alone still dates the page when nothing else does.
+  assert.equal(clean(page('', '<p>Updated: 6 Mar 2024</p>')).publishedAt, '2024-03-06');
+  assert.equal(dateFromRemoved([{ text: 'Updated: 6 Mar 2024', reason: 'date' }, { text: 'Published: 1 Mar 2024', reason: 'date' }]), '2024-03-01');
+});
+
 // The shared real-world cases C10 and C17 (each file alone; only the date and byline of this class are asserted).
 const casesDir = process.env.TRIANGULATE_CASES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/cases/realworld');
 const REAL = [

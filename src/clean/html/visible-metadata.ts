@@ -3,7 +3,7 @@
 // "By Jamie Byliner March 18 at 3:57 PM", Medical News Today <div class="author_top">"By Alex Writer", Ars Technica
 // "Pat Example - Apr 16, 2015 8:02 pm UTC"); when <meta> and JSON-LD name nobody, that text is the only byline.
 import type { RemovedPiece } from '../types.js';
-import { findDates, stripDateFragments, translateDate } from '../dates.js';
+import { findDates, isUpdateStamp, publishedDate, stripDateFragments, translateDate } from '../dates.js';
 import { METADATA_LABEL_WORDS } from '../patterns.js';
 import { knownAgency } from '../blocks.js';
 import { normalizeBlock } from '../normalize.js';
@@ -154,7 +154,8 @@ export function bylineLine(block: string): { byline: string; publishedAt: string
     .split(/\s+/)
     .filter(Boolean);
   if (words.length > 0 || (dates.length === 0 && !fragments.found && rest.trim() !== '')) return null;
-  return { byline, publishedAt: dates[0]?.iso ?? null };
+  // "By Lee Example | Updated May 22, 2019 | Published May 20, 2019": the publication, not the update.
+  return { byline, publishedAt: publishedDate(rest, dates)?.iso ?? null };
 }
 
 /** The text of an element with spaces between child elements ("By<a>Jamie Byliner</a>" -> "By Jamie Byliner"). */
@@ -234,10 +235,16 @@ export function bylineFromRemoved(removed: RemovedPiece[]): string | null {
  * or another language ("12.10.2015, 19:16 Uhr" -> "2015-10-12T19:16:00"), or null.
  */
 export function dateFromRemoved(removed: RemovedPiece[]): string | null {
+  // A box labelled only as the update ("Updated: 6 Mar 2024") is the answer only when no other box dates the story.
+  let update: string | null = null;
   for (const piece of removed) {
     if (!DATE_REASONS.has(piece.reason) || piece.text.length > (ONLY_DATE_REASONS.has(piece.reason) ? MAX_DATE_TEXT : MAX_DATED_BYLINE_TEXT)) continue;
-    const found = findDates(piece.text)[0] ?? findDates(translateDate(piece.text))[0];
-    if (found) return found.iso;
+    // A date box may print the update beside the publication ("Updated: 6 Mar 2024; Published: 1 Mar 2024").
+    const text = findDates(piece.text).length > 0 ? piece.text : translateDate(piece.text);
+    const found = publishedDate(text);
+    if (!found) continue;
+    if (!isUpdateStamp(text)) return found.iso;
+    update ??= found.iso;
   }
-  return null;
+  return update;
 }
