@@ -25,7 +25,7 @@ const LAUNCH_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const LAPTOP = { width: 1366, height: 860 };
+const LAPTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 
 const skipReason = !existsSync(CHROMIUM) ? `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
@@ -158,7 +158,15 @@ test('seeds: open the story, follow a dispute citation to its exact span, add an
     await page.screenshot({ path: path.join(screenshots, 'add-article.png') });
     await page.getByRole('button', { name: 'Add article' }).click();
     await page.getByText('it joined this story').waitFor();
-    await page.locator('.result a').click();
+    // The answer is scrolled into view and names the story it joined, with a link to it.
+    await page.waitForFunction(() => {
+      const r = document.querySelector('.result')!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    assert.match(await page.locator('.result').innerText(), new RegExp(`story ${storyId}, 6 articles`));
+    assert.equal(await page.locator(`.result a[href="#/story/${storyId}"]`).count(), 2);
+    await page.screenshot({ path: path.join(screenshots, 'add-article-result.png') });
+    await page.locator('.result a.button').click();
     await page.locator('.sources .source').nth(5).waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('.sources .source').count(), 6);
     assert.match(await page.locator('.sources').innerText(), /Balkan Monitor/);

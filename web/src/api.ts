@@ -79,6 +79,7 @@ export function listStories(query: StoryQuery, signal?: AbortSignal): Promise<{ 
   return call(`/api/stories?${params}`, { signal });
 }
 
+/** A story and its stored articles: `id` is the store's number (for delete), `articleId` the dossier's id. */
 export function getStory(id: number, signal?: AbortSignal): Promise<{ story: StoryItem; articles: { id: number; articleId: string; title: string | null; outlet: string | null }[] }> {
   return call(`/api/stories/${id}`, { signal });
 }
@@ -161,4 +162,65 @@ export async function fetchDossier(id: number, options: { wait?: number; signal?
 
 export function addArticle(article: NewArticle): Promise<AddedArticle> {
   return call('/api/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(article) });
+}
+
+/** The export formats `GET /api/stories/{id}/export?format=` serves, with what the button says. */
+export const EXPORT_FORMATS = [
+  ['json', 'JSON'],
+  ['md', 'Markdown'],
+  ['html', 'HTML'],
+  ['csv', 'CSV'],
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number][0];
+
+export function exportUrl(storyId: number, format: ExportFormat): string {
+  return `/api/stories/${storyId}/export?format=${format}`;
+}
+
+/**
+ * One export, fetched so a failure can be told in the page (a plain link would save the error as the file).
+ * The file name comes from the server's Content-Disposition, else one is made up.
+ */
+export async function fetchExport(storyId: number, format: ExportFormat): Promise<{ blob: Blob; filename: string }> {
+  let response: Response;
+  try {
+    response = await fetch(exportUrl(storyId, format));
+  } catch {
+    throw new ApiProblem(0, 'The server cannot be reached. Is "triangulate serve" still running?');
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    const message = body?.error?.message;
+    // A 404 for the route itself (an older server) is not the same as a missing story.
+    throw new ApiProblem(response.status, response.status === 404 && (!message || /no such resource/.test(message)) ? 'This server cannot export stories yet.' : (message ?? `The server answered ${response.status}.`));
+  }
+  // 202: the story changed and its analysis did not finish within the server's wait; the body is a status, not the file.
+  if (response.status === 202) throw new ApiProblem(202, 'The story is still being analysed; try again in a moment.');
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const named = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  let filename = `story-${storyId}.${format}`;
+  if (named) {
+    try {
+      filename = decodeURIComponent(named);
+    } catch {
+      filename = named;
+    }
+  }
+  return { blob: await response.blob(), filename };
+}
+
+export interface HiddenArticle {
+  status: 'hidden' | 'restored' | string;
+  articleId: number;
+  storyId: number | null;
+  story: StoryItem | null;
+}
+
+/** Hides an article (the store keeps it, so it can be restored): the story's dossier is rebuilt without it. */
+export function hideArticle(storeId: number): Promise<HiddenArticle> {
+  return call(`/api/articles/${storeId}`, { method: 'DELETE' });
+}
+
+export function restoreArticle(storeId: number): Promise<HiddenArticle> {
+  return call(`/api/articles/${storeId}/restore`, { method: 'POST' });
 }

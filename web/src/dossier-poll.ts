@@ -2,7 +2,7 @@
 // and can take a while: the server answers 202 ("building", with the last version when there is one) and
 // says when to ask again. This hook asks again until the current version arrives, and stops the moment the
 // page goes away (the request in flight is aborted and no timer is left behind).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem, fetchDossier, getStory, type Dossier, type DossierAnswer } from './api.js';
 
 /**
@@ -128,16 +128,23 @@ async function follow(id: number, signal: AbortSignal, update: (change: (view: D
   }
 }
 
-/** The dossier of story `id` as it becomes available; `dismiss` hides the "updated" notice. */
-export function useDossier(id: number): [DossierView, () => void] {
+/**
+ * The dossier of story `id` as it becomes available; `dismiss` hides the "updated" notice; `refresh` follows
+ * the story again after the page itself changed it (an article removed or restored), keeping what is shown
+ * until the newer version arrives.
+ */
+export function useDossier(id: number): [DossierView, () => void, () => void] {
   const [view, setView] = useState<DossierView>(INITIAL);
+  const [generation, setGeneration] = useState(0);
+  const shownId = useRef<number | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    setView(INITIAL);
+    if (shownId.current !== id) setView(INITIAL);
+    shownId.current = id;
     void follow(id, controller.signal, (change) => {
       if (!controller.signal.aborted) setView(change);
     });
     return () => controller.abort();
-  }, [id]);
-  return [view, () => setView((v) => ({ ...v, replaced: null }))];
+  }, [id, generation]);
+  return [view, () => setView((v) => ({ ...v, replaced: null })), () => setGeneration((n) => n + 1)];
 }

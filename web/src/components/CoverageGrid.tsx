@@ -38,7 +38,7 @@ export function CoverageGrid({ dossier }: { dossier: Dossier }) {
               const byArticle = new Map(f.sources.map((span) => [span.articleId, span]));
               return (
                 <tr key={f.id}>
-                  <th scope="row" class="fact-col" title={oneLine(f.text)}>
+                  <th scope="row" class="fact-col">
                     {oneLine(f.text)}
                   </th>
                   {columns.map((s) => {
@@ -49,11 +49,16 @@ export function CoverageGrid({ dossier }: { dossier: Dossier }) {
                           <button
                             type="button"
                             class={`dot ${colourClass(s.n)}`}
-                            aria-label={`${s.label} reports: ${oneLine(f.text).slice(0, 80)}`}
+                            aria-label={`Source ${s.n}, ${s.label}, reports: ${oneLine(f.text).slice(0, 80)}`}
                             onClick={(e) => cite(span, e.currentTarget as HTMLElement)}
-                          />
+                          >
+                            {/* The number is the column's name on a phone, where the rows stack and the header row is not shown. */}
+                            <span aria-hidden="true">{s.n}</span>
+                          </button>
                         ) : (
-                          <span class="no" aria-label={`not in ${s.label}`} />
+                          <span class="no" role="img" aria-label={`not in source ${s.n}, ${s.label}`}>
+                            <span aria-hidden="true">{s.n}</span>
+                          </span>
                         )}
                       </td>
                     );

@@ -1,5 +1,6 @@
 // Every source article's cleaned text. The active citation is wrapped in <mark>, scrolled to and focused,
 // so the reader lands on exactly the characters the claim rests on.
+import type { ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { Span } from '../api.js';
 import { CiteContext, colourClass, type SourceInfo } from './cite.js';
@@ -63,13 +64,60 @@ function ArticleText({ text, highlight }: { text: string; highlight: Span | null
   );
 }
 
-function SourceArticle({ source, highlight, startOpen }: { source: SourceInfo; highlight: Span | null; startOpen: boolean }) {
+/** Removing an article from the story: what the pane needs (absent while the store's ids are unknown). */
+export interface HideControl {
+  /** The store's id of each dossier article. */
+  storeIds: Map<string, number>;
+  hide(articleId: string): Promise<void>;
+}
+
+function HideButton({ source, control }: { source: SourceInfo; control: HideControl }) {
+  // Two steps: a misplaced tap must not take an article out of the story.
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!control.storeIds.has(source.article.id)) return null;
+  if (!confirming)
+    return (
+      <button type="button" class="quiet small hide" onClick={() => setConfirming(true)} aria-label={`Remove source ${source.n}, ${source.label}, from this story`}>
+        Remove…
+      </button>
+    );
+  return (
+    <p class="confirm-hide" role="group" aria-label="Confirm removal">
+      <span>Remove “{source.article.title ?? source.label}” from this story? It can be restored.</span>
+      <button
+        type="button"
+        class="small danger"
+        disabled={busy}
+        ref={(el) => el?.focus()}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await control.hide(source.article.id);
+          } finally {
+            setBusy(false);
+            setConfirming(false);
+          }
+        }}
+      >
+        {busy ? 'Removing…' : 'Remove'}
+      </button>
+      <button type="button" class="quiet small" onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+    </p>
+  );
+}
+
+function SourceArticle({ source, highlight, startOpen, control }: { source: SourceInfo; highlight: Span | null; startOpen: boolean; control: HideControl | null }) {
   const [open, setOpen] = useState(startOpen);
   useEffect(() => {
     if (highlight) setOpen(true);
   }, [highlight]);
   const a = source.article;
   const href = safeHref(a.url);
+  // A credit that is the name already shown (an agency's own article) would only repeat it.
+  const credits = a.credits.filter((c) => c.toLowerCase() !== source.label.toLowerCase());
   return (
     <article class="source" id={`source-${source.n}`} data-article={a.id}>
       <details open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
@@ -79,13 +127,22 @@ function SourceArticle({ source, highlight, startOpen }: { source: SourceInfo; h
             <strong>{source.label}</strong>
             <span class="title">{a.title ?? '(no headline)'}</span>
             <small>
-              {!source.named && `${originName(a.origin)} · `}
+              {!source.named && !a.label && `${originName(a.origin)} · `}
               {formatDate(a.publishedAt)}
-              {a.credits.length > 0 && ` · credits ${a.credits.join(', ')}`}
             </small>
+            {credits.length > 0 && (
+              <span class="credits" aria-label={`Wire credits: ${credits.join(', ')}`}>
+                {credits.map((c) => (
+                  <span class="credit" key={c}>
+                    {c}
+                  </span>
+                ))}
+              </span>
+            )}
             {isTeaserOnly(a.diagnostics) && <span class="teaser-only">Teaser only (paywalled page)</span>}
           </span>
         </summary>
+        {control && <HideButton source={source} control={control} />}
         {href && (
           <p class="link">
             <a href={href} rel="noopener noreferrer nofollow" target="_blank">
@@ -111,11 +168,11 @@ function SourceArticle({ source, highlight, startOpen }: { source: SourceInfo; h
   );
 }
 
-export function SourcesPane({ onBack }: { onBack: (() => void) | null }) {
+export function SourcesPane({ onBack, control, notice }: { onBack: (() => void) | null; control: HideControl | null; notice?: ComponentChildren }) {
   const { sources, active } = useContext(CiteContext);
   const list = [...sources.values()];
   return (
-    <aside class="sources" aria-labelledby="sources-heading">
+    <aside class="sources" id="sources" tabIndex={-1} aria-labelledby="sources-heading">
       <div class="sources-top">
         <h2 id="sources-heading">Sources ({list.length})</h2>
         {onBack && (
@@ -124,8 +181,9 @@ export function SourcesPane({ onBack }: { onBack: (() => void) | null }) {
           </button>
         )}
       </div>
+      {notice}
       {list.map((s) => (
-        <SourceArticle key={s.article.id} source={s} highlight={active && active.articleId === s.article.id ? active : null} startOpen={list.length <= 6} />
+        <SourceArticle key={s.article.id} source={s} highlight={active && active.articleId === s.article.id ? active : null} startOpen={list.length <= 6} control={control} />
       ))}
     </aside>
   );

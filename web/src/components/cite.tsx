@@ -76,3 +76,17 @@ export function Outlets({ spans }: { spans: Span[] }) {
     </span>
   );
 }
+
+/**
+ * The dossier's reasons name articles by id ("Daily Roundup copies 01-coastal-herald"): each id is replaced
+ * by the name and number the page shows for it, so the reason reads like the badges around it.
+ */
+export function namesForIds(text: string, sources: Map<string, SourceInfo>): string {
+  const ids = [...sources.keys()].sort((a, b) => b.length - a.length);
+  if (ids.length === 0) return text;
+  const pattern = new RegExp(ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return text.replace(pattern, (id) => {
+    const s = sources.get(id)!;
+    return `${s.label} (${s.n})`;
+  });
+}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { addArticle, type AddedArticle, type NewArticle } from '../api.js';
 import { plural } from '../format.js';
 
@@ -115,24 +115,34 @@ export function AddArticle({ story }: { story?: number }) {
 }
 
 function Result({ added, story }: { added: AddedArticle; story?: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  // The form is long: without this the answer appears below the fold and the button seems to do nothing.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    box.current?.focus({ preventScroll: true });
+  }, [added]);
   const joined = added.storyId !== null && story !== undefined && added.storyId === story;
-  const heading =
-    added.status === 'duplicate'
-      ? 'Already stored: this article was added before.'
-      : added.story && added.story.articleCount === 1
-        ? 'Added: it starts a new story.'
-        : joined
-          ? 'Added: it joined this story.'
-          : 'Added to a story.';
+  const s = added.story;
+  const link = s && (
+    <a href={`#/story/${s.id}`}>
+      “{s.title}” (story {s.id}, {plural(s.articleCount, 'article')})
+    </a>
+  );
+  let heading;
+  if (added.status === 'duplicate') heading = s ? <>Already stored: this article was added before, to {link}.</> : <>Already stored: this article was added before.</>;
+  else if (s && s.articleCount === 1) heading = <>Added: it starts a new story, {link}.</>;
+  else if (joined) heading = <>Added: it joined this story, {link}.</>;
+  else if (s) heading = <>Added: it joined the story {link}.</>;
+  else heading = <>Added, but it is not in any story yet.</>;
   return (
-    <div class={`result ${added.status}`} role="status">
+    <div class={`result ${added.status}`} ref={box} tabIndex={-1}>
       <p>
         <strong>{heading}</strong>
       </p>
-      {added.story && (
+      {s && (
         <p>
-          <a href={`#/story/${added.story.id}`} class="button">
-            Open “{added.story.title}” ({plural(added.story.articleCount, 'article')})
+          <a href={`#/story/${s.id}`} class="button">
+            Open the story
           </a>
         </p>
       )}

@@ -1,27 +1,36 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listStories, type StoryItem, type StoryQuery } from '../api.js';
 import { formatDate, plural } from '../format.js';
+import { listHash } from '../router.js';
 
-function readQuery(): StoryQuery {
-  try {
-    return JSON.parse(sessionStorage.getItem('triangulate.query') ?? '{}') as StoryQuery;
-  } catch {
-    return {};
-  }
-}
-
-export function StoryList() {
-  const [query, setQuery] = useState<StoryQuery>(readQuery);
+/**
+ * The filters live in the URL (#/?q=…&outlet=…): searching navigates, so a filtered list can be linked and
+ * back/forward step through earlier searches. `query` is the route's; the form edits a draft of it.
+ */
+export function StoryList({ query: routeQuery }: { query: StoryQuery }) {
+  // The route object is new on every hash change; its content decides whether to fetch again.
+  const key = listHash(routeQuery);
+  const query = useMemo(() => routeQuery, [key]);
   const [draft, setDraft] = useState<StoryQuery>(query);
   const [result, setResult] = useState<{ total: number; stories: StoryItem[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [more, setMore] = useState(false);
+  const setQuery = (next: StoryQuery) => {
+    const hash = listHash(next);
+    if (hash === location.hash || (hash === '#/' && (location.hash === '' || location.hash === '#'))) setRefresh((n) => n + 1);
+    else location.hash = hash;
+  };
+  // Back/forward (or a pasted link) changed the filters: the form shows them.
+  useEffect(() => setDraft(query), [query]);
+  // Filters open on a phone when the link carries more than words, so nothing applied is hidden.
+  useEffect(() => {
+    if (query.entity || query.outlet || query.from || query.to) setMore(true);
+  }, [query]);
 
   useEffect(() => {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    sessionStorage.setItem('triangulate.query', JSON.stringify(query));
     listStories(query, controller.signal)
       .then((r) => {
         setResult(r);
@@ -116,19 +125,27 @@ export function StoryList() {
 function StoryCard({ story }: { story: StoryItem }) {
   const a = story.analysis;
   const outlets = story.outlets.filter((o) => o !== 'unknown outlet');
+  // "0 outlets" read as "nobody published this": say instead that the articles do not name their outlet.
+  const named = story.outletCount > 0 && outlets.length > 0;
   return (
     <a class="story-card" href={`#/story/${story.id}`}>
       <h2>{story.title}</h2>
-      <p class="outlets">{outlets.length ? outlets.slice(0, 4).join(' · ') + (outlets.length > 4 ? ` +${outlets.length - 4}` : '') : 'outlets not named'}</p>
+      <p class="outlets">
+        {named
+          ? outlets.slice(0, 4).join(' · ') + (outlets.length > 4 ? ` +${outlets.length - 4}` : '')
+          : `${plural(story.articleCount, 'article')}, outlets not named`}
+      </p>
       <dl class="stats">
         <div>
           <dt>articles</dt>
           <dd>{story.articleCount}</dd>
         </div>
-        <div>
-          <dt>outlets</dt>
-          <dd>{story.outletCount}</dd>
-        </div>
+        {named && (
+          <div>
+            <dt>outlets</dt>
+            <dd>{story.outletCount}</dd>
+          </div>
+        )}
         <div class={a && a.disputes ? 'disputed' : ''}>
           <dt>disputes</dt>
           <dd>{a ? a.disputes : <span class="pending" title="analysing">…</span>}</dd>

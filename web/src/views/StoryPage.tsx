@@ -1,12 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Dossier, Span } from '../api.js';
+import { EXPORT_FORMATS, fetchExport, getStory, hideArticle, restoreArticle, type Dossier, type ExportFormat, type Span } from '../api.js';
 import { useDossier, type DossierView } from '../dossier-poll.js';
 import { CiteContext, type CiteContextValue, type SourceInfo } from '../components/cite.js';
-import { SourcesPane } from '../components/SourcesPane.js';
+import { SourcesPane, type HideControl } from '../components/SourcesPane.js';
 import { CoverageGrid } from '../components/CoverageGrid.js';
 import { Numbers } from '../components/Numbers.js';
-import { Disputes, Facts, Quotes, SourceGroups, Summary, Timeline } from '../components/sections.js';
+import { Disputes, Facts, Quotes, Summary, Timeline } from '../components/sections.js';
+import { Provenance } from '../components/Provenance.js';
+import { Entities } from '../components/Entities.js';
+import { FilterBar, NO_FILTER, filterDossier, isFiltering, matchLine, speakersOf, type StoryFilter } from '../components/Filters.js';
+import { ItemContext, itemElementId, itemIds, type ItemContextValue } from '../components/items.js';
+import type { ItemRef } from '../router.js';
 import { formatDate, outletName, plural, storyTitle } from '../format.js';
+import { articleCountLine } from '../../../src/report/explain.js';
+import { labelSourceOf } from '../../../src/dossier/outlets.js';
 
 function dateRange(dossier: Dossier): string {
   const dates = dossier.articles.map((a) => a.publishedAt?.slice(0, 10)).filter((d): d is string => !!d).sort();
@@ -77,24 +84,174 @@ const SECTIONS: [string, string][] = [
   ['timeline', 'Timeline'],
   ['quotes', 'Quotes'],
   ['numbers', 'Numbers'],
-  ['independence', 'Independence'],
+  ['entities', 'Names'],
+  ['provenance', 'Provenance'],
 ];
 
-export function StoryPage({ id }: { id: number }) {
-  const [view, dismiss] = useDossier(id);
+/** Export buttons: each file is fetched, so a failure is said on the page instead of saved as the file. */
+function Exports({ id }: { id: number }) {
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const download = async (format: ExportFormat) => {
+    setBusy(format);
+    setProblem(null);
+    try {
+      const { blob, filename } = await fetchExport(id, format);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoked later: the download has to have started reading it.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      setProblem(`Export failed: ${(error as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div class="exports" role="group" aria-labelledby="exports-label">
+      <span id="exports-label" class="label">
+        Export
+      </span>
+      {EXPORT_FORMATS.map(([format, label]) => (
+        <button key={format} type="button" class="quiet small" disabled={busy !== null} onClick={() => void download(format)} aria-label={`Export as ${label}`}>
+          {busy === format ? `${label}…` : label}
+        </button>
+      ))}
+      {problem && (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Says what was removed and offers it back; takes focus, since the button that was pressed is gone. */
+function RemovedNote({ removed, onUndo, onDismiss }: { removed: Removed; onUndo: () => void; onDismiss: () => void }) {
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => undo.current?.focus(), []);
+  return (
+    <p class="version-note removed-note">
+      <span>
+        Removed “{removed.name}” from this story; the analysis is updated without it.{removed.problem ? ` Undo failed: ${removed.problem}` : ''}
+      </span>
+      <button type="button" class="small" ref={undo} disabled={removed.busy} onClick={onUndo}>
+        {removed.busy ? 'Restoring…' : 'Undo'}
+      </button>
+      <button type="button" class="quiet small" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </p>
+  );
+}
+
+/** An article just removed from the story, offered back until dismissed. */
+interface Removed {
+  storeId: number;
+  name: string;
+  busy: boolean;
+  problem: string | null;
+}
+
+export function StoryPage({ id, item = null }: { id: number; item?: ItemRef | null }) {
+  const [view, dismiss, refresh] = useDossier(id);
   const { dossier, problem } = view;
   const [active, setActive] = useState<Span | null>(null);
   const origin = useRef<HTMLElement | null>(null);
   const [canGoBack, setCanGoBack] = useState(false);
+  const [filter, setFilter] = useState<StoryFilter>(NO_FILTER);
+  const [storeIds, setStoreIds] = useState<Map<string, number>>(new Map());
+  const [removed, setRemoved] = useState<Removed | null>(null);
+  const [hideProblem, setHideProblem] = useState<string | null>(null);
 
   const sources = useMemo(() => {
     const map = new Map<string, SourceInfo>();
     dossier?.articles.forEach((article, i) => {
-      const outlet = outletName(article);
-      map.set(article.id, { n: i + 1, label: outlet ?? `Source ${i + 1}`, named: outlet !== null, article });
+      // The dossier's own label when it has one (outlet > wire credit > domain > file name); older dossiers carry none.
+      const fallback = outletName(article);
+      const label = article.label ?? article.outlet ?? fallback ?? `Source ${i + 1}`;
+      const named = article.labelSource ? labelSourceOf(article) !== 'file' : fallback !== null;
+      map.set(article.id, { n: i + 1, label, named, article });
     });
     return map;
   }, [dossier]);
+
+  // The store's ids of the story's articles (the delete call takes those), read again for each version shown.
+  useEffect(() => {
+    if (!dossier) return;
+    const controller = new AbortController();
+    getStory(id, controller.signal)
+      .then((r) => setStoreIds(new Map(r.articles.map((a) => [a.articleId, a.id]))))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [id, dossier]);
+
+  const title = dossier ? storyTitle(dossier) : view.building?.title;
+  useEffect(() => {
+    document.title = title ? `${title} · Triangulate` : `Story ${id} · Triangulate`;
+  }, [title, id]);
+
+  const ids = useMemo(() => (dossier ? itemIds(dossier) : { disputeIds: new Map(), quoteIds: new Map() }), [dossier]);
+  const filtering = isFiltering(filter);
+  const shown = useMemo(() => (dossier ? filterDossier(dossier, filter, sources) : null), [dossier, filter, sources]);
+  const items: ItemContextValue = useMemo(() => ({ storyId: id, target: item, filtering, ...ids }), [id, item, filtering, ids]);
+
+  // A permalink: once the item is on the page, bring it under the top bar, mark it and give it focus. Done
+  // once per link (a newer dossier swapped in later does not scroll the reader back).
+  const reached = useRef<string | null>(null);
+  const itemKey = item ? `${item.kind}/${item.id}` : null;
+  useEffect(() => {
+    if (!item || !dossier || reached.current === itemKey) return;
+    const el = document.getElementById(itemElementId(item.kind, item.id));
+    if (!el) return;
+    reached.current = itemKey;
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  }, [itemKey, dossier, filtering]);
+  // A permalink to an item the filters hide: the filters are let go, so the link still works.
+  useEffect(() => {
+    if (item && filtering) setFilter(NO_FILTER);
+  }, [itemKey]);
+
+  const control: HideControl | null = useMemo(
+    () =>
+      storeIds.size > 1
+        ? {
+            storeIds,
+            async hide(articleId) {
+              const storeId = storeIds.get(articleId);
+              const source = sources.get(articleId);
+              if (storeId === undefined) return;
+              setHideProblem(null);
+              try {
+                await hideArticle(storeId);
+                setRemoved({ storeId, name: source?.article.title ?? source?.label ?? `article ${storeId}`, busy: false, problem: null });
+                refresh();
+              } catch (error) {
+                setHideProblem(`Could not remove the article: ${(error as Error).message}`);
+              }
+            },
+          }
+        : null,
+    [storeIds, sources],
+  );
+
+  const undo = async () => {
+    if (!removed) return;
+    setRemoved({ ...removed, busy: true, problem: null });
+    try {
+      await restoreArticle(removed.storeId);
+      setRemoved(null);
+      refresh();
+    } catch (error) {
+      setRemoved({ ...removed, busy: false, problem: (error as Error).message });
+    }
+  };
 
   // A newer dossier was swapped in: the followed citation stays selected when its article is still analysed
   // (article ids and texts do not change between versions), and is let go when it is not.
@@ -182,87 +339,115 @@ export function StoryPage({ id }: { id: number }) {
     );
 
   const corroborated = dossier.facts.filter((f) => f.independentSources > 1).length;
-  const named = new Set(dossier.articles.map(outletName).filter((o): o is string => o !== null));
-  const unnamed = dossier.articles.filter((a) => outletName(a) === null).length;
   const cap = capOf(dossier);
   // Shown at the top instead: the selection is not an input that could not be read.
   const problems = dossier.problems.filter((p) => !CAPPED.test(p.reason));
+  const view2 = shown ?? dossier;
+  const outletOptions = [...new Set([...sources.values()].map((s) => s.label))];
   return (
     <CiteContext.Provider value={context}>
-      <div class="story-page">
-        <div class="analysis">
-          <VersionNote view={view} onDismiss={dismiss} />
-          <header class="story-head">
-            <p class="crumb">
-              <a href="#/">Stories</a> / story {id}
-            </p>
-            <h1>{storyTitle(dossier)}</h1>
-            <p class="muted">
-              {cap ? `${cap.analysed.toLocaleString('en-US')} of ${plural(cap.total, 'article')} analysed` : plural(dossier.articles.length, 'article')} · {named.size ? plural(named.size, 'outlet') : 'outlets not named'}
-              {named.size > 0 && unnamed > 0 && ` and ${unnamed} unnamed`} · {dateRange(dossier)}
-            </p>
-            {cap && <p class="capped">{sentence(cap.reason)}</p>}
-            <dl class="tiles">
-              <div class="tile good">
-                <dt>corroborated</dt>
-                <dd>{corroborated}</dd>
-              </div>
-              <div class={`tile ${dossier.disputes.length ? 'bad' : ''}`}>
-                <dt>disputed</dt>
-                <dd>{dossier.disputes.length}</dd>
-              </div>
-              <div class="tile warn">
-                <dt>one source only</dt>
-                <dd>{dossier.singleSource.length}</dd>
-              </div>
-              <div class="tile">
-                <dt>quotes</dt>
-                <dd>{dossier.quotes.length}</dd>
-              </div>
-            </dl>
-            <nav class="jump" aria-label="Sections">
-              {SECTIONS.map(([anchor, label]) => (
-                <a
-                  key={anchor}
-                  href={`#/story/${id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    const section = document.getElementById(anchor);
-                    section?.scrollIntoView({ block: 'start' });
-                    const heading = section?.querySelector<HTMLElement>('h2');
-                    heading?.setAttribute('tabindex', '-1');
-                    heading?.focus({ preventScroll: true });
-                  }}
-                >
-                  {label}
-                </a>
-              ))}
-              <a href={`#/add?story=${id}`}>+ Add article</a>
-            </nav>
-          </header>
-          <Summary dossier={dossier} />
-          <Disputes dossier={dossier} />
-          <CoverageGrid dossier={dossier} />
-          <Facts dossier={dossier} />
-          <Timeline dossier={dossier} />
-          <Quotes dossier={dossier} />
-          <Numbers dossier={dossier} />
-          <SourceGroups dossier={dossier} />
-          {problems.length > 0 && (
-            <section id="problems">
-              <h2>Inputs that could not be used</h2>
-              <ul>
-                {problems.map((p, i) => (
-                  <li key={i}>
-                    <code>{p.origin}</code>: {p.reason}
-                  </li>
+      <ItemContext.Provider value={items}>
+        <div class="story-page">
+          <div class="analysis">
+            <VersionNote view={view} onDismiss={dismiss} />
+            <header class="story-head">
+              <p class="crumb">
+                <a href="#/">Stories</a> / story {id}
+              </p>
+              <h1>{storyTitle(dossier)}</h1>
+              <p class="muted">
+                {cap ? `${cap.analysed.toLocaleString('en-US')} of ${plural(cap.total, 'article')} analysed` : articleCountLine(dossier.articles)} · {dateRange(dossier)}
+              </p>
+              {cap && <p class="capped">{sentence(cap.reason)}</p>}
+              <dl class="tiles">
+                <div class="tile good">
+                  <dt>corroborated</dt>
+                  <dd>{corroborated}</dd>
+                </div>
+                <div class={`tile ${dossier.disputes.length ? 'bad' : ''}`}>
+                  <dt>disputed</dt>
+                  <dd>{dossier.disputes.length}</dd>
+                </div>
+                <div class="tile warn">
+                  <dt>one source only</dt>
+                  <dd>{dossier.singleSource.length}</dd>
+                </div>
+                <div class="tile">
+                  <dt>quotes</dt>
+                  <dd>{dossier.quotes.length}</dd>
+                </div>
+              </dl>
+              <nav class="jump" aria-label="Sections">
+                {SECTIONS.map(([anchor, label]) => (
+                  <a
+                    key={anchor}
+                    href={`#/story/${id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      const section = document.getElementById(anchor);
+                      // scroll-margin-top (styles.css) keeps the heading clear of the sticky top bar.
+                      section?.scrollIntoView({ block: 'start' });
+                      const heading = section?.querySelector<HTMLElement>('h2');
+                      heading?.setAttribute('tabindex', '-1');
+                      heading?.focus({ preventScroll: true });
+                    }}
+                  >
+                    {label}
+                  </a>
                 ))}
-              </ul>
-            </section>
-          )}
+                <a href={`#/add?story=${id}`}>+ Add article</a>
+              </nav>
+              <Exports id={id} />
+              <FilterBar filter={filter} onChange={setFilter} speakers={speakersOf(dossier)} outlets={outletOptions} status={filtering ? matchLine(view2) : null} />
+            </header>
+            <Summary dossier={view2} />
+            <Disputes dossier={view2} />
+            <CoverageGrid dossier={view2} />
+            <Facts dossier={view2} />
+            <Timeline dossier={view2} />
+            <Quotes dossier={view2} />
+            <Numbers dossier={view2} />
+            <Entities
+              dossier={view2}
+              onPick={(name) => {
+                setFilter({ ...NO_FILTER, text: name });
+                // The reader is at the bottom of the page: take them to the search that now applies.
+                const input = document.querySelector<HTMLInputElement>('.story-filters input[type=search]');
+                input?.scrollIntoView({ block: 'center' });
+                input?.focus({ preventScroll: true });
+              }}
+            />
+            {!filtering && <Provenance dossier={dossier} />}
+            {problems.length > 0 && (
+              <section id="problems">
+                <h2>Inputs that could not be used</h2>
+                <ul>
+                  {problems.map((p, i) => (
+                    <li key={i}>
+                      <code>{p.origin}</code>: {p.reason}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+          <SourcesPane
+            onBack={canGoBack ? back : null}
+            control={control}
+            notice={
+              // In the pane, where the remove button was: on a laptop the pane's top stays in view.
+              <div class="removed-live" role="status" aria-live="polite">
+                {removed && <RemovedNote removed={removed} onUndo={() => void undo()} onDismiss={() => setRemoved(null)} />}
+                {hideProblem && (
+                  <p class="version-note trouble">
+                    <span>{hideProblem}</span>
+                  </p>
+                )}
+              </div>
+            }
+          />
         </div>
-        <SourcesPane onBack={canGoBack ? back : null} />
-      </div>
+      </ItemContext.Provider>
     </CiteContext.Provider>
   );
 }
