@@ -248,11 +248,12 @@ export const STORY_ANCHORED_NOTE = "relative date placed using the story's publi
 /**
  * The story's size in articles and outlets, counting distinct outlets only where they are named:
  * "5 articles, outlets not named", "3 articles from 3 outlets", "5 articles from 3 outlets and 2 unnamed".
- * A wire credit or a URL domain names the publisher; a file name does not.
+ * A URL domain names the publisher; a wire credit names who wrote the copy, not who published it (a DW page
+ * credited "AP, AFP, dpa, Reuters" is not four outlets), and a file name names nothing: both count as unnamed.
  */
 export function articleCountLine(articles: Pick<DossierArticle, 'outlet' | 'credits' | 'url' | 'origin' | 'label' | 'labelSource'>[]): string {
   const total = countOf(articles.length, 'article');
-  const named = articles.filter((a) => labelSourceOf(a) !== 'file');
+  const named = articles.filter((a) => labelSourceOf(a) === 'outlet' || labelSourceOf(a) === 'domain');
   const outlets = new Set(named.map((a) => labelOf(a).toLowerCase())).size;
   const unnamed = articles.length - named.length;
   if (articles.length === 0) return total;

@@ -397,6 +397,8 @@ test('the story counts distinct outlets only where they are named', () => {
   mixed[2] = { ...mixed[2], outlet: 'bbc' }; // same outlet written differently: once
   assert.equal(articleCountLine(mixed), '4 articles from 2 outlets and 1 unnamed');
   assert.equal(articleCountLine(mixed.slice(3)), '1 article, outlets not named');
+  // A wire credit says who wrote the copy, not who published it.
+  assert.equal(articleCountLine([{ ...mixed[3], credits: ['AP', 'Reuters'] }]), '1 article, outlets not named');
   assert.equal(articleCountLine([{ ...mixed[0] }]), '1 article from 1 outlet');
   has(renderMarkdown(unnamedDossier()), '4 articles, outlets not named, 2023-09-25. 1 corroborated fact, 1 dispute.');
   has(renderHtml(unnamedDossier()), '4 articles, outlets not named, 2023-09-25 · 1 corroborated fact · 1 dispute · 1 single-source fact');
@@ -525,8 +527,9 @@ test('the seeds render with readable labels, headlines where the text has one, a
     lacks(out, absolute);
     lacks(out, path.dirname(absolute));
   }
-  has(md, '5 articles from 2 outlets and 3 unnamed');
-  has(html, '5 articles from 2 outlets and 3 unnamed');
+  // Two seeds carry wire or source credits (AP ..., BBC) but no publisher: credits label them, they are not outlets.
+  has(md, '5 articles, outlets not named');
+  has(html, '5 articles, outlets not named');
   has(html, '>BBC</a>');
   lacks(html, '>004-e56ca0db870ed172</a>');
   has(html, '<span class="credit" title="wire credit">dpa</span>');
