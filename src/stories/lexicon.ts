@@ -1,5 +1,5 @@
 // Word lists the story signature uses. Data only: every group names the kind of text that motivated it.
-import { eng } from 'stopword';
+import { deu, eng, fra, ita, nld, por, spa } from 'stopword';
 
 /**
  * Words that say nothing about which event an article reports.
@@ -69,3 +69,44 @@ export const GENERIC_NAMES: ReadonlySet<string> = new Set([
   'president', 'presidente', 'président', 'präsident', 'minister', 'ministro', 'ministre', 'government', 'governo',
   'gobierno', 'gouvernement', 'regierung', 'king', 'queen', 'pope', 'papa', 'chancellor', 'governor', 'mayor',
 ]);
+
+/**
+ * Function words of the other languages news feeds come in, used only for an article written in that language:
+ * in Portuguese feeds "o", "de", "que" were counted as shared terms, so three unrelated items that named Trump
+ * joined one story (Jornal de Notícias). Applied to English text these lists would drop real words ("war" and
+ * "die" are German function words), hence the language check in `stopWordsFor`.
+ */
+const OTHER_LANGUAGES: readonly ReadonlySet<string>[] = [por, spa, fra, ita, deu, nld].map((list) => new Set(list));
+const ENGLISH: ReadonlySet<string> = new Set(eng);
+/** Words sampled to tell the language; a share of function words is a standard, cheap language signal. */
+const LANGUAGE_SAMPLE_WORDS = 200;
+/** Share of the sample a language's function words must reach (English text gives 0.35–0.5 for English). */
+const MIN_FUNCTION_SHARE = 0.2;
+const stopWordsByLanguage = new Map<ReadonlySet<string>, ReadonlySet<string>>();
+
+/**
+ * STOP_WORDS, plus the function words of the text's language when the text is clearly in another language
+ * than English (judged by the share of each language's function words among its first 200 words).
+ */
+export function stopWordsFor(text: string): ReadonlySet<string> {
+  const words = (text.slice(0, 4000).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, LANGUAGE_SAMPLE_WORDS);
+  if (words.length === 0) return STOP_WORDS;
+  const share = (list: ReadonlySet<string>) => words.filter((w) => list.has(w)).length / words.length;
+  const english = share(ENGLISH);
+  let best: ReadonlySet<string> | null = null;
+  let bestShare = Math.max(english, MIN_FUNCTION_SHARE);
+  for (const list of OTHER_LANGUAGES) {
+    const value = share(list);
+    if (value > bestShare) {
+      best = list;
+      bestShare = value;
+    }
+  }
+  if (!best) return STOP_WORDS;
+  let merged = stopWordsByLanguage.get(best);
+  if (!merged) {
+    merged = new Set([...STOP_WORDS, ...best]);
+    stopWordsByLanguage.set(best, merged);
+  }
+  return merged;
+}

@@ -3,7 +3,7 @@
 // hundreds of articles per second, and a story signature needs words, not syntax.
 import { stemmer } from 'stemmer';
 import type { Article } from '../clean/types.js';
-import { NAME_CONNECTORS, STOP_WORDS } from './lexicon.js';
+import { NAME_CONNECTORS, stopWordsFor } from './lexicon.js';
 
 export interface SignatureOptions {
   /** Weight of a word in the title: headlines name the event most directly. */
@@ -85,7 +85,7 @@ interface WordCounts {
   capitalised: number;
 }
 
-function addWords(text: string, weightOf: (index: number) => number, nameWeight: number, terms: Map<string, number>): WordCounts {
+function addWords(text: string, weightOf: (index: number) => number, nameWeight: number, terms: Map<string, number>, stopWords: ReadonlySet<string>): WordCounts {
   let inner = 0;
   let capitalisedInner = 0;
   let name: string[] = [];
@@ -115,7 +115,7 @@ function addWords(text: string, weightOf: (index: number) => number, nameWeight:
       if (capitalised) capitalisedInner++;
     }
     if (name.length > 0 && !/^[ \t]+$/.test(gap)) flushName();
-    if (capitalised && !(sentenceStart && STOP_WORDS.has(lower))) {
+    if (capitalised && !(sentenceStart && stopWords.has(lower))) {
       if (pendingConnector) name.push(pendingConnector);
       pendingConnector = null;
       name.push(lower);
@@ -124,7 +124,7 @@ function addWords(text: string, weightOf: (index: number) => number, nameWeight:
     } else {
       flushName();
     }
-    if (lower.length < 2 || STOP_WORDS.has(lower)) continue;
+    if (lower.length < 2 || stopWords.has(lower)) continue;
     const key = /^\p{N}+$/u.test(lower) ? lower : stem(lower);
     terms.set(key, (terms.get(key) ?? 0) + weight);
   }
@@ -154,13 +154,15 @@ export function articleSignature(
   const terms = new Map<string, number>();
   const headline = new Map<string, number>();
   let words = 0;
-  if (article.title) {
-    words += addWords(article.title, () => options.titleWeight, options.nameWeight * options.titleWeight, terms).words;
-    addWords(article.title, () => 1, 1, headline);
-  }
   const body = article.text.length > options.maxBodyChars ? article.text.slice(0, options.maxBodyChars) : article.text;
+  // The body tells the language better than a headline of a few words.
+  const stopWords = stopWordsFor(`${article.title ?? ''} ${body}`);
+  if (article.title) {
+    words += addWords(article.title, () => options.titleWeight, options.nameWeight * options.titleWeight, terms, stopWords).words;
+    addWords(article.title, () => 1, 1, headline, stopWords);
+  }
   // Title Case headlines capitalise every word, so only the body tells how a language uses capitals.
-  const counts = addWords(body, (i) => (i < options.leadWords ? options.leadWeight : 1), options.nameWeight, terms);
+  const counts = addWords(body, (i) => (i < options.leadWords ? options.leadWeight : 1), options.nameWeight, terms, stopWords);
   words += counts.words;
   const capitalShare = counts.inner > 0 ? counts.capitalised / counts.inner : 0;
   return { terms, headline, day: dayNumber(article.publishedAt), words, outlet: outletOf(article.outlet, article.url), capitalShare };
