@@ -57,3 +57,23 @@ export function textBlocks(root: Element): HtmlBlock[] {
   flush();
   return blocks;
 }
+
+/**
+ * The text of an element with a space between child elements, scripts and styles left out, normalized:
+ * "<span>19</span><span>June</span>" -> "19 June", "By<a>Jamie Byliner</a>" -> "By Jamie Byliner".
+ */
+export function spacedText(element: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.textContent ?? '');
+      else if (child.nodeType === 1 && !['SCRIPT', 'STYLE'].includes((child as Element).tagName)) {
+        parts.push(' ');
+        walk(child);
+        parts.push(' ');
+      }
+    }
+  };
+  walk(element);
+  return normalizeBlock(parts.join(''));
+}

@@ -1,5 +1,6 @@
 import { findDates, normalizeDate, PUBLISHED_LABEL, publishedDate, translateDate, UPDATED_LABEL } from '../dates.js';
 import { comparisonKey, normalizeBlock } from '../normalize.js';
+import { spacedText } from './blocks.js';
 
 export interface PageMetadata {
   title: string | null;
@@ -402,23 +403,6 @@ function outletName(value: string): string {
   } catch {
     return value;
   }
-}
-
-/** The text of an element with a space between child elements ("<span>19</span><span>June</span>" -> "19 June"). */
-function spacedText(element: Element): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push(child.textContent ?? '');
-      else if (child.nodeType === 1 && !['SCRIPT', 'STYLE'].includes((child as Element).tagName)) {
-        parts.push(' ');
-        walk(child);
-        parts.push(' ');
-      }
-    }
-  };
-  walk(element);
-  return normalizeBlock(parts.join(''));
 }
 
 /** Text printed just before an element inside its parent (its preceding siblings), at most `max` characters. */

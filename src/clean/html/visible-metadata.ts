@@ -7,6 +7,7 @@ import { findDates, isUpdateStamp, publishedDate, stripDateFragments, translateD
 import { METADATA_LABEL_WORDS } from '../patterns.js';
 import { knownAgency } from '../blocks.js';
 import { normalizeBlock } from '../normalize.js';
+import { spacedText } from './blocks.js';
 
 /** Elements naming the story's author, in order of trust: schema.org markup, rel=author links, byline/author classes. */
 const BYLINE_ELEMENTS = [
@@ -156,23 +157,6 @@ export function bylineLine(block: string): { byline: string; publishedAt: string
   if (words.length > 0 || (dates.length === 0 && !fragments.found && rest.trim() !== '')) return null;
   // "By Lee Example | Updated May 22, 2019 | Published May 20, 2019": the publication, not the update.
   return { byline, publishedAt: publishedDate(rest, dates)?.iso ?? null };
-}
-
-/** The text of an element with spaces between child elements ("By<a>Jamie Byliner</a>" -> "By Jamie Byliner"). */
-function spacedText(element: Element): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push(child.textContent ?? '');
-      else if (child.nodeType === 1 && !['SCRIPT', 'STYLE'].includes((child as Element).tagName)) {
-        parts.push(' ');
-        walk(child);
-        parts.push(' ');
-      }
-    }
-  };
-  walk(element);
-  return normalizeBlock(parts.join(''));
 }
 
 /** The name in a schema.org author element: its itemprop="name" part or content attribute, else its text. */
