@@ -6,59 +6,35 @@
 // how fast this machine is. Skips (with the reason) when Chromium is absent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from './index.js';
 import { readRecord } from '../read/index.js';
 import { cleanArticle } from '../clean/index.js';
 import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_SKIP, ROOT, WEB_ROOT, ensureWebBuilt, launchChromium, watchErrors } from '../../test/browser.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const webRoot = path.join(root, 'web/dist');
+const root = ROOT;
+const webRoot = WEB_ROOT;
 const examples = path.join(root, 'examples/harbour-fire');
-const CHROMIUM = process.env.TRIANGULATE_CHROMIUM ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LAPTOP = { width: 1366, height: 860 };
 /** Every build takes at least this long: well over the page's first wait (FIRST_WAIT_MS in web/src/dossier-poll.ts, 1.5 s), so its first answer is a 202. */
 const BUILD_DELAY_MS = 6000;
 const DOSSIER = /\/api\/stories\/\d+\/dossier/;
 
-const skipReason = !existsSync(CHROMIUM) ? `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
-
-/** The UI is built by `npm install`; rebuilt here when a source file is newer than the build. */
-async function ensureWebBuilt(): Promise<void> {
-  const built = path.join(webRoot, 'index.html');
-  const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs)));
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(path.join(root, 'web/src'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), root: path.join(root, 'web'), logLevel: 'warn' });
-}
+const skipReason = CHROMIUM_SKIP;
 
 let context: BrowserContext | undefined;
-let profile: string | undefined;
+let closeBrowser: (() => Promise<void>) | undefined;
 
 before(async () => {
   if (skipReason) return;
   await ensureWebBuilt();
-  const { chromium } = await import('playwright-core');
-  profile = mkdtempSync(path.join(os.tmpdir(), 'triangulate-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: LAPTOP });
+  ({ context, close: closeBrowser } = await launchChromium({ viewport: LAPTOP }));
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await closeBrowser?.();
 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-  return errors;
-}
 
 interface Answer {
   status: number;

@@ -4,42 +4,31 @@
 // the HTML report, and the screenshots in docs/screenshots. Skips (with the reason) when Chromium is absent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { seedsDir } from '../../eval/data.js';
 import { startServer, type RunningServer } from './index.js';
 import { renderHtml } from '../report/index.js';
 import type { Dossier } from '../dossier/types.js';
 import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_SKIP, ROOT, WEB_ROOT, ensureWebBuilt, launchChromium, watchErrors } from '../../test/browser.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const webRoot = path.join(root, 'web/dist');
+const root = ROOT;
+const webRoot = WEB_ROOT;
 const screenshots = path.join(root, 'docs/screenshots');
 const examples = path.join(root, 'examples/harbour-fire');
-const CHROMIUM = process.env.TRIANGULATE_CHROMIUM ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LAPTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const skipReason = !existsSync(CHROMIUM) ? `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
+const skipReason = CHROMIUM_SKIP;
 const seedSkip = skipReason ?? (!existsSync(seedsDir) ? `skipped: ${seedsDir} is absent` : false);
 
-/** The UI is built by `npm install`; rebuilt here when a source file is newer than the build. */
-async function ensureWebBuilt(): Promise<void> {
-  const built = path.join(webRoot, 'index.html');
-  const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs)));
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(path.join(root, 'web/src'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), root: path.join(root, 'web'), logLevel: 'warn' });
-}
-
 let context: BrowserContext | undefined;
-let profile: string | undefined;
+let closeBrowser: (() => Promise<void>) | undefined;
 let seeds: RunningServer | undefined;
 let seedStory = 0;
 let seedDossier: Dossier | undefined;
@@ -47,9 +36,7 @@ let seedDossier: Dossier | undefined;
 before(async () => {
   if (skipReason) return;
   await ensureWebBuilt();
-  const { chromium } = await import('playwright-core');
-  profile = mkdtempSync(path.join(os.tmpdir(), 'triangulate-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: LAPTOP, acceptDownloads: true });
+  ({ context, close: closeBrowser } = await launchChromium({ viewport: LAPTOP, acceptDownloads: true }));
   if (seedSkip) return;
   // One seeds server for the read-only tests: its dossier is built once.
   seeds = await startServer({ from: [seedsDir], port: 0, webRoot });
@@ -59,17 +46,9 @@ before(async () => {
 });
 
 after(async () => {
-  await context?.close();
+  await closeBrowser?.();
   await seeds?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-  return errors;
-}
 
 async function newPage(): Promise<Page> {
   const page = await context!.newPage();

@@ -2,33 +2,22 @@
 // Skips (with the reason) when Chromium or the seed articles are absent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { seedsDir } from '../../eval/data.js';
 import { startServer, type RunningServer } from './index.js';
 import type { Dossier } from '../dossier/types.js';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { CHROMIUM_SKIP, ROOT, WEB_ROOT, ensureWebBuilt, launchChromium, watchErrors } from '../../test/browser.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const webRoot = path.join(root, 'web/dist');
+const root = ROOT;
+const webRoot = WEB_ROOT;
 const screenshots = path.join(root, 'docs/screenshots');
-const CHROMIUM = process.env.TRIANGULATE_CHROMIUM ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const LAPTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 
-const skipReason = !existsSync(CHROMIUM) ? `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
+const skipReason = CHROMIUM_SKIP;
 
 // Written for this test: a follow-up on the seeds' event, in its own words.
 const FOLLOW_UP = {
@@ -50,24 +39,13 @@ const HOSTILE_TEXT = [
   'Details: <a href="javascript:window.__pwned=\'link\'">read more</a> and <svg onload="window.__pwned=\'svg\'"></svg>.',
 ].join('\n\n');
 
-/** The UI is built by `npm install`; rebuilt here when a source file is newer than the build. */
-async function ensureWebBuilt(): Promise<void> {
-  const built = path.join(webRoot, 'index.html');
-  const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs)));
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(path.join(root, 'web/src'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), root: path.join(root, 'web'), logLevel: 'warn' });
-}
-
 let context: BrowserContext | undefined;
-let profile: string | undefined;
+let closeBrowser: (() => Promise<void>) | undefined;
 
 async function launch(): Promise<BrowserContext> {
-  const { chromium } = await import('playwright-core');
-  profile = mkdtempSync(path.join(os.tmpdir(), 'triangulate-chromium-'));
-  // A persistent context on a fresh folder: the --user-data-dir is new for every run.
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: LAPTOP });
+  const launched = await launchChromium({ viewport: LAPTOP });
+  closeBrowser = launched.close;
+  return launched.context;
 }
 
 before(async () => {
@@ -77,17 +55,8 @@ before(async () => {
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await closeBrowser?.();
 });
-
-/** Fails the test on any page error or console error (a broken UI must not pass quietly). */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-  return errors;
-}
 
 test('seeds: open the story, follow a dispute citation to its exact span, add an article that joins the story', { skip: skipReason ?? (!existsSync(seedsDir) ? `skipped: ${seedsDir} is absent` : false) }, async () => {
   let server: RunningServer | undefined;
