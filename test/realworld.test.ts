@@ -105,10 +105,11 @@ async function serveFile(file: string, run: string | undefined): Promise<{ url: 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/${path.basename(file)}`, close: () => server.close() };
 }
 
-function storedArticles(store: ArticleStore): Article[] {
+async function storedArticles(store: ArticleStore): Promise<Article[]> {
   const articles: Article[] = [];
-  for (let id = 1; id <= store.articleCount(); id++) {
-    const stored = store.getArticle(id);
+  const count = await store.articleCount();
+  for (let id = 1; id <= count; id++) {
+    const stored = await store.getArticle(id);
     if (stored) articles.push(stored.article);
   }
   return articles;
@@ -116,7 +117,7 @@ function storedArticles(store: ArticleStore): Article[] {
 
 let storeCount = 0;
 async function ingestInto(sources: string[]): Promise<ArticleStore> {
-  const store = openStore(path.join(work, `store-${++storeCount}.db`));
+  const store = await openStore(path.join(work, `store-${++storeCount}.db`));
   await ingestSources(store, sources, { allowPrivate: true, fetchPages: false });
   return store;
 }
@@ -143,10 +144,10 @@ test('real-world cases', { skip }, async (t) => {
       await check(t, `${folder}: ingest gives ${leadingCount(want.stories)} stories`, async () => {
         const store = await ingestInto([inputPath]);
         try {
-          const stories = store.listStories();
+          const stories = await store.listStories();
           assert.equal(stories.length, leadingCount(want.stories), `stories: ${JSON.stringify(stories.map((s) => [s.articleCount, s.title]))}`);
         } finally {
-          store.close();
+          await store.close();
         }
       });
     } else if (input.endsWith('.jsonl')) {
@@ -159,7 +160,7 @@ test('real-world cases', { skip }, async (t) => {
           const server = await serveFile(inputPath, spec.run);
           const store = await ingestInto([server.url]);
           try {
-            const articles = storedArticles(store);
+            const articles = await storedArticles(store);
             assert.ok(articles.length > 0, 'no article stored from the feed');
             const article = served.article as { title?: string; publishedAt?: string; outlet?: string; text_startswith?: string } | undefined;
             if (article) {
@@ -171,11 +172,11 @@ test('real-world cases', { skip }, async (t) => {
             }
             // Items may be stored oldest first; the dates are compared as a set.
             if (Array.isArray(served.publishedAt)) assert.deepEqual(articles.map((a) => a.publishedAt).sort(), [...(served.publishedAt as string[])].sort());
-            if (typeof served.story_title === 'string') assert.ok(store.listStories().some((s) => s.title === served.story_title), 'story title');
+            if (typeof served.story_title === 'string') assert.ok((await store.listStories()).some((s) => s.title === served.story_title), 'story title');
             const stories = leadingCount(served.stories);
-            if (stories !== null) assert.equal(store.listStories().length, stories);
+            if (stories !== null) assert.equal((await store.listStories()).length, stories);
           } finally {
-            store.close();
+            await store.close();
             server.close();
           }
         });
@@ -184,11 +185,11 @@ test('real-world cases', { skip }, async (t) => {
         await check(t, `${folder}: the feed given as a local file is read as its items`, async () => {
           const store = await ingestInto([inputPath]);
           try {
-            const articles = storedArticles(store);
+            const articles = await storedArticles(store);
             assert.ok(articles.length > 1, `${articles.length} article(s) stored from a local feed file`);
             for (const article of articles) assert.ok(!article.text.includes('<?xml') && !article.text.includes('<rss'), 'raw XML stored as article text');
           } finally {
-            store.close();
+            await store.close();
           }
         });
       }

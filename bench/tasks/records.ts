@@ -66,11 +66,11 @@ async function stages(file: string, dir: string): Promise<Record<string, Figure>
   out[`analyze (default: keeps ${MAX_STORY_ARTICLES})`] = await measure(heavyRuns, () => analyze([file], { generatedAt: '2026-01-01T00:00:00Z' }));
   out['ingest (store + cluster)'] = await measure(heavyRuns, async () => {
     const db = path.join(dir, `store-${Math.random().toString(36).slice(2)}.db`);
-    const store = openStore(db);
+    const store = await openStore(db);
     try {
       return await ingestSources(store, [file]);
     } finally {
-      store.close();
+      await store.close();
     }
   });
   return out;

@@ -26,27 +26,27 @@ const cli = () => ['--import', 'tsx', 'src/cli/main.ts'];
 
 /**
  * Writes a store at `file` holding one story of `count` synthetic articles (story id 1, many outlets,
- * five days) and, when ../shared/seeds exists, the seeds as a second story. Returns the big story's id.
+ * five days) and, when ../shared/seeds exists, the seeds as a second story. Resolves to the big story's id.
  */
-export function largeStoryStore(file: string, count: number): number {
-  const store = openStore(file);
+export async function largeStoryStore(file: string, count: number): Promise<number> {
+  const store = await openStore(file);
   try {
     const records = syntheticStory(count);
-    store.transaction(() => {
-      records.forEach((record, i) => {
-        const put = store.putArticle(cleanArticle(readRecord({ ...record, url: `https://outlet${i % 97}.example/story-${i}` }, `synthetic-${i}`)));
-        if (put.status === 'stored') store.setArticleStory(put.id, 1);
-      });
+    await store.transaction(async () => {
+      for (const [i, record] of records.entries()) {
+        const put = await store.putArticle(cleanArticle(readRecord({ ...record, url: `https://outlet${i % 97}.example/story-${i}` }, `synthetic-${i}`)));
+        if (put.status === 'stored') await store.setArticleStory(put.id, 1);
+      }
       if (existsSync(seedsDir)) {
         for (const name of readdirSync(seedsDir).sort()) {
-          const put = store.putArticle(cleanArticle(readText(readFileSync(path.join(seedsDir, name), 'utf8'), name)));
-          if (put.status === 'stored') store.setArticleStory(put.id, 2);
+          const put = await store.putArticle(cleanArticle(readText(readFileSync(path.join(seedsDir, name), 'utf8'), name)));
+          if (put.status === 'stored') await store.setArticleStory(put.id, 2);
         }
       }
     });
     return 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -96,7 +96,7 @@ export async function run(): Promise<string> {
   const db = path.join(dir, 'large.db');
   let server: ChildProcess | undefined;
   try {
-    const storyId = largeStoryStore(db, ARTICLES);
+    const storyId = await largeStoryStore(db, ARTICLES);
     const running = await startServe(db);
     server = running.child;
     const { url } = running;
@@ -121,12 +121,16 @@ export async function run(): Promise<string> {
     rows.push(row('/api/health, idle server', await autocannon({ url: `${url}/api/health`, connections: CONNECTIONS, duration: 3 })));
 
     // Again with a story list under load, during a second build (a new article makes the story change).
-    const store = openStore(db);
+    const store = await openStore(db);
     try {
-      const put = store.putArticle(cleanArticle(readRecord({ text: 'A late report on the same events, written for this benchmark, with enough words to be kept as an article text by the cleaner.', title: 'Late report' }, 'late-report')));
-      if (put.status === 'stored') store.setArticleStory(put.id, storyId);
+      const late = cleanArticle(readRecord({ text: 'A late report on the same events, written for this benchmark, with enough words to be kept as an article text by the cleaner.', title: 'Late report' }, 'late-report'));
+      // One transaction: the server must not see the article stored but in no story.
+      await store.transaction(async () => {
+        const put = await store.putArticle(late);
+        if (put.status === 'stored') await store.setArticleStory(put.id, storyId);
+      });
     } finally {
-      store.close();
+      await store.close();
     }
     await new Promise((r) => setTimeout(r, 1100)); // the catalog looks at the store again after a second
     await (await fetch(`${url}/api/stories/${storyId}/dossier?wait=0`)).arrayBuffer();

@@ -128,14 +128,15 @@ export async function run(): Promise<string> {
 
   // Quality on the synthetic stream: stories are known by construction.
   const storyOf = new Map<string, number>();
-  for (let id = 1; id <= store.articleCount(); id++) {
-    const stored = store.getArticle(id);
-    if (stored?.article.url) storyOf.set(stored.article.url, store.getStory(stored.storyId!)!.id);
+  const storedCount = await store.articleCount();
+  for (let id = 1; id <= storedCount; id++) {
+    const entry = await store.getArticle(id);
+    if (entry?.article.url) storyOf.set(entry.article.url, (await store.getStory(entry.storyId!))!.id);
   }
   const predicted = urls.map((url) => storyOf.get(url) ?? -1);
   const quality = scoreClustering(labels.map(String), predicted);
-  const integrity = store.integrityCheck();
-  store.close();
+  const integrity = await store.integrityCheck();
+  await store.close();
 
   const rows: (string | number)[][] = [
     ['articles', count, ''],

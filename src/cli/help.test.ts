@@ -20,7 +20,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 const ALL: CliCommand[] = [analyzeCommand, ...Object.values(commands)];
 
 test('every command has options, a summary and at least one example', () => {
-  assert.deepEqual(ALL.map((c) => c.name).sort(), ['analyze', 'ingest', 'serve', 'stories', 'story', 'watch']);
+  assert.deepEqual(ALL.map((c) => c.name).sort(), ['analyze', 'ingest', 'migrate', 'serve', 'status', 'stories', 'story', 'watch', 'worker']);
   for (const command of ALL) {
     assert.ok(command.options.length > 0, command.name);
     assert.ok(command.examples.length > 0, command.name);
@@ -113,7 +113,7 @@ test('a mistyped command names the command it most likely meant', async () => {
   await mistake(/^triangulate: unknown command 'stroies' \(did you mean 'stories'\?\)$/, 'stroies');
   await mistake(/^triangulate: unknown command 'serv' \(did you mean 'serve'\?\)$/, 'serv');
   await mistake(/^triangulate: unknown command 'anaylze' \(did you mean 'analyze'\?\)$/, 'help', 'anaylze');
-  await mistake(/^triangulate: unknown command 'frobnicate' \(commands: analyze, ingest, serve, stories, story, watch\)$/, 'frobnicate');
+  await mistake(/^triangulate: unknown command 'frobnicate' \(commands: analyze, ingest, migrate, serve, status, stories, story, watch, worker\)$/, 'frobnicate');
   await mistake(/^triangulate: unknown option --fromat \(give a command first/, '--fromat', 'md');
 });
 

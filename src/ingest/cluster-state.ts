@@ -27,8 +27,8 @@ export interface LoadedClusterer {
   generation: number;
 }
 
-function readMeta(store: ArticleStore): ClustererMeta | null {
-  const raw = store.getMeta(META_KEY);
+async function readMeta(store: ArticleStore): Promise<ClustererMeta | null> {
+  const raw = await store.getMeta(META_KEY);
   return raw ? (JSON.parse(raw) as ClustererMeta) : null;
 }
 
@@ -36,45 +36,45 @@ function readMeta(store: ArticleStore): ClustererMeta | null {
  * Generation of the clusterer state saved in `store` (0 when none was saved yet). Read it inside a write
  * transaction and compare it with the one a clusterer was loaded at: different means reload.
  */
-export function clusterGeneration(store: ArticleStore): number {
-  return readMeta(store)?.generation ?? 0;
+export async function clusterGeneration(store: ArticleStore): Promise<number> {
+  return (await readMeta(store))?.generation ?? 0;
 }
 
 /**
  * The clusterer as the last committed batch left it, with its generation. Call inside a write transaction
  * when the clusterer will be used to write, so that nothing changes between loading and saving.
  */
-export function loadClusterState(store: ArticleStore, options: Partial<ClusterOptions> = {}): LoadedClusterer {
-  const meta = readMeta(store);
+export async function loadClusterState(store: ArticleStore, options: Partial<ClusterOptions> = {}): Promise<LoadedClusterer> {
+  const meta = await readMeta(store);
   // Story ids come from the database: never below an id some story row already has, whatever the saved
   // counter says (a store written by an older program, or stories written outside the clusterer).
-  const floor = store.maxStoryId() + 1;
+  const floor = (await store.maxStoryId()) + 1;
   if (!meta) return { clusterer: new StoryClusterer(options, { documents: 0, nextStoryId: floor, clockDay: null, documentFrequencies: [], stories: [] }), generation: 0 };
-  const stories = store.loadStoryStates(reachableSince(meta.clockDay, options)).map((r) => JSON.parse(r.state) as StoryState);
+  const stories = (await store.loadStoryStates(reachableSince(meta.clockDay, options))).map((r) => JSON.parse(r.state) as StoryState);
   const clusterer = new StoryClusterer(options, {
     documents: meta.documents,
     nextStoryId: Math.max(meta.nextStoryId, floor),
     clockDay: meta.clockDay,
-    documentFrequencies: store.loadCounters(DF_NAMESPACE),
+    documentFrequencies: await store.loadCounters(DF_NAMESPACE),
     stories,
   });
   return { clusterer, generation: meta.generation ?? 0 };
 }
 
 /** A clusterer that continues exactly where the last committed batch left it (see `loadClusterState`). */
-export function loadClusterer(store: ArticleStore, options: Partial<ClusterOptions> = {}): StoryClusterer {
-  return loadClusterState(store, options).clusterer;
+export async function loadClusterer(store: ArticleStore, options: Partial<ClusterOptions> = {}): Promise<StoryClusterer> {
+  return (await loadClusterState(store, options)).clusterer;
 }
 
 /**
  * Writes what the clusterer learned and bumps the generation; call inside the batch's transaction.
- * Returns the new generation (the one the caller's clusterer now matches).
+ * Resolves to the new generation (the one the caller's clusterer now matches).
  */
-export function saveClusterChanges(store: ArticleStore, changes: ClustererChanges): number {
-  const generation = clusterGeneration(store) + 1;
+export async function saveClusterChanges(store: ArticleStore, changes: ClustererChanges): Promise<number> {
+  const generation = (await clusterGeneration(store)) + 1;
   const meta: ClustererMeta = { documents: changes.documents, nextStoryId: changes.nextStoryId, clockDay: changes.clockDay, generation };
-  store.setMeta(META_KEY, JSON.stringify(meta));
-  store.putCounters(DF_NAMESPACE, changes.documentFrequencies);
-  store.saveStoryStates(changes.stories.map((state) => ({ id: state.id, lastDay: state.lastDay, state: JSON.stringify(state) })));
+  await store.setMeta(META_KEY, JSON.stringify(meta));
+  await store.putCounters(DF_NAMESPACE, changes.documentFrequencies);
+  await store.saveStoryStates(changes.stories.map((state) => ({ id: state.id, lastDay: state.lastDay, state: JSON.stringify(state) })));
   return generation;
 }

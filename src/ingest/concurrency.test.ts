@@ -73,11 +73,12 @@ interface Row {
   story: number;
 }
 
-function readRows(store: ArticleStore): Row[] {
+async function readRows(store: ArticleStore): Promise<Row[]> {
   const rows: Row[] = [];
-  for (let id = 1; id <= store.articleCount(); id++) {
-    const a = store.getArticle(id)!;
-    rows.push({ id, url: a.article.url!, story: store.getStory(a.storyId!)!.id });
+  const count = await store.articleCount();
+  for (let id = 1; id <= count; id++) {
+    const a = (await store.getArticle(id))!;
+    rows.push({ id, url: a.article.url!, story: (await store.getStory(a.storyId!))!.id });
   }
   return rows;
 }
@@ -156,12 +157,12 @@ function startIngest(dir: string, name: string, input: string, db: string) {
      const pause = new Int32Array(new SharedArrayBuffer(4));
      writeFileSync(${JSON.stringify(ready)}, '');
      while (!existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 5));
-     const store = openStore(${JSON.stringify(db)});
+     const store = await openStore(${JSON.stringify(db)});
      try {
        const summary = await ingestSources(store, [${JSON.stringify(input)}], { batchSize: 10, onBatch: () => Atomics.wait(pause, 0, 0, 8) });
        process.stdout.write(JSON.stringify(summary));
      } finally {
-       store.close();
+       await store.close();
      }`,
   );
   const child = spawn(process.execPath, ['--import', 'tsx', runner], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -195,9 +196,9 @@ test('two ingest processes writing one new store at once: each article once, uni
       assert.deepEqual([summary.stored, summary.duplicates, summary.problems], [EVENTS * REPORTS, 0, 0]);
     }
 
-    const store = openStore(db, { readonly: true });
-    const rows = readRows(store);
-    store.close();
+    const store = await openStore(db, { readonly: true });
+    const rows = await readRows(store);
+    await store.close();
     const total = 2 * EVENTS * REPORTS;
     assert.equal(rows.length, total);
     assert.equal(new Set(rows.map((r) => r.url)).size, total, 'no article stored twice');
@@ -213,11 +214,11 @@ test('two ingest processes writing one new store at once: each article once, uni
     assertClustererConsistent(db);
 
     // The same stories as one process reading both sets one after the other.
-    const sequential = openStore(path.join(dir, 'sequential.db'));
+    const sequential = await openStore(path.join(dir, 'sequential.db'));
     await ingestSources(sequential, [inputA], { batchSize: 10 });
     await ingestSources(sequential, [inputB], { batchSize: 10 });
-    const sequentialRows = readRows(sequential);
-    sequential.close();
+    const sequentialRows = await readRows(sequential);
+    await sequential.close();
     assert.deepEqual(partition(rows), partition(sequentialRows));
     assert.equal(new Set(rows.map((r) => r.story)).size, 2 * EVENTS);
   } finally {
@@ -244,60 +245,90 @@ function readSet(file: string, set: 'a' | 'b'): Article[] {
   }));
 }
 
-test('two ingestors on two connections (a server and an ingest run) reload the clusterer when the other wrote', () => {
+test('two ingestors on two connections (a server and an ingest run) reload the clusterer when the other wrote', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'concurrency-test-'));
   try {
     const db = path.join(dir, 'shared.db');
     const setA = readSet(path.join(dir, 'a.jsonl'), 'a');
     const setB = readSet(path.join(dir, 'b.jsonl'), 'b');
-    const server = openStore(db);
-    const ingest = openStore(db);
+    const server = await openStore(db);
+    const ingest = await openStore(db);
     const serverIngestor = new StoryIngestor(server);
     const ingestIngestor = new StoryIngestor(ingest);
     let reloads = 0;
     for (let i = 0; i < setA.length; i += 12) {
-      reloads += Number(serverIngestor.addBatch(setA.slice(i, i + 12)).reloaded);
-      reloads += Number(ingestIngestor.addBatch(setB.slice(i, i + 12)).reloaded);
+      reloads += Number((await serverIngestor.addBatch(setA.slice(i, i + 12))).reloaded);
+      reloads += Number((await ingestIngestor.addBatch(setB.slice(i, i + 12))).reloaded);
     }
     assert.ok(reloads >= setA.length / 12, 'each writer noticed the other one');
-    const rows = readRows(server);
-    server.close();
-    ingest.close();
+    const rows = await readRows(server);
+    await server.close();
+    await ingest.close();
     assert.equal(rows.length, setA.length + setB.length);
     assertOneEventPerStory(rows);
     assertClustererConsistent(db);
 
     // Exactly what one writer sending the same batches in the same order gives: same articles, same story ids.
-    const single = openStore(':memory:');
+    const single = await openStore(':memory:');
     const one = new StoryIngestor(single);
     for (let i = 0; i < setA.length; i += 12) {
-      one.addBatch(setA.slice(i, i + 12));
-      one.addBatch(setB.slice(i, i + 12));
+      await one.addBatch(setA.slice(i, i + 12));
+      await one.addBatch(setB.slice(i, i + 12));
     }
-    assert.deepEqual(rows, readRows(single));
-    single.close();
+    assert.deepEqual(rows, await readRows(single));
+    await single.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('a batch that cannot get the lock fails with a one-line StoreError and can be sent again', () => {
+test('a batch that cannot get the lock fails with a one-line StoreError and can be sent again', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'concurrency-test-'));
   try {
     const db = path.join(dir, 'shared.db');
     const articles = readSet(path.join(dir, 'a.jsonl'), 'a').slice(0, 12);
-    openStore(db).close();
+    await (await openStore(db)).close();
     const other = new Database(db);
     other.exec('BEGIN IMMEDIATE');
     const store = new SqliteStore(db, { busyTimeoutMs: 100 });
     const ingestor = new StoryIngestor(store);
-    assert.throws(() => ingestor.addBatch(articles), (error: unknown) => isStoreError(error) && error.code === 'busy' && !error.message.includes('\n'));
+    await assert.rejects(ingestor.addBatch(articles), (error: unknown) => isStoreError(error) && error.code === 'busy' && !error.message.includes('\n'));
     other.exec('ROLLBACK');
     other.close();
-    const outcome = ingestor.addBatch(articles);
+    const outcome = await ingestor.addBatch(articles);
     assert.equal(outcome.stored, 12);
-    assert.equal(store.articleCount(), 12);
-    store.close();
+    assert.equal(await store.articleCount(), 12);
+    await store.close();
+    assertClustererConsistent(db);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A store whose putArticle rejects for the article with id "poison", as a write failing mid-batch would. */
+class PoisonedStore extends SqliteStore {
+  override async putArticle(article: Article) {
+    if (article.id === 'poison') throw new Error('poisoned write');
+    return super.putArticle(article);
+  }
+}
+
+test('a batch failing half-way leaves nothing of itself in the clusterer, even with the next batch already waiting', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'concurrency-test-'));
+  try {
+    const db = path.join(dir, 'shared.db');
+    const articles = readSet(path.join(dir, 'a.jsonl'), 'a');
+    const store = new PoisonedStore(db);
+    const ingestor = new StoryIngestor(store);
+    await ingestor.addBatch(articles.slice(0, 12));
+    // Not awaited one by one: the second batch is handed over while the first (which fails half-way, after
+    // its clusterer took in articles 12-17) still runs.
+    const failing = ingestor.addBatch([...articles.slice(12, 18), { ...articles[18], id: 'poison' }]);
+    const next = ingestor.addBatch(articles.slice(24, 36));
+    await assert.rejects(failing, /poisoned write/);
+    assert.equal((await next).stored, 12);
+    assert.equal(await store.articleCount(), 24);
+    await store.close();
     assertClustererConsistent(db);
   } finally {
     rmSync(dir, { recursive: true, force: true });

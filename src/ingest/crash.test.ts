@@ -96,17 +96,19 @@ test('ingest killed with SIGKILL and restarted stores every article exactly once
   assert.ok(rows.every((r) => r.story !== null), 'every article is in a story');
 
   // The interrupted run ends with the same stories as a run that was never interrupted.
-  const clean = openStore(path.join(dir, 'clean.db'));
+  const clean = await openStore(path.join(dir, 'clean.db'));
   await ingestSources(clean, [input], { batchSize: 25 });
   const cleanRows: { url: string; story: number }[] = [];
-  for (let id = 1; id <= clean.articleCount(); id++) {
-    const a = clean.getArticle(id)!;
-    cleanRows.push({ url: a.article.url!, story: clean.getStory(a.storyId!)!.id });
+  const cleanCount = await clean.articleCount();
+  for (let id = 1; id <= cleanCount; id++) {
+    const a = (await clean.getArticle(id))!;
+    cleanRows.push({ url: a.article.url!, story: (await clean.getStory(a.storyId!))!.id });
   }
-  clean.close();
-  const resolved = openStore(db, { readonly: true });
-  const crashedRows = rows.map((r) => ({ url: r.url, story: resolved.getStory(r.story)!.id }));
-  resolved.close();
+  await clean.close();
+  const resolved = await openStore(db, { readonly: true });
+  const crashedRows: { url: string; story: number }[] = [];
+  for (const r of rows) crashedRows.push({ url: r.url, story: (await resolved.getStory(r.story))!.id });
+  await resolved.close();
   assert.deepEqual(partition(crashedRows), partition(cleanRows));
   rmSync(dir, { recursive: true, force: true });
 });

@@ -95,10 +95,10 @@ after(() => {
 });
 
 test('a feed on a local server is ingested with --allow-private, then not re-downloaded while unchanged', async () => {
-  const store = openStore(path.join(dir, 'a.db'));
+  const store = await openStore(path.join(dir, 'a.db'));
   const first = await ingestSources(store, [`${base}/feed.xml`], { allowPrivate: true });
   assert.equal(first.stored, 2);
-  const stored = store.getArticle(1)!.article;
+  const stored = (await store.getArticle(1))!.article;
   assert.equal(stored.title, 'Storm floods Lindqvist harbour');
   assert.equal(stored.outlet, 'Harbour Herald');
   assert.match(stored.publishedAt ?? '', /^2024-01-02/);
@@ -106,12 +106,12 @@ test('a feed on a local server is ingested with --allow-private, then not re-dow
   assert.equal(second.stored, 0);
   assert.equal(second.feedsNotModified, 1);
   assert.equal(conditionalHits, 1);
-  assert.equal(store.articleCount(), 2);
-  store.close();
+  assert.equal(await store.articleCount(), 2);
+  await store.close();
 });
 
 test('private and loopback addresses are refused without --allow-private', async () => {
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   const before = feedRequests;
   const result = await pollFeed(store, `${base}/feed.xml`);
   assert.equal(result.status, 'failed');
@@ -123,11 +123,11 @@ test('private and loopback addresses are refused without --allow-private', async
     assert.ok(isPrivateAddress(address), address);
   }
   assert.ok(!isPrivateAddress('93.184.216.34'));
-  store.close();
+  await store.close();
 });
 
 test('a failing feed backs off: it is not fetched again until its retry time', async () => {
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   const now = new Date('2024-01-01T00:00:00Z');
   const failed = await pollFeed(store, `${base}/broken.xml`, { allowPrivate: true, now });
   assert.equal(failed.status, 'failed');
@@ -135,20 +135,20 @@ test('a failing feed backs off: it is not fetched again until its retry time', a
   assert.equal(soon.status, 'backoff');
   const later = await pollFeed(store, `${base}/broken.xml`, { allowPrivate: true, now: new Date(now.getTime() + 61_000) });
   assert.equal(later.status, 'failed');
-  const state = store.getFeedState(`${base}/broken.xml`)!;
+  const state = (await store.getFeedState(`${base}/broken.xml`))!;
   assert.equal(state.failures, 2);
   assert.equal(Date.parse(state.nextAttemptAt!) - (now.getTime() + 61_000), 120_000, 'the delay doubled');
-  store.close();
+  await store.close();
 });
 
 test('watch reads the feeds listed in an OPML file', async () => {
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   const opml = path.join(dir, 'feeds.opml');
   writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><body><outline text="News"><outline type="rss" text="Herald" xmlUrl="${base}/feed.xml"/></outline></body></opml>`);
   const total = await watchFeeds(store, [opml], { everyMs: 1000, rounds: 1, allowPrivate: true });
   assert.equal(total.feedsPolled, 1);
-  assert.equal(store.articleCount(), 2);
-  store.close();
+  assert.equal(await store.articleCount(), 2);
+  await store.close();
 });
 
 test('Atom and JSON Feed items are read with their links, dates and content', () => {
@@ -195,10 +195,11 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout: out.join(''), stderr };
 }
 
-function storedArticles(store: ArticleStore): Article[] {
+async function storedArticles(store: ArticleStore): Promise<Article[]> {
   const articles: Article[] = [];
-  for (let id = 1; id <= store.articleCount(); id++) {
-    const stored = store.getArticle(id);
+  const count = await store.articleCount();
+  for (let id = 1; id <= count; id++) {
+    const stored = await store.getArticle(id);
     if (stored) articles.push(stored.article);
   }
   return articles;
@@ -211,9 +212,9 @@ test('an ISO-8859-1 feed is decoded by its HTTP charset ("latin1") or, without o
     assert.equal(ingest.code, 0, ingest.stderr.join('\n'));
     const stories = JSON.parse((await cli('stories', '--store', db, '--format', 'json')).stdout) as { title: string }[];
     assert.deepEqual(stories.map((s) => s.title), ['Ponte da Arrábida reabre ao trânsito'], feed);
-    const store = openStore(db);
-    const [article] = storedArticles(store);
-    store.close();
+    const store = await openStore(db);
+    const [article] = await storedArticles(store);
+    await store.close();
     assert.equal(article.outlet, 'Diário do Porto', 'the generic "Últimas Notícias" tagline is dropped');
     assert.equal(article.publishedAt, '2018-01-03T13:47:00Z');
     assert.equal(article.text, 'A ponte da Arrábida reabriu esta manhã ao trânsito, depois de três semanas de obras, disse a Câmara.');
@@ -221,11 +222,11 @@ test('an ISO-8859-1 feed is decoded by its HTTP charset ("latin1") or, without o
 });
 
 test('a fetched article page in windows-1252, declared only by <meta charset>, is decoded by it', async () => {
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   const summary = await ingestSources(store, [`${base}/teaser.xml`], { allowPrivate: true });
   assert.equal(summary.stored, 1);
-  const [article] = storedArticles(store);
-  store.close();
+  const [article] = await storedArticles(store);
+  await store.close();
   assert.equal(article.outlet, 'Harbour Herald');
   assert.match(article.text, /^The café “Olá” on the Lindqvist quay reopened/);
   assert.match(article.text, /costs 3 €, up from 2,50 €/);
@@ -238,9 +239,9 @@ test('a local feed file is ingested as its items, without fetching unless --fetc
   const ingest = await cli('ingest', file, '--store', db);
   assert.equal(ingest.code, 0, ingest.stderr.join('\n'));
   assert.match(ingest.stderr.at(-1) ?? '', /^2 new articles, /);
-  let store = openStore(db);
-  const articles = storedArticles(store);
-  store.close();
+  let store = await openStore(db);
+  const articles = await storedArticles(store);
+  await store.close();
   assert.deepEqual(articles.map((a) => [a.title, a.outlet, path.basename(a.origin)]), [
     ['Storm floods Lindqvist harbour', 'Harbour Herald', 'herald.rss#1'],
     ['Ferry strike enters second day', 'Harbour Herald', 'herald.rss#2'],
@@ -251,9 +252,9 @@ test('a local feed file is ingested as its items, without fetching unless --fetc
   const fetched = path.join(dir, 'local-fetched.db');
   const withPages = await cli('ingest', file, '--fetch-pages', '--allow-private', '--store', fetched);
   assert.equal(withPages.code, 0, withPages.stderr.join('\n'));
-  store = openStore(fetched);
-  const second = storedArticles(store).find((a) => a.title === 'Ferry strike enters second day');
-  store.close();
+  store = await openStore(fetched);
+  const second = (await storedArticles(store)).find((a) => a.title === 'Ferry strike enters second day');
+  await store.close();
   assert.match(second?.text ?? '', /^The café “Olá” on the Lindqvist quay/, 'the teaser item was completed from its page');
   assert.equal((await cli('ingest', file, '--fetch-pages', '--no-fetch-pages')).code, 2);
 });
@@ -286,9 +287,9 @@ test('real-world case C13: an ISO-8859-1 feed served as text/xml; charset=latin1
     assert.equal(ingest.code, 0, ingest.stderr.join('\n'));
     const stories = JSON.parse((await cli('stories', '--store', db, '--format', 'json')).stdout) as { title: string }[];
     assert.ok(stories.some((s) => s.title === 'Mãe de utente é a nova presidente da Raríssimas'), JSON.stringify(stories));
-    const store = openStore(db);
-    const article = storedArticles(store).find((a) => a.title === 'Mãe de utente é a nova presidente da Raríssimas');
-    store.close();
+    const store = await openStore(db);
+    const article = (await storedArticles(store)).find((a) => a.title === 'Mãe de utente é a nova presidente da Raríssimas');
+    await store.close();
     assert.ok(article);
     assert.equal(article.outlet, 'Jornal de Notícias');
     assert.equal(article.publishedAt, '2018-01-03T13:47:00Z');
@@ -304,10 +305,10 @@ test('real-world case C14(b): a local feed file given to ingest and analyze is r
   const db = path.join(dir, 'c14.db');
   const ingest = await cli('ingest', input, '--store', db);
   assert.equal(ingest.code, 0, ingest.stderr.join('\n'));
-  const store = openStore(db);
-  const articles = storedArticles(store);
-  const stories = store.listStories();
-  store.close();
+  const store = await openStore(db);
+  const articles = await storedArticles(store);
+  const stories = await store.listStories();
+  await store.close();
   assert.equal(articles.length, 3);
   assert.deepEqual(articles.map((a) => a.publishedAt).sort(), ['2018-09-24T19:20:08-03:00', '2018-09-24T19:32:00-03:00', '2018-09-24T19:42:40-03:00']);
   for (const article of articles) assert.doesNotMatch(article.text, /<\?xml|<rss/);

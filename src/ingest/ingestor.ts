@@ -50,6 +50,11 @@ export class StoryIngestor {
   /** Null until the first batch, and after a failed batch: loaded inside the next batch's transaction. */
   private loaded: LoadedClusterer | null = null;
   private readonly signatureOptions: SignatureOptions;
+  /**
+   * The batch running now (settled), so the next one starts only after it: the clusterer in memory is
+   * shared by every batch of this ingestor, and a failed batch must have forgotten it before the next reads it.
+   */
+  private previous: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: ArticleStore,
@@ -60,22 +65,30 @@ export class StoryIngestor {
 
   /**
    * Stores, dedupes and clusters one batch in a single transaction: after a crash, a batch is all there or
-   * not at all. Throws StoreError 'busy' when another process kept the store locked past the busy timeout
-   * (nothing of the batch is stored; calling again with the same batch is safe).
+   * not at all. Batches given while one runs wait for it (one at a time per ingestor). Rejects with
+   * StoreError 'busy' when another process kept the store locked past the busy timeout (nothing of the
+   * batch is stored; calling again with the same batch is safe).
    */
-  addBatch(articles: Article[]): BatchOutcome {
+  addBatch(articles: Article[]): Promise<BatchOutcome> {
+    const run = this.previous.then(() => this.runBatch(articles));
+    this.previous = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runBatch(articles: Article[]): Promise<BatchOutcome> {
     const outcome: BatchOutcome = { stored: 0, duplicates: 0, revised: 0, storiesCreated: 0, merges: 0, placed: [], revisions: [], reloaded: false };
     try {
-      this.store.transaction(() => {
+      await this.store.transaction(async () => {
         // Under the write lock: what we read now stays true until commit.
-        const generation = clusterGeneration(this.store);
+        const generation = await clusterGeneration(this.store);
         if (this.loaded === null || this.loaded.generation !== generation) {
           outcome.reloaded = this.loaded !== null;
-          this.loaded = loadClusterState(this.store, this.options.cluster);
+          this.loaded = await loadClusterState(this.store, this.options.cluster);
         }
-        const clusterer = this.loaded.clusterer;
+        const loaded = this.loaded;
+        const clusterer = loaded.clusterer;
         for (const article of streamOrder(articles)) {
-          const put = this.store.putArticle(article);
+          const put = await this.store.putArticle(article);
           if (put.status === 'duplicate') {
             outcome.duplicates++;
             continue;
@@ -91,15 +104,15 @@ export class StoryIngestor {
           const decision = clusterer.add(articleSignature(article, this.signatureOptions));
           // A new story's row must not exist yet: if it did, two writers handed out one id (a bug), and the
           // insert fails, rolling the batch back, instead of silently mixing two stories.
-          this.store.setArticleStory(put.id, decision.storyId, { newStory: decision.created });
-          for (const absorbed of decision.merged) this.store.mergeStory(absorbed, decision.storyId);
+          await this.store.setArticleStory(put.id, decision.storyId, { newStory: decision.created });
+          for (const absorbed of decision.merged) await this.store.mergeStory(absorbed, decision.storyId);
           if (decision.created) outcome.storiesCreated++;
           outcome.merges += decision.merged.length;
           outcome.placed.push({ articleId: put.id, storyId: decision.storyId });
         }
         // Only a batch that clustered something saves (and bumps the generation): a batch of duplicates
         // must not make other writers reload for nothing.
-        if (outcome.stored > 0) this.loaded.generation = saveClusterChanges(this.store, clusterer.drainChanges());
+        if (outcome.stored > 0) loaded.generation = await saveClusterChanges(this.store, clusterer.drainChanges());
       });
     } catch (error) {
       // The transaction rolled back: forget what the clusterer learned from this batch.

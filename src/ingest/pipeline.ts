@@ -97,7 +97,10 @@ export async function expandSources(
   return { feeds: [...new Set(feeds)], paths };
 }
 
-/** Cleans and stores raw articles in batches of `batchSize`, one transaction each. */
+/**
+ * Cleans and stores raw articles in batches of `batchSize`, one transaction each. Several feeds polled at once
+ * share one runner: their articles may share a batch, and batches commit one at a time (see StoryIngestor).
+ */
 export class BatchRunner {
   readonly summary = emptySummary();
   private readonly ingestor: StoryIngestor;
@@ -110,7 +113,8 @@ export class BatchRunner {
     this.ingestor = new StoryIngestor(store, options);
   }
 
-  add(raws: RawArticle[]): void {
+  /** Cleans `raws` and stores each full batch; the rest waits for `flush`. Rejects with a store error of a batch. */
+  async add(raws: RawArticle[]): Promise<void> {
     const progress = this.options.progress ?? silentProgress;
     for (const raw of raws) {
       this.summary.read++;
@@ -124,15 +128,17 @@ export class BatchRunner {
         this.problem(raw.origin, error.message);
         progress.advance(1);
       }
-      if (this.pending.length >= (this.options.batchSize ?? DEFAULT_BATCH_SIZE)) this.flush();
+      if (this.pending.length >= (this.options.batchSize ?? DEFAULT_BATCH_SIZE)) await this.flush();
     }
   }
 
-  flush(): void {
+  /** Stores the articles waiting for a batch (one transaction). Rejects with the batch's store error; the batch is then dropped. */
+  async flush(): Promise<void> {
     if (this.pending.length === 0) return;
+    // Taken before the await: articles added meanwhile (another feed) go into the next batch.
     const batch = this.pending;
     this.pending = [];
-    const outcome = this.ingestor.addBatch(batch);
+    const outcome = await this.ingestor.addBatch(batch);
     this.summary.stored += outcome.stored;
     this.summary.duplicates += outcome.duplicates;
     this.summary.revised += outcome.revised;
@@ -171,8 +177,8 @@ export async function ingestSources(store: ArticleStore, sources: string[], opti
     const read = await readInputs(paths);
     for (const problem of read.problems) runner.problem(problem.origin, problem.reason);
     progress.start(read.articles.length);
-    runner.add(read.articles);
-    runner.flush();
+    await runner.add(read.articles);
+    await runner.flush();
     progress.stop();
   }
   await pollAll(store, runner, feeds, { ...options, ignoreBackoff: true });
@@ -205,8 +211,8 @@ async function feedFileInto(store: ArticleStore, runner: BatchRunner, file: stri
   });
   for (const problem of result.problems) runner.problem(file, problem);
   if (feed.items.length === 0) runner.problem(file, 'feed has no items');
-  runner.add(result.articles);
-  runner.flush();
+  await runner.add(result.articles);
+  await runner.flush();
 }
 
 async function pollInto(store: ArticleStore, runner: BatchRunner, feed: string, options: IngestRunOptions): Promise<void> {
@@ -220,8 +226,8 @@ async function pollInto(store: ArticleStore, runner: BatchRunner, feed: string, 
   }
   else {
     for (const problem of result.problems) runner.problem(feed, problem);
-    runner.add(result.articles);
-    runner.flush();
+    await runner.add(result.articles);
+    await runner.flush();
   }
 }
 

@@ -34,34 +34,34 @@ test('a corrected copy of a file is a new version of its article: one article, i
     const file = path.join(dir, 'bridge.txt');
     const db = path.join(dir, 'store.db');
     writeFileSync(file, `Ship hits Rhine bridge near Duisburg\n\n${FIRST}`);
-    const store = openStore(db);
+    const store = await openStore(db);
     await ingestSources(store, [file]);
-    const [story] = store.listStories();
-    const before = store.getStory(story.id)!.version;
+    const [story] = await store.listStories();
+    const before = (await store.getStory(story.id))!.version;
 
     writeFileSync(file, `Ship hits Rhine bridge near Duisburg\n\n${CORRECTED}`);
     await ingestSources(store, [file]);
-    assert.equal(store.articleCount(), 1, 'not a second article');
-    const current = store.getArticle(1)!;
+    assert.equal(await store.articleCount(), 1, 'not a second article');
+    const current = (await store.getArticle(1))!;
     assert.equal(current.version, 2);
     assert.match(current.article.text, /Twenty-seven/);
-    assert.deepEqual(store.articleHistory(1).map((v) => v.version), [1]);
-    assert.match(store.articleHistory(1)[0].article.text, /Twenty-five/, 'the old text is kept');
-    assert.deepEqual(store.storyArticles(story.id).map((a) => a.version), [2], 'the story sees the new text');
-    assert.ok(store.getStory(story.id)!.version > before, 'its story version grew (cached dossiers are rebuilt)');
+    assert.deepEqual((await store.articleHistory(1)).map((v) => v.version), [1]);
+    assert.match((await store.articleHistory(1))[0].article.text, /Twenty-five/, 'the old text is kept');
+    assert.deepEqual((await store.storyArticles(story.id)).map((a) => a.version), [2], 'the story sees the new text');
+    assert.ok((await store.getStory(story.id))!.version > before, 'its story version grew (cached dossiers are rebuilt)');
 
     // Reading the corrected file again changes nothing.
     await ingestSources(store, [file]);
-    assert.equal(store.getArticle(1)!.version, 2);
-    store.close();
+    assert.equal((await store.getArticle(1))!.version, 2);
+    await store.close();
     assert.equal(documentsCounted(db), 1, 'the clusterer counted the article once, not once per version');
   } finally {
     done();
   }
 });
 
-test('a changed text under the same URL is reported as a revision by the ingestor', () => {
-  const store = openStore(':memory:');
+test('a changed text under the same URL is reported as a revision by the ingestor', async () => {
+  const store = await openStore(':memory:');
   const ingestor = new StoryIngestor(store);
   const base: Article = {
     id: 'bridge',
@@ -76,15 +76,15 @@ test('a changed text under the same URL is reported as a revision by the ingesto
     removed: [],
     diagnostics: [],
   };
-  const first = ingestor.addBatch([base]);
+  const first = await ingestor.addBatch([base]);
   assert.equal(first.stored, 1);
-  const second = ingestor.addBatch([{ ...base, text: CORRECTED }]);
+  const second = await ingestor.addBatch([{ ...base, text: CORRECTED }]);
   assert.equal(second.stored, 0);
   assert.equal(second.duplicates, 0);
   assert.equal(second.revised, 1);
   assert.deepEqual(second.revisions, [{ articleId: first.placed[0].articleId, storyId: first.placed[0].storyId, version: 2 }]);
-  assert.equal(store.storyArticles(first.placed[0].storyId)[0].article.text, CORRECTED);
-  store.close();
+  assert.equal((await store.storyArticles(first.placed[0].storyId))[0].article.text, CORRECTED);
+  await store.close();
 });
 
 test('ingest --store on a file that is not a database prints one line and exits 1', async () => {

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { ArticleStore } from '../store/index.js';
 import { StoryCatalog } from './catalog.js';
-import { DossierService } from './dossiers.js';
+import { DossierService, type RemoteDossierBuilds } from './dossiers.js';
 import { DossierPool } from './dossier-pool.js';
 import { DossierWarmer } from './warmer.js';
 import { ArticleIntake } from './intake.js';
@@ -48,6 +48,10 @@ export interface AppOptions {
   /** Longest silence on a connection, in ms (default 120 s, above the longest dossier wait); then it is closed. */
   connectionTimeoutMs?: number;
   logger?: boolean;
+  /** The store as worker threads open it when `store.path` is not enough (a PostgreSQL URL: `path` hides its password). */
+  storeTarget?: string;
+  /** Dossier builds done by queue workers (PostgreSQL stores; see RemoteDossierBuilds). */
+  remoteBuilds?: RemoteDossierBuilds;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -84,8 +88,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const store = options.store;
   // One pool of worker threads for everything slow: dossier builds, and re-indexing large stories for search.
   const pool = new DossierPool({ threads: options.dossierThreads });
+  const storeTarget = options.storeTarget ?? store.path;
   const dossiers = new DossierService(store, {
     pool,
+    storeTarget,
+    remote: options.remoteBuilds,
     maxArticles: options.maxDossierArticles,
     buildDelayMs: options.dossierBuildDelayMs,
     onError: (id, error) => app.log.error({ err: error }, `dossier of story ${id} failed`),
@@ -93,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const context: AppContext = {
     store,
     // A worker can open a store file, not an in-memory database: those are indexed on this thread.
-    catalog: new StoryCatalog(store, 1000, store.path === ':memory:' ? undefined : (storyId, known) => pool.index(store.path, storyId, known)),
+    catalog: new StoryCatalog(store, 1000, store.path === ':memory:' ? undefined : (storyId, known) => pool.index(storeTarget, storyId, known)),
     dossiers,
     warmer: new DossierWarmer(dossiers),
     intake: new ArticleIntake(store, { allowPrivate: options.allowPrivate, onChange: () => context.catalog.refresh(true) }),

@@ -85,17 +85,17 @@ async function firstStoryId(server: RunningServer): Promise<number> {
 }
 
 /** Adds an article (written for this test, on the example's event) to story `storyId`: a new story version. */
-function addToStory(server: RunningServer, storyId: number, n: number): void {
+async function addToStory(server: RunningServer, storyId: number, n: number): Promise<void> {
   const text = [
     `Investigators returned to the Port Alder harbour on Saturday to examine the remains of the grain warehouse destroyed by fire, update ${n}.`,
     'Fire chief Maria Lindqvist said the cause of the blaze had not yet been established and that the site would stay closed to the public.',
     'Halden Grain Ltd said it would cooperate fully with the investigation, while the Dockworkers Union repeated its warning about blocked fire doors.',
   ].join('\n\n');
-  const put = server.store.putArticle(
+  const put = await server.store.putArticle(
     cleanArticle(readRecord({ text, title: `Port Alder warehouse fire: investigators return (${n})`, outlet: `Harbour Gazette ${n}`, publishedAt: '2025-03-16', url: `https://gazette.example/fire/${n}` }, `follow-up-${n}`)),
   );
   assert.equal(put.status, 'stored');
-  server.store.setArticleStory(put.id, storyId);
+  await server.store.setArticleStory(put.id, storyId);
 }
 
 test('a story analysed for the first time: the page says so with its size, asks again, then shows the dossier and its cap', { skip: skipReason ?? false }, async () => {
@@ -148,7 +148,7 @@ test('an older dossier is shown with a note while the newer one is analysed, swa
     const v1 = await fetch(`${server.url}/api/stories/${storyId}/dossier?wait=60000`);
     assert.equal(v1.status, 200);
     await v1.arrayBuffer();
-    addToStory(server, storyId, 1);
+    await addToStory(server, storyId, 1);
 
     const dossiers = await interceptDossiers(page);
     dossiers.hold();
@@ -183,7 +183,7 @@ test('an older dossier is shown with a note while the newer one is analysed, swa
     assert.equal(await page.locator('.version-note').count(), 0);
 
     // Another article: the page shows the note again; leaving the story stops asking the server.
-    addToStory(server, storyId, 2);
+    await addToStory(server, storyId, 2);
     await page.goto(`${server.url}/#/`);
     await page.locator('.story-card').first().waitFor();
     dossiers.hold();

@@ -13,7 +13,7 @@ import { readRecord } from '../read/index.js';
 import { cleanArticle } from '../clean/index.js';
 import { schemaErrors } from '../../test/dossier-contract.js';
 import type { Dossier } from '../dossier/types.js';
-import { distinctIds, selectArticles } from './dossier-build.js';
+import { distinctIds, selectArticles } from '../story-dossier.js';
 import { OFFLOAD_ARTICLES, StoryCatalog, readStoryDelta } from './catalog.js';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/harbour-fire');
@@ -32,16 +32,16 @@ function paragraphs(): string[] {
 }
 
 /** Puts `count` articles recombined from the example's paragraphs into story `storyId` of `store`. */
-function addSynthetic(store: ArticleStore, storyId: number, count: number, from = 0): void {
+async function addSynthetic(store: ArticleStore, storyId: number, count: number, from = 0): Promise<void> {
   const pool = paragraphs();
   assert.ok(pool.length >= 4, 'the example has paragraphs to recombine');
-  store.transaction(() => {
+  await store.transaction(async () => {
     for (let i = from; i < from + count; i++) {
       const text = Array.from({ length: 8 }, (_, j) => pool[(i * 7 + j * 3) % pool.length]).join('\n\n') + `\n\nReport number ${i} from the harbour.`;
-      const put = store.putArticle(
+      const put = await store.putArticle(
         cleanArticle(readRecord({ text, title: `Harbour report ${i}`, outlet: `Outlet ${i % 9}`, publishedAt: `2025-03-${String(10 + (i % 5)).padStart(2, '0')}`, url: `https://outlet${i % 9}.example/r/${i}` }, `synthetic-${i}`)),
       );
-      if (put.status === 'stored') store.setArticleStory(put.id, storyId);
+      if (put.status === 'stored') await store.setArticleStory(put.id, storyId);
     }
   });
 }
@@ -59,9 +59,9 @@ interface Health {
 test('the server answers health and the story list while a large story is analysed in a worker', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'triangulate-building-'));
   const db = path.join(dir, 'large.db');
-  const store = openStore(db);
-  addSynthetic(store, 1, 150);
-  store.close();
+  const store = await openStore(db);
+  await addSynthetic(store, 1, 150);
+  await store.close();
   let server: RunningServer | undefined;
   try {
     server = await startServer({ db, port: 0, warmDossiers: false, webRoot: '/nonexistent' });
@@ -108,7 +108,7 @@ test('a story that changes while it builds: 202 with the last version, and build
     // Three new articles arrive, one request after each: one build runs, one more is pending, never more.
     const started = () => server.app.triangulate.dossiers.started.get(storyId) ?? 0;
     for (let i = 0; i < 3; i++) {
-      addSynthetic(store, storyId, 1, 100 + i);
+      await addSynthetic(store, storyId, 1, 100 + i);
       const stale = await fetch(`${url}/api/stories/${storyId}/dossier?wait=0`);
       assert.equal(stale.status, 202);
       assert.equal(stale.headers.get('x-dossier-status'), 'building');
@@ -135,7 +135,7 @@ test('a story that changes while it builds: 202 with the last version, and build
 test('a dossier analyses at most maxDossierArticles, chosen across outlets, and says so', async () => {
   const server = await startServer({ db: ':memory:', port: 0, warmDossiers: false, webRoot: '/nonexistent', maxDossierArticles: 12 });
   try {
-    addSynthetic(server.store, 1, 30);
+    await addSynthetic(server.store, 1, 30);
     const response = await fetch(`${server.url}/api/stories/1/dossier?wait=60000`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('x-dossier-articles'), '12');
@@ -167,9 +167,9 @@ test('selection keeps story order and prefers the newest of each outlet; ids sta
 });
 
 test('a large story that grows is re-indexed for search off the event loop, one re-index at a time', async () => {
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   try {
-    addSynthetic(store, 1, OFFLOAD_ARTICLES + 1);
+    await addSynthetic(store, 1, OFFLOAD_ARTICLES + 1);
     let calls = 0;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -178,19 +178,19 @@ test('a large story that grows is re-indexed for search off the event loop, one 
       await gate;
       return readStoryDelta(store, id, new Set(known));
     });
-    catalog.refresh(true);
+    await catalog.refresh(true);
     assert.equal(calls, 0, 'the first index is built in place');
-    const late = (word: string) => {
-      const put = store.putArticle(cleanArticle(readRecord({ text: `A late report from the ${word} quay, where the harbour officials met on Friday.`, title: `Late ${word}` }, `late-${word}`)));
-      if (put.status === 'stored') store.setArticleStory(put.id, 1);
+    const late = async (word: string) => {
+      const put = await store.putArticle(cleanArticle(readRecord({ text: `A late report from the ${word} quay, where the harbour officials met on Friday.`, title: `Late ${word}` }, `late-${word}`)));
+      if (put.status === 'stored') await store.setArticleStory(put.id, 1);
     };
-    late('zanzibarian');
-    catalog.refresh(true);
+    await late('zanzibarian');
+    await catalog.refresh(true);
     assert.equal(calls, 1);
     assert.equal(catalog.get(1)!.summary.articleCount, OFFLOAD_ARTICLES + 2, 'counts change at once');
     assert.equal(catalog.search({ text: 'zanzibarian' }).total, 0, 'words arrive when the worker is done');
-    late('quokkaville');
-    catalog.refresh(true);
+    await late('quokkaville');
+    await catalog.refresh(true);
     assert.equal(calls, 1, 'no second re-index while one runs');
     release();
     for (let i = 0; i < 200 && catalog.search({ text: 'quokkaville' }).total === 0; i++) await new Promise((r) => setTimeout(r, 10));
@@ -199,6 +199,6 @@ test('a large story that grows is re-indexed for search off the event loop, one 
     assert.equal(catalog.search({ text: 'quokkaville' }).total, 1);
     assert.equal(catalog.search({ text: 'harbour' }).total, 1, 'earlier words are kept');
   } finally {
-    store.close();
+    await store.close();
   }
 });

@@ -22,13 +22,13 @@ function article(n: number, text: string): Article {
   };
 }
 
-function storyOf(size: number) {
-  const store = openStore(':memory:');
+async function storyOf(size: number) {
+  const store = await openStore(':memory:');
   const ids: number[] = [];
   for (let n = 0; n < size; n++) {
     const text = n === 0 ? 'A zeppelin was seen over the harbour on Friday.' : `Harbour cranes were repaired on day ${n} of the works.`;
-    const put = store.putArticle(article(n, text));
-    store.setArticleStory(put.id, 1, { newStory: n === 0 });
+    const put = await store.putArticle(article(n, text));
+    await store.setArticleStory(put.id, 1, { newStory: n === 0 });
     ids.push(put.id);
   }
   return { store, ids };
@@ -39,39 +39,39 @@ async function until(check: () => boolean): Promise<void> {
   assert.ok(check(), 'settled in time');
 }
 
-test("a small story's words are read again at once when an article is hidden, and again when it is restored", () => {
-  const { store, ids } = storyOf(3);
+test("a small story's words are read again at once when an article is hidden, and again when it is restored", async () => {
+  const { store, ids } = await storyOf(3);
   const catalog = new StoryCatalog(store, 0);
-  catalog.refresh(true);
+  await catalog.refresh(true);
   assert.equal(catalog.search({ text: 'zeppelin' }).total, 1);
-  store.hideArticle(ids[0]);
-  catalog.refresh(true);
+  await store.hideArticle(ids[0]);
+  await catalog.refresh(true);
   assert.equal(catalog.search({ text: 'zeppelin' }).total, 0);
   assert.equal(catalog.search({ text: 'cranes' }).total, 1);
   assert.equal(catalog.get(1)!.summary.articleCount, 2);
-  store.restoreArticle(ids[0]);
-  catalog.refresh(true);
+  await store.restoreArticle(ids[0]);
+  await catalog.refresh(true);
   assert.equal(catalog.search({ text: 'zeppelin' }).total, 1);
-  store.close();
+  await store.close();
 });
 
 test("a large story is re-read whole off the event loop when an article is hidden", async () => {
-  const { store, ids } = storyOf(OFFLOAD_ARTICLES + 2);
+  const { store, ids } = await storyOf(OFFLOAD_ARTICLES + 2);
   const calls: number[][] = [];
   const catalog = new StoryCatalog(store, 0, async (storyId, known) => {
     calls.push(known);
     await new Promise((r) => setTimeout(r, 5));
     return readStoryDelta(store, storyId, new Set(known));
   });
-  catalog.refresh(true);
+  await catalog.refresh(true);
   assert.equal(catalog.search({ text: 'zeppelin' }).total, 1);
-  store.hideArticle(ids[0]);
-  catalog.refresh(true);
+  await store.hideArticle(ids[0]);
+  await catalog.refresh(true);
   assert.equal(catalog.get(1)!.summary.articleCount, OFFLOAD_ARTICLES + 1, 'the new counts show at once');
   await until(() => catalog.search({ text: 'zeppelin' }).total === 0);
   assert.equal(catalog.search({ text: 'cranes' }).total, 1);
   assert.deepEqual(calls.at(-1), [], 'the last read took every article');
   assert.equal(catalog.search({ minArticles: OFFLOAD_ARTICLES + 1 }).total, 1);
   assert.equal(catalog.search({ minArticles: OFFLOAD_ARTICLES + 2 }).total, 0);
-  store.close();
+  await store.close();
 });

@@ -52,8 +52,8 @@ export interface StoryIndexDelta {
  * Reads a story's articles and takes the words and names of those not in `known` (store ids). Runs in a
  * dossier worker for large stories, where stemming thousands of articles would stall the event loop.
  */
-export function readStoryDelta(store: ArticleStore, storyId: number, known: ReadonlySet<number>): StoryIndexDelta {
-  const articles = store.storyArticles(storyId);
+export async function readStoryDelta(store: ArticleStore, storyId: number, known: ReadonlySet<number>): Promise<StoryIndexDelta> {
+  const articles = await store.storyArticles(storyId);
   const terms = new Set<string>();
   const names = new Set<string>();
   const delta: StoryIndexDelta = { storyId, ids: [], outlets: [], published: [], terms: [], names: [], headline: '' };
@@ -117,29 +117,69 @@ export class StoryCatalog {
   /** Large stories being re-indexed off the event loop, with the newest summary seen meanwhile. */
   private readonly reindexing = new Map<number, StorySummary>();
 
-  /** Reads what changed in the store since the last call; cheap when nothing did (one COUNT, at most once per `recheckMs`). */
-  refresh(force = false): void {
-    const now = performance.now();
-    if (!force && now - this.checkedAt < this.recheckMs) return;
-    this.checkedAt = now;
+  /** The refresh reading the store now, shared by everyone who asks meanwhile. */
+  private running: Promise<void> | null = null;
+  /** A forced refresh asked for while one ran: it starts when that one ends, shared by every such asker. */
+  private followUp: Promise<void> | null = null;
+
+  /**
+   * Reads what changed in the store since the last call; cheap when nothing did (the change counter, at most
+   * once per `recheckMs`). Concurrent callers share one refresh: an unforced call joins the one running; a
+   * forced one (after a write) joins a single refresh that starts once the running one ends, since the
+   * running one may have read the store before that write. Rejects with the store's error (StoreError).
+   */
+  refresh(force = false): Promise<void> {
+    if (this.followUp) return this.followUp;
+    if (this.running) {
+      if (!force) return this.running;
+      const previous = this.running;
+      this.followUp = previous
+        .catch(() => undefined)
+        .then(() => {
+          this.followUp = null;
+          return this.start(true);
+        });
+      return this.followUp;
+    }
+    if (!force && performance.now() - this.checkedAt < this.recheckMs) return Promise.resolve();
+    return this.start(force);
+  }
+
+  private start(force: boolean): Promise<void> {
+    const run = this.read(force).finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async read(force: boolean): Promise<void> {
+    this.checkedAt = performance.now();
     // The change counter moves on any commit by any process (a revision by an ingest run changes no count).
-    const count = this.store.changeCounter();
+    const count = await this.store.changeCounter();
     if (!force && count === this.seenArticles) return;
-    this.seenArticles = count;
-    const live = new Set<number>();
-    for (let offset = 0; ; offset += 1000) {
-      const page = this.store.listStories({ limit: 1000, offset });
-      for (const summary of page) {
-        live.add(summary.id);
-        const known = this.entries.get(summary.id);
-        if (known && known.summary.version === summary.version) known.summary = summary;
-        else if (known && this.offload && summary.articleCount > OFFLOAD_ARTICLES) this.reindexLater(known, summary);
-        else this.index(summary);
+    // All pages from one snapshot: a write landing between two pages could shift a story past the page
+    // boundary, and a story missing from the listing would be dropped from the index.
+    const summaries = await this.store.readSnapshot(async () => {
+      const all: StorySummary[] = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = await this.store.listStories({ limit: 1000, offset });
+        all.push(...page);
+        if (page.length < 1000) return all;
       }
-      if (page.length < 1000) break;
+    });
+    const live = new Set<number>();
+    for (const summary of summaries) {
+      live.add(summary.id);
+      const known = this.entries.get(summary.id);
+      if (known && known.summary.version === summary.version) known.summary = summary;
+      else if (known && this.offload && summary.articleCount > OFFLOAD_ARTICLES) this.reindexLater(known, summary);
+      else await this.index(summary);
     }
     for (const id of [...this.entries.keys()]) if (!live.has(id)) this.unindex(id);
     this.ordered = null;
+    // Only a completed refresh counts as having seen this state: a failed one is tried again next time.
+    this.seenArticles = count;
   }
 
   get(id: number): CatalogEntry | undefined {
@@ -209,9 +249,9 @@ export class StoryCatalog {
   // Stories mostly gain articles (new ones, or a merged story's), so a changed story usually needs only its
   // new articles' words: stemming is what costs (3.4 s for a 3,000-article story), so a story that grows
   // by one article costs one article's stemming, not the whole story's.
-  private index(summary: StorySummary): void {
+  private async index(summary: StorySummary): Promise<void> {
     const against = new Set(this.indexedArticles.get(summary.id) ?? []);
-    this.apply(summary, readStoryDelta(this.store, summary.id, against), against);
+    await this.apply(summary, await readStoryDelta(this.store, summary.id, against), against);
   }
 
   /** Large stories whose next re-index must read every article (an article left them). */
@@ -228,15 +268,16 @@ export class StoryCatalog {
     const go = (wanted: StorySummary) => {
       const against = this.readAfresh.delete(wanted.id) ? new Set<number>() : new Set(this.indexedArticles.get(wanted.id) ?? []);
       this.offload!(wanted.id, [...against])
-        .then(
-          (delta) => {
-            if (!this.entries.has(wanted.id)) return;
-            this.apply(wanted, delta, against);
-            this.ordered = null;
-          },
-          // The worker failed (or the server is closing): read it here next time instead.
-          () => this.entries.get(wanted.id) && (this.entries.get(wanted.id)!.summary = { ...wanted, version: -1 }),
-        )
+        .then(async (delta) => {
+          if (!this.entries.has(wanted.id)) return;
+          await this.apply(wanted, delta, against);
+          this.ordered = null;
+        })
+        // The worker failed (or the server is closing), or the store did while applying: read it here next time instead.
+        .catch(() => {
+          const entry = this.entries.get(wanted.id);
+          if (entry) entry.summary = { ...wanted, version: -1 };
+        })
         .finally(() => {
           const latest = this.reindexing.get(wanted.id);
           const again = latest && this.entries.has(wanted.id) && (latest.version !== wanted.version || this.readAfresh.has(wanted.id));
@@ -254,7 +295,7 @@ export class StoryCatalog {
    * Puts a story's delta in the index. `against` is the set of article ids the delta's words leave out
    * (already indexed); empty means the delta holds every article's words and replaces the entry's.
    */
-  private apply(summary: StorySummary, delta: StoryIndexDelta, against: ReadonlySet<number>): void {
+  private async apply(summary: StorySummary, delta: StoryIndexDelta, against: ReadonlySet<number>): Promise<void> {
     const ids = new Set(delta.ids);
     if ([...against].some((id) => !ids.has(id))) {
       // An article left the story (an editor hid it): its words must stop finding the story, so the story's
@@ -262,7 +303,7 @@ export class StoryCatalog {
       // words until then), here otherwise.
       const known = this.entries.get(summary.id);
       if (known && this.offload && summary.articleCount > OFFLOAD_ARTICLES) this.reindexLater(known, summary, true);
-      else this.apply(summary, readStoryDelta(this.store, summary.id, new Set()), new Set());
+      else await this.apply(summary, await readStoryDelta(this.store, summary.id, new Set()), new Set());
       return;
     }
     // A delta of every article replaces the entry's words (dropping those only departed articles had).

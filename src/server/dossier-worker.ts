@@ -6,8 +6,8 @@
 import type { Article } from '../clean/index.js';
 import type { Dossier } from '../dossier/types.js';
 import { openStore, type ArticleStore } from '../store/index.js';
-import { analyzeArticles } from '../analyze.js';
-import { distinctIds, dossierStats, selectArticles, type DossierStats } from './dossier-build.js';
+import { buildStoryDossier } from '../story-dossier-build.js';
+import { dossierStats, type DossierStats } from '../story-dossier.js';
 import { readStoryDelta, type StoryIndexDelta } from './catalog.js';
 
 /** What the main thread asks for: a story of a store file, or articles it read itself (in-memory stores). */
@@ -21,13 +21,16 @@ export type BuildResult =
   /** The story is gone from the store (it cannot be: stories are never deleted; kept for a clear error). */
   | { status: 'missing'; storyId: number };
 
-const stores = new Map<string, ArticleStore>();
+// One store per worker thread and store, opened on first use and kept for the thread's life. The promise is
+// kept, so tasks arriving while it opens share one connection; a failed open is forgotten and tried again.
+const stores = new Map<string, Promise<ArticleStore>>();
 
-function storeAt(file: string): ArticleStore {
+function storeAt(file: string): Promise<ArticleStore> {
   let store = stores.get(file);
   if (!store) {
     store = openStore(file, { readonly: true });
     stores.set(file, store);
+    store.catch(() => stores.delete(file));
   }
   return store;
 }
@@ -49,27 +52,30 @@ export interface IndexTask {
 export type WorkerTask = BuildTask | IndexTask;
 export type WorkerResult = BuildResult | StoryIndexDelta;
 
-/** Runs one task; a build throws what the analysis throws (NothingToAnalyzeError for an empty story). */
-export default function runTask(task: WorkerTask): WorkerResult {
+/**
+ * Runs one task; a build rejects with what the analysis throws (NothingToAnalyzeError for an empty story),
+ * and with StoreError when the store cannot be opened or read.
+ */
+export default async function runTask(task: WorkerTask): Promise<WorkerResult> {
   if (task.source === 'catalog') {
-    const store = storeAt(task.storePath);
+    const store = await storeAt(task.storePath);
     return store.readSnapshot(() => readStoryDelta(store, task.storyId, new Set(task.known)));
   }
   return buildTask(task);
 }
 
-function buildTask(task: BuildTask): BuildResult {
+async function buildTask(task: BuildTask): Promise<BuildResult> {
   block(task.delayMs ?? 0);
   if (task.source === 'articles') {
     const built = buildStoryDossier(task.storyId, task.articles, task.maxArticles, task.storyArticles);
     return { status: 'built', storyId: task.storyId, version: task.version, ...built };
   }
-  const store = storeAt(task.storePath);
-  const snapshot = store.readSnapshot(() => {
-    const story = store.getStory(task.storyId);
+  const store = await storeAt(task.storePath);
+  const snapshot = await store.readSnapshot(async () => {
+    const story = await store.getStory(task.storyId);
     if (!story) return null;
-    const cached = store.getCachedDossier(story.id, story.version);
-    return { story, cached, articles: cached === null ? store.storyArticles(story.id).map((s) => s.article) : [] };
+    const cached = await store.getCachedDossier(story.id, story.version);
+    return { story, cached, articles: cached === null ? (await store.storyArticles(story.id)).map((s) => s.article) : [] };
   });
   if (!snapshot) return { status: 'missing', storyId: task.storyId };
   const { story, cached } = snapshot;
@@ -80,32 +86,4 @@ function buildTask(task: BuildTask): BuildResult {
   }
   const built = buildStoryDossier(story.id, snapshot.articles, task.maxArticles);
   return { status: 'built', storyId: story.id, version: story.version, ...built };
-}
-
-export interface BuiltDossier {
-  json: string;
-  stats: DossierStats;
-  /** Articles the story held when the build read it. */
-  storyArticles: number;
-}
-
-/**
- * Builds the dossier of one story from its articles (in story order). Over `maxArticles` only a selection
- * is analysed and the dossier says so in `problems`. Throws NothingToAnalyzeError for an empty story.
- */
-export function buildStoryDossier(storyId: number, articles: Article[], maxArticles: number, storyArticles = articles.length): BuiltDossier {
-  // Ids are made distinct over the whole story, before the selection, so an article has the same id in
-  // every dossier of the story and in the story's article list (GET /api/stories/:id).
-  const chosen = selectArticles(distinctIds(articles).map((article) => ({ article })), maxArticles).map((c) => c.article);
-  const problems =
-    chosen.length < storyArticles
-      ? [
-          {
-            origin: `story ${storyId}`,
-            reason: `this dossier analyses ${chosen.length} of the story's ${storyArticles} articles (the limit per dossier); the newest article of each outlet was taken first`,
-          },
-        ]
-      : [];
-  const dossier = analyzeArticles(chosen, problems);
-  return { json: JSON.stringify(dossier), stats: dossierStats(dossier), storyArticles };
 }

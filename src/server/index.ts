@@ -8,7 +8,7 @@ export { DossierService, DossierBuildError, dossierStats } from './dossiers.js';
 export type { DossierServiceOptions, DossierState, DossierStats, StoredDossier } from './dossiers.js';
 export { DossierPool } from './dossier-pool.js';
 export type { DossierPoolOptions } from './dossier-pool.js';
-export { DEFAULT_MAX_DOSSIER_ARTICLES, selectArticles, distinctIds } from './dossier-build.js';
+export { DEFAULT_MAX_DOSSIER_ARTICLES, selectArticles, distinctIds } from '../story-dossier.js';
 export { DEFAULT_DOSSIER_WAIT_MS } from './routes.js';
 export { isIsoDate } from './validation.js';
 export { allowedHost } from './security.js';

@@ -35,8 +35,11 @@ export interface IntakeOptions {
   /** Largest page fetched for a URL. */
   maxFetchBytes?: number;
   fetchTimeoutMs?: number;
-  /** Called after a batch stored something (so readers of the store can look again at once). */
-  onChange?: () => void;
+  /**
+   * Called after a write changed something (so readers of the store can look again at once); awaited before
+   * the write's promise resolves, so its caller sees what the hook refreshed. Its rejection rejects the write's promise.
+   */
+  onChange?: () => void | Promise<void>;
 }
 
 export class ArticleIntake {
@@ -62,15 +65,15 @@ export class ArticleIntake {
     const raw = await this.toRaw(input);
     const article = cleanArticle(raw);
     // The batch and the restore run in one turn of the write queue, so no other batch comes in between.
-    return this.queued(() => {
-      const outcome = this.ingestor.addBatch([article]);
+    return this.queued(async () => {
+      const outcome = await this.ingestor.addBatch([article]);
       const placed = outcome.placed[0];
       if (placed) return this.changed({ status: 'stored', articleId: placed.articleId, storyId: placed.storyId, title: article.title });
       const revision = outcome.revisions[0];
-      const id = revision?.articleId ?? this.store.findArticleByUrl(article.url ?? '') ?? this.store.findArticleByText(article.text);
-      const stored = id !== null ? this.store.getArticle(id) : null;
+      const id = revision?.articleId ?? (await this.store.findArticleByUrl(article.url ?? '')) ?? (await this.store.findArticleByText(article.text));
+      const stored = id !== null ? await this.store.getArticle(id) : null;
       if (stored?.hiddenAt) {
-        const shown = this.store.restoreArticle(stored.id)!;
+        const shown = (await this.store.restoreArticle(stored.id))!;
         return this.changed({ status: 'restored', articleId: stored.id, storyId: shown.storyId, title: revision ? article.title : stored.article.title });
       }
       if (revision) return this.changed({ status: 'revised', articleId: revision.articleId, storyId: revision.storyId, title: article.title });
@@ -84,31 +87,32 @@ export class ArticleIntake {
    * another process kept the store locked too long.
    */
   setHidden(articleId: number, hide: boolean): Promise<ArticleVisibility | null> {
-    return this.queued(() => {
-      const result = hide ? this.store.hideArticle(articleId) : this.store.restoreArticle(articleId);
-      if (result?.changed) this.options.onChange?.();
+    return this.queued(async () => {
+      const result = await (hide ? this.store.hideArticle(articleId) : this.store.restoreArticle(articleId));
+      if (result?.changed) await this.options.onChange?.();
       return result;
     });
   }
 
   /** Stores and clusters cleaned articles; writes run one at a time, in arrival order. */
   addCleaned(articles: Article[]): Promise<[BatchOutcome]> {
-    return this.queued(() => {
-      const outcome = this.ingestor.addBatch(articles);
-      if (outcome.stored > 0 || outcome.revised > 0) this.options.onChange?.();
+    return this.queued(async () => {
+      const outcome = await this.ingestor.addBatch(articles);
+      if (outcome.stored > 0 || outcome.revised > 0) await this.options.onChange?.();
       return [outcome] as [BatchOutcome];
     });
   }
 
-  // Every write of this intake goes through one queue, in arrival order.
-  private queued<T>(write: () => T): Promise<T> {
+  // Every write of this intake goes through one queue, in arrival order: the next starts when the last has
+  // settled (its awaits included), so a batch and the restore that follows it are never split by another write.
+  private queued<T>(write: () => Promise<T>): Promise<T> {
     const run = this.tail.then(write);
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  private changed(result: IntakeResult): IntakeResult {
-    this.options.onChange?.();
+  private async changed(result: IntakeResult): Promise<IntakeResult> {
+    await this.options.onChange?.();
     return result;
   }
 

@@ -8,7 +8,7 @@ import type { NewArticle } from './intake.js';
 import { ApiError } from './errors.js';
 import type { StoredDossier } from './dossiers.js';
 import { articleIdParam, checkTextFields, storyIdParam } from './validation.js';
-import { distinctIds } from './dossier-build.js';
+import { distinctIds } from '../story-dossier.js';
 import {
   addArticleSchema,
   EXPORT_FORMATS,
@@ -51,9 +51,9 @@ const RETRY_AFTER_S = 2;
 /** Most stories of unknown dispute count one filtered list request queues for analysis. */
 const UNANALYSED_WARM = 50;
 
-function findStory(context: AppContext, id: number): CatalogEntry {
-  context.catalog.refresh();
-  const resolved = context.store.getStory(id);
+async function findStory(context: AppContext, id: number): Promise<CatalogEntry> {
+  await context.catalog.refresh();
+  const resolved = await context.store.getStory(id);
   const entry = resolved ? context.catalog.get(resolved.id) : undefined;
   if (!entry) throw new ApiError(404, 'not-found', `no story ${id}`);
   return entry;
@@ -65,7 +65,7 @@ function findStory(context: AppContext, id: number): CatalogEntry {
  * error (DossierBuildError, a 500) when the analysis of this version failed; 404 for an unknown story.
  */
 async function currentDossier(context: AppContext, storyId: number, waitMs: number): Promise<StoredDossier | null> {
-  const now = context.dossiers.state(storyId);
+  const now = await context.dossiers.state(storyId);
   if (!now) throw new ApiError(404, 'not-found', `no story ${storyId}`);
   if (now.current) return now.current;
   if (now.failure && !now.building) throw now.failure;
@@ -121,18 +121,20 @@ function renderExport(dossier: Dossier, format: ExportFormat): string {
 }
 
 export function registerRoutes(app: FastifyInstance, context: AppContext): void {
+  // Not awaited: queueing reads the store, and the answer need not wait for it (schedule never rejects).
   const warm = (entries: CatalogEntry[]) => {
     if (!context.warmDossiers) return;
-    context.warmer.schedule(entries.filter((e) => !context.dossiers.statsOf(e.summary.id, e.summary.version)).map((e) => e.summary.id));
+    void context.warmer.schedule(entries.filter((e) => !context.dossiers.statsOf(e.summary.id, e.summary.version)).map((e) => e.summary.id));
   };
 
   // Health must answer at once whatever else happens, so it does not refresh the catalog (re-indexing a
   // story that changed is the one slow thing left on the event loop): its story count may lag a second.
   app.get('/api/health', { schema: healthSchema }, async () => {
+    const [articles, hidden] = await Promise.all([context.store.articleCount(), context.store.hiddenArticleCount()]);
     return {
       status: 'ok',
       version: '0.1.0',
-      store: { schemaVersion: context.store.schemaVersion, articles: context.store.articleCount(), hidden: context.store.hiddenArticleCount(), stories: context.catalog.size },
+      store: { schemaVersion: context.store.schemaVersion, articles, hidden, stories: context.catalog.size },
       analysing: context.warmer.pending,
       dossierBuilds: { running: context.dossiers.running, queued: context.dossiers.queued, threads: context.dossiers.threads, maxArticles: context.dossiers.maxArticles },
       watcher: context.watcher?.status ?? null,
@@ -142,7 +144,7 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
   app.get<{ Querystring: Omit<StorySearch, 'keep' | 'text'> & { q?: string; disputed?: boolean } }>('/api/stories', { schema: listStoriesSchema }, async (request) => {
     const { q, disputed, ...rest } = request.query;
     if (rest.from && rest.to && rest.from > rest.to) throw new ApiError(400, 'invalid-request', `"from" (${rest.from}) is after "to" (${rest.to})`);
-    context.catalog.refresh();
+    await context.catalog.refresh();
     // Dispute counts live in the dossiers, not in the catalog: a story whose current version has no dossier
     // yet cannot be judged, so it is left out, counted, and its analysis queued.
     const unanalysed: CatalogEntry[] = [];
@@ -162,8 +164,8 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
   });
 
   app.get<{ Params: { id: string } }>('/api/stories/:id', { schema: getStorySchema }, async (request) => {
-    const entry = findStory(context, storyIdParam(request.params.id));
-    const stored = context.store.storyArticles(entry.summary.id);
+    const entry = await findStory(context, storyIdParam(request.params.id));
+    const stored = await context.store.storyArticles(entry.summary.id);
     // The ids the dossier uses: two articles of a story may have been given the same one.
     const ids = distinctIds(stored.map((s) => s.article));
     const articles = stored.map((s, i) => ({
@@ -179,7 +181,7 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
 
   app.get<{ Params: { id: string }; Querystring: { wait?: number } }>('/api/stories/:id/dossier', { schema: getDossierSchema }, async (request, reply) => {
     const id = storyIdParam(request.params.id);
-    const now = context.dossiers.state(id);
+    const now = await context.dossiers.state(id);
     if (!now) throw new ApiError(404, 'not-found', `no story ${id}`);
     const story = now.story;
     const currentTag = `"story-${story.id}-v${story.version}"`;
@@ -195,19 +197,19 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
       // Sent as the stored bytes: no parse and re-serialise on the hot path.
       return reply.type('application/json; charset=utf-8').send(dossier.bytes);
     }
-    const previous = context.dossiers.state(story.id)?.previous ?? now.previous;
+    const previous = (await context.dossiers.state(story.id))?.previous ?? now.previous;
     reply.status(202).header('retry-after', String(RETRY_AFTER_S)).header('x-story-id', String(story.id)).header('x-story-version', String(story.version));
     if (previous) return dossierHeaders(reply, previous, story.version, 'building').type('application/json; charset=utf-8').send(previous.bytes);
     return reply.header('x-dossier-status', 'building').send({ status: 'building', storyId: story.id, storyVersion: story.version, dossierVersion: null, retryAfterSeconds: RETRY_AFTER_S });
   });
 
   app.get<{ Params: { id: string }; Querystring: { format: ExportFormat; wait?: number } }>('/api/stories/:id/export', { schema: exportStorySchema }, async (request, reply) => {
-    const entry = findStory(context, storyIdParam(request.params.id));
+    const entry = await findStory(context, storyIdParam(request.params.id));
     const id = entry.summary.id;
     // Never a stale file: an export is kept and passed around, so it must be the story as it is now.
     const stored = await currentDossier(context, id, request.query.wait ?? MAX_EXPORT_WAIT_MS);
     if (!stored) {
-      const version = context.store.getStory(id)?.version ?? entry.summary.version;
+      const version = (await context.store.getStory(id))?.version ?? entry.summary.version;
       return reply
         .status(202)
         .header('retry-after', String(RETRY_AFTER_S))
@@ -241,8 +243,8 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
   async function setVisibility(articleId: number, hide: boolean) {
     const result = await context.intake.setHidden(articleId, hide);
     if (!result) throw new ApiError(404, 'not-found', `no article ${articleId}`);
-    context.catalog.refresh(true);
-    const story = result.storyId !== null ? context.store.getStory(result.storyId) : null;
+    await context.catalog.refresh(true);
+    const story = result.storyId !== null ? await context.store.getStory(result.storyId) : null;
     const entry = story ? context.catalog.get(story.id) : undefined;
     // The story's version grew: its dossier is rebuilt (without the hidden article) in the background.
     if (entry) warm([entry]);
@@ -252,13 +254,13 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
   app.post<{ Body: NewArticle }>('/api/articles', { schema: addArticleSchema }, async (request, reply) => {
     checkTextFields(request.body as Record<string, unknown>);
     const result = await context.intake.add(request.body);
-    const entry = result.storyId !== null ? context.catalog.get(context.store.getStory(result.storyId)?.id ?? result.storyId) : undefined;
+    const entry = result.storyId !== null ? context.catalog.get((await context.store.getStory(result.storyId))?.id ?? result.storyId) : undefined;
     if (entry) warm([entry]);
     return reply.status(result.status === 'stored' ? 201 : 200).send({ ...result, story: entry ? storyItem(context, entry) : null });
   });
 
   app.get('/api/sources', { schema: listSourcesSchema }, async () => {
-    context.catalog.refresh();
+    await context.catalog.refresh();
     return { sources: context.catalog.sources() };
   });
 }

@@ -4,9 +4,21 @@ import { ingestSources, type IngestSummary } from '../ingest/index.js';
 import { openStore, type ArticleStore } from '../store/index.js';
 import { buildApp, type AppOptions } from './app.js';
 import { FeedWatcher } from './watcher.js';
+import type { PostgresStore } from '../store/postgres.js';
+
+/** The job queue of a PostgreSQL store, loaded only for one (SQLite servers never load pg-boss). */
+async function startJobs(store: PostgresStore) {
+  const [{ JobQueue }, { QueuedDossierBuilds }, { scheduleWatch }] = await Promise.all([
+    import('../jobs/queue.js'),
+    import('../jobs/dossiers.js'),
+    import('../jobs/watch.js'),
+  ]);
+  const queue = await JobQueue.open(store);
+  return { queue, builds: new QueuedDossierBuilds(store, queue), scheduleWatch };
+}
 
 export interface ServerOptions extends Omit<AppOptions, 'store'> {
-  /** Store file; ":memory:" (the default when `from` is given) keeps everything in memory. */
+  /** Store file or PostgreSQL URL (see openStore); ":memory:" (the default when `from` is given) keeps everything in memory. */
   db?: string;
   /** Files or folders ingested into the store before the server starts. */
   from?: string[];
@@ -34,14 +46,32 @@ export interface RunningServer {
  * StoreError when the store cannot be opened and the listen error (EADDRINUSE...) when the port cannot be had.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = openStore(options.db ?? (options.from?.length ? ':memory:' : undefined));
+  const store = await openStore(options.db ?? (options.from?.length ? ':memory:' : undefined));
+  let stopJobs: (() => Promise<void>) | null = null;
   try {
     const loaded = options.from?.length
       ? await ingestSources(store, options.from, { allowPrivate: options.allowPrivate, onProblem: options.onProblem })
       : null;
-    const app = await buildApp({ ...options, host: options.host ?? '127.0.0.1', store });
+    // Over PostgreSQL, workers build dossiers and poll feeds; the server queues that work (src/jobs).
+    const jobs = store.kind === 'postgres' ? await startJobs(store as PostgresStore) : null;
+    stopJobs = jobs ? () => jobs.queue.stop({ graceful: false, timeoutMs: 1000 }) : null;
+    const app = await buildApp({ ...options, host: options.host ?? '127.0.0.1', store, storeTarget: options.db, remoteBuilds: jobs?.builds });
     const context = app.triangulate;
-    if (options.feeds?.length) {
+    if (jobs && options.feeds?.length) {
+      const abort = new AbortController();
+      const schedule = jobs.scheduleWatch(store as PostgresStore, options.feeds, {
+        everyMs: options.everyMs ?? 5 * 60_000,
+        signal: abort.signal,
+        allowPrivate: options.allowPrivate,
+        onProblem: options.onProblem,
+      });
+      const stopQueue = stopJobs!;
+      stopJobs = async () => {
+        abort.abort();
+        await schedule.catch(() => undefined);
+        await stopQueue();
+      };
+    } else if (options.feeds?.length) {
       context.watcher = new FeedWatcher(store, context.intake, options.feeds, {
         everyMs: options.everyMs ?? 5 * 60_000,
         allowPrivate: options.allowPrivate,
@@ -50,9 +80,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context.watcher.start();
     }
     // The search index is built before the server answers (health reads its size without refreshing it).
-    context.catalog.refresh(true);
+    await context.catalog.refresh(true);
     if (context.warmDossiers) {
-      context.warmer.schedule(context.catalog.search({ limit: 50 }).stories.map((e) => e.summary.id));
+      void context.warmer.schedule(context.catalog.search({ limit: 50 }).stories.map((e) => e.summary.id));
     }
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
@@ -73,12 +103,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const round = context.watcher?.stop() ?? Promise.resolve();
         const settled = await Promise.race([round.then(() => true, () => true), new Promise<false>((r) => setTimeout(r, 500, false).unref())]);
         await app.close();
-        if (settled) store.close();
-        else void round.catch(() => undefined).finally(() => store.close());
+        await stopJobs?.().catch(() => undefined);
+        if (settled) await store.close();
+        else void round.catch(() => undefined).then(() => store.close()).catch(() => undefined);
       },
     };
   } catch (error) {
-    store.close();
+    // The error that stopped the start is the one to report, not a failure to close after it.
+    await stopJobs?.().catch(() => undefined);
+    await store.close().catch(() => undefined);
     throw error;
   }
 }

@@ -8,9 +8,12 @@ export class DossierWarmer {
 
   constructor(private readonly dossiers: DossierService) {}
 
-  /** Queues stories (in the given order) whose current version has no dossier yet; no-op once stopped. */
-  schedule(storyIds: number[]): void {
-    if (!this.stopped) this.dossiers.warm(storyIds);
+  /**
+   * Queues stories (in the given order) whose current version has no dossier yet; no-op once stopped.
+   * Returns at once; the promise resolves once they are queued (it never rejects: see DossierService.warm).
+   */
+  schedule(storyIds: number[]): Promise<void> {
+    return this.stopped ? Promise.resolve() : this.dossiers.warm(storyIds);
   }
 
   /** Builds running or waiting for a worker (readers' and background ones alike). */

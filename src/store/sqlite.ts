@@ -6,14 +6,34 @@
 // before it reads anything it will act on, and a second writer waits (busy timeout) instead of failing
 // half-way. What a writer keeps in memory between transactions (the clusterer) is checked against the
 // store inside the transaction by its owner (see ingest/cluster-state.ts).
+//
+// The ArticleStore interface is asynchronous (for PostgreSQL); here the statements themselves stay
+// synchronous better-sqlite3 calls. What is asynchronous is a transaction: its callback awaits, and while
+// it does, other code of this process may call the same store object. One connection has one transaction,
+// so such calls wait on a mutex until it ends; calls made from inside the callback are recognised through
+// AsyncLocalStorage and join it (a nested `transaction` becomes a savepoint).
 import Database from 'better-sqlite3';
+import { Mutex } from 'async-mutex';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Article } from '../clean/types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { normaliseUrl, outletKey, textHash } from './identity.js';
 import { StoreError } from './errors/store-error.js';
-import type { ArticleStore, ArticleVersion, ArticleVisibility, DuplicateReason, FeedState, PutArticleResult, StoredArticle, StoryRecord, StorySummary } from './types.js';
+import type {
+  ArticleStore,
+  ArticleVersion,
+  ArticleVisibility,
+  CachedDossier,
+  DuplicateReason,
+  FeedState,
+  PutArticleResult,
+  StoredArticle,
+  StoryRecord,
+  StorySummary,
+} from './types.js';
 
 interface ArticleRow {
   id: number;
@@ -33,8 +53,9 @@ interface IdentityRow {
 
 /**
  * How long a writer waits for another process's write transaction before giving up. An ingest batch holds
- * the lock for well under a second; the wait blocks the calling thread (better-sqlite3 is synchronous), so
- * it must stay short enough for a server to answer, long enough for a slow batch on a busy machine.
+ * the lock for well under a second. Waiting to start a transaction does not block the thread (it is retried
+ * on a timer), but a single statement that meets the lock (rare in WAL) waits inside SQLite and does block
+ * it, so the timeout must stay short enough for a server to answer, long enough for a slow batch on a busy machine.
  */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
@@ -67,7 +88,24 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * Where a call runs: outside any transaction (the root), inside an open transaction, or inside a savepoint
+ * of one. A call waits while its scope's lock is held by a child (a transaction or savepoint started from
+ * that scope), so it never runs inside work that is not its own.
+ */
+interface Scope {
+  readonly lock: Mutex;
+  /** Null for the root. */
+  readonly parent: Scope | null;
+  /** False once the transaction or savepoint ended: a late call from its async context (a timer it set) belongs to the parent. */
+  open: boolean;
+}
+
+/** SQLite's own busy-handler pauses (ms), then 100 ms each: retries of BEGIN IMMEDIATE wait on a timer instead. */
+const BUSY_PAUSES_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
+
 export class SqliteStore implements ArticleStore {
+  readonly kind = 'sqlite' as const;
   readonly path: string;
   private readonly readonly: boolean;
   private readonly busyTimeoutMs: number;
@@ -75,6 +113,11 @@ export class SqliteStore implements ArticleStore {
   private readonly statements: ReturnType<SqliteStore['prepare']>;
   /** Transactions this connection committed (PRAGMA data_version only counts other connections'). */
   private ownCommits = 0;
+  /** Held for as long as a transaction or snapshot of this connection is open. */
+  private readonly root: Scope = { lock: new Mutex(), parent: null, open: true };
+  private readonly scopes = new AsyncLocalStorage<Scope>();
+  /** Makes savepoint names unique within the connection. */
+  private savepointSeq = 0;
 
   /**
    * Opens (creating and upgrading when needed) the store at `file`. Throws StoreError: 'cannot-open'
@@ -151,14 +194,16 @@ export class SqliteStore implements ArticleStore {
     const code = error.code;
     const file = this.path;
     if (code === 'SQLITE_NOTADB') return new StoreError('not-a-store', `${file}: not a Triangulate store (file is not a database)`);
-    if (code.startsWith('SQLITE_BUSY')) {
-      return new StoreError('busy', `${file}: the store is busy (another process kept it locked for more than ${formatSeconds(this.busyTimeoutMs)}); try again`);
-    }
+    if (code.startsWith('SQLITE_BUSY')) return this.busyError();
     if (code.startsWith('SQLITE_CORRUPT')) return new StoreError('corrupt', `${file}: the store is damaged (${error.message}); restore a copy or start a new store`);
     if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') return new StoreError('read-only', `${file}: cannot write to the store (${error.message})`);
     if (code === 'SQLITE_FULL') return new StoreError('disk-full', `${file}: the disk is full`);
     if (code.startsWith('SQLITE_CANTOPEN')) return new StoreError('cannot-open', `cannot open store ${file}: ${error.message}`);
     return error;
+  }
+
+  private busyError(): StoreError {
+    return new StoreError('busy', `${this.path}: the store is busy (another process kept it locked for more than ${formatSeconds(this.busyTimeoutMs)}); try again`);
   }
 
   /** Runs `fn`, translating SQLite errors (see `translate`). */
@@ -170,10 +215,97 @@ export class SqliteStore implements ArticleStore {
     }
   }
 
-  /** Runs `fn` as one write: inside the caller's transaction if there is one, else in its own IMMEDIATE one. */
-  private write<T>(fn: () => T): T {
-    if (this.db.inTransaction) return this.guard(fn);
-    return this.transaction(fn);
+  /** The scope of the calling async context (the root outside any transaction of this store). */
+  private current(): Scope {
+    let scope = this.scopes.getStore() ?? this.root;
+    while (!scope.open) scope = scope.parent!;
+    return scope;
+  }
+
+  /**
+   * Runs the synchronous `fn` in the caller's scope: at once when nothing else holds that scope, else after
+   * it is released (a transaction of another caller ended). SQLite errors are translated.
+   */
+  private async run<T>(fn: () => T): Promise<T> {
+    const scope = this.current();
+    if (!scope.lock.isLocked()) return this.guard(fn);
+    return scope.lock.runExclusive(() => this.guard(fn));
+  }
+
+  /**
+   * Runs `fn` as one write: all of it or none. Inside the caller's transaction it is a savepoint there (a
+   * failed call that the caller catches leaves no half of itself behind); outside, its own IMMEDIATE transaction.
+   */
+  private async write<T>(fn: () => T): Promise<T> {
+    const scope = this.current();
+    if (scope.parent !== null) return this.run(() => this.db.transaction(fn)());
+    return scope.lock.runExclusive(async () => {
+      await this.begin();
+      let result: T;
+      try {
+        result = fn();
+      } catch (error) {
+        this.rollback();
+        throw this.translate(error);
+      }
+      this.commit();
+      this.ownCommits++;
+      return result;
+    });
+  }
+
+  /**
+   * Starts the connection's transaction: BEGIN IMMEDIATE (the write lock), or BEGIN DEFERRED for a
+   * snapshot or a read-only store. While another process holds the write lock, BEGIN IMMEDIATE is retried
+   * on a timer until the busy timeout: SQLite's own wait would block the thread, and with it the very
+   * transaction of this process that holds the lock (another connection in the same process). Throws
+   * StoreError 'busy' when the timeout passed.
+   */
+  private async begin(mode: 'IMMEDIATE' | 'DEFERRED' = this.readonly ? 'DEFERRED' : 'IMMEDIATE'): Promise<void> {
+    if (mode === 'DEFERRED') {
+      this.guard(() => this.db.exec('BEGIN DEFERRED'));
+      return;
+    }
+    const deadline = Date.now() + this.busyTimeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      if (this.tryBeginImmediate()) return;
+      const left = deadline - Date.now();
+      if (left <= 0) throw this.busyError();
+      await sleep(Math.min(BUSY_PAUSES_MS[attempt] ?? 100, left));
+    }
+  }
+
+  /** One BEGIN IMMEDIATE without SQLite's busy wait; false when another connection holds the write lock. */
+  private tryBeginImmediate(): boolean {
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      return true;
+    } catch (error) {
+      if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')) return false;
+      throw this.translate(error);
+    } finally {
+      this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+    }
+  }
+
+  /** Commits the connection's transaction (rolled back, and the error translated, when the commit fails); callers count `ownCommits`. */
+  private commit(): void {
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.rollback();
+      throw this.translate(error);
+    }
+  }
+
+  /** Rolls the connection's transaction back if SQLite has not already; the error that led here is what matters. */
+  private rollback(): void {
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // The original failure is rethrown by the caller.
+    }
   }
 
   private prepare() {
@@ -247,10 +379,15 @@ export class SqliteStore implements ArticleStore {
         `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = ? AND hidden_at IS NULL ORDER BY published_at, id`,
       ),
       getDossier: db.prepare<[number, number], { body: string }>('SELECT body FROM dossiers WHERE story_id = ? AND version = ?'),
+      latestDossier: db.prepare<[number], { story_id: number; version: number; body: string }>('SELECT story_id, version, body FROM dossiers WHERE story_id = ?'),
+      // Two builders of one story may finish out of order: the one built from the older version must not
+      // overwrite the newer dossier (a reader would be sent back to a stale one, or rebuild for nothing).
       putDossier: db.prepare(
         `INSERT INTO dossiers (story_id, version, body) VALUES (?, ?, ?)
-         ON CONFLICT(story_id) DO UPDATE SET version = excluded.version, body = excluded.body`,
+         ON CONFLICT(story_id) DO UPDATE SET version = excluded.version, body = excluded.body
+         WHERE excluded.version >= dossiers.version`,
       ),
+      totalChanges: db.prepare<[], { n: number }>('SELECT total_changes() AS n'),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       loadCounters: db.prepare<[string], { key: string; value: number }>('SELECT key, value FROM counters WHERE namespace = ?'),
@@ -268,27 +405,87 @@ export class SqliteStore implements ArticleStore {
     };
   }
 
-  transaction<T>(fn: () => T): T {
-    // Nested calls become savepoints inside the outer transaction (better-sqlite3 ignores the mode there).
-    // A read-only store cannot write, so it has no write lock to take: its transactions are read snapshots.
-    const outer = !this.db.inTransaction;
-    const result = this.guard(() => (this.readonly ? this.db.transaction(fn).deferred() : this.db.transaction(fn).immediate()));
-    if (outer) this.ownCommits++;
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const scope = this.current();
+    const release = await scope.lock.acquire();
+    const inner: Scope = { lock: new Mutex(), parent: scope, open: true };
+    try {
+      if (scope.parent !== null) return await this.savepoint(inner, fn);
+      // A read-only store cannot write, so it has no write lock to take: its transactions are read snapshots.
+      await this.begin();
+      let result: T;
+      try {
+        result = await this.scopes.run(inner, fn);
+      } catch (error) {
+        this.rollback();
+        throw this.translate(error);
+      }
+      this.commit();
+      this.ownCommits++;
+      return result;
+    } finally {
+      inner.open = false;
+      release();
+    }
+  }
+
+  /**
+   * A transaction nested in an open one, as a savepoint: when `fn` fails only its own writes are undone,
+   * and the outer `fn` may catch the error and go on (as better-sqlite3's nested transactions did).
+   */
+  private async savepoint<T>(inner: Scope, fn: () => Promise<T>): Promise<T> {
+    const name = `nested_${++this.savepointSeq}`;
+    this.guard(() => this.db.exec(`SAVEPOINT ${name}`));
+    let result: T;
+    try {
+      result = await this.scopes.run(inner, fn);
+    } catch (error) {
+      // Some SQLite errors (disk full) roll the whole transaction back: then there is no savepoint left.
+      if (this.db.inTransaction) this.guard(() => this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`));
+      throw this.translate(error);
+    }
+    this.guard(() => this.db.exec(`RELEASE ${name}`));
     return result;
   }
 
-  readSnapshot<T>(fn: () => T): T {
-    // A deferred transaction that only reads never takes the write lock: in WAL it pins one snapshot.
-    if (this.db.inTransaction) return this.guard(fn);
-    return this.guard(() => this.db.transaction(fn).deferred());
+  async readSnapshot<T>(fn: () => Promise<T>): Promise<T> {
+    const scope = this.current();
+    // Inside a transaction the snapshot is already pinned.
+    if (scope.parent !== null) return fn();
+    const release = await scope.lock.acquire();
+    const inner: Scope = { lock: new Mutex(), parent: scope, open: true };
+    try {
+      // A deferred transaction that only reads never takes the write lock: in WAL it pins one snapshot.
+      const changesBefore = this.totalChanges();
+      await this.begin('DEFERRED');
+      let result: T;
+      try {
+        result = await this.scopes.run(inner, fn);
+      } catch (error) {
+        this.rollback();
+        throw this.translate(error);
+      }
+      this.commit();
+      // Only a snapshot that wrote after all (against its contract) counts as a change.
+      if (this.totalChanges() !== changesBefore) this.ownCommits++;
+      return result;
+    } finally {
+      inner.open = false;
+      release();
+    }
   }
 
-  changeCounter(): number {
+  /** Rows changed by this connection since it opened. */
+  private totalChanges(): number {
+    return this.guard(() => this.statements.totalChanges.get()!.n);
+  }
+
+  changeCounter(): Promise<number> {
     // data_version moves when another connection commits; our own commits are counted by hand.
-    return this.guard(() => (this.db.pragma('data_version', { simple: true }) as number) + this.ownCommits);
+    return this.run(() => (this.db.pragma('data_version', { simple: true }) as number) + this.ownCommits);
   }
 
-  putArticle(article: Article): PutArticleResult {
+  putArticle(article: Article): Promise<PutArticleResult> {
     return this.write(() => this.placeArticle(article));
   }
 
@@ -357,43 +554,47 @@ export class SqliteStore implements ArticleStore {
     return { status: 'revised', id, version: current.version + 1, storyId: current.story_id };
   }
 
-  getArticle(id: number): StoredArticle | null {
-    const row = this.guard(() => this.statements.getArticle.get(id));
-    return row ? toStoredArticle(row) : null;
+  getArticle(id: number): Promise<StoredArticle | null> {
+    return this.run(() => {
+      const row = this.statements.getArticle.get(id);
+      return row ? toStoredArticle(row) : null;
+    });
   }
 
-  articleHistory(id: number): ArticleVersion[] {
-    return this.guard(() => this.statements.history.all(id)).map((row) => ({
-      version: row.version,
-      ingestedAt: row.ingested_at,
-      supersededAt: row.superseded_at,
-      article: JSON.parse(row.body) as Article,
-    }));
+  articleHistory(id: number): Promise<ArticleVersion[]> {
+    return this.run(() =>
+      this.statements.history.all(id).map((row) => ({
+        version: row.version,
+        ingestedAt: row.ingested_at,
+        supersededAt: row.superseded_at,
+        article: JSON.parse(row.body) as Article,
+      })),
+    );
   }
 
-  findArticleByUrl(url: string): number | null {
+  findArticleByUrl(url: string): Promise<number | null> {
     const normalised = normaliseUrl(url);
-    return normalised ? (this.guard(() => this.statements.byUrl.get(normalised))?.id ?? null) : null;
+    return this.run(() => (normalised ? (this.statements.byUrl.get(normalised)?.id ?? null) : null));
   }
 
-  articleCount(): number {
-    return this.guard(() => this.statements.countArticles.get()!.n);
+  articleCount(): Promise<number> {
+    return this.run(() => this.statements.countArticles.get()!.n);
   }
 
-  hiddenArticleCount(): number {
-    return this.guard(() => this.statements.countHidden.get()!.n);
+  hiddenArticleCount(): Promise<number> {
+    return this.run(() => this.statements.countHidden.get()!.n);
   }
 
-  findArticleByText(text: string): number | null {
+  findArticleByText(text: string): Promise<number | null> {
     const hash = textHash(text);
-    return this.guard(() => (this.statements.byHash.get(hash) ?? this.statements.byOldHash.get(hash))?.id ?? null);
+    return this.run(() => (this.statements.byHash.get(hash) ?? this.statements.byOldHash.get(hash))?.id ?? null);
   }
 
-  hideArticle(id: number): ArticleVisibility | null {
+  hideArticle(id: number): Promise<ArticleVisibility | null> {
     return this.setVisibility(id, true);
   }
 
-  restoreArticle(id: number): ArticleVisibility | null {
+  restoreArticle(id: number): Promise<ArticleVisibility | null> {
     return this.setVisibility(id, false);
   }
 
@@ -407,7 +608,7 @@ export class SqliteStore implements ArticleStore {
   // from what was ingested. So membership stays as clustered and only what readers see (story lists, counts,
   // article lists, dossiers) leaves hidden articles out. The cost is small: a mistaken article keeps
   // pulling its story's profile slightly towards its words.
-  private setVisibility(id: number, hide: boolean): ArticleVisibility | null {
+  private setVisibility(id: number, hide: boolean): Promise<ArticleVisibility | null> {
     return this.write(() => {
       const s = this.statements;
       const row = s.visibility.get(id);
@@ -421,31 +622,31 @@ export class SqliteStore implements ArticleStore {
     });
   }
 
-  duplicatesOf(id: number) {
-    return this.guard(() => this.statements.duplicatesOf.all(id));
+  duplicatesOf(id: number): Promise<{ origin: string; url: string | null; reason: DuplicateReason }[]> {
+    return this.run(() => this.statements.duplicatesOf.all(id));
   }
 
-  setArticleStory(articleId: number, storyId: number, options: { newStory?: boolean } = {}): void {
-    this.write(() => {
+  setArticleStory(articleId: number, storyId: number, options: { newStory?: boolean } = {}): Promise<void> {
+    return this.write(() => {
       if (options.newStory) this.statements.createStory.run({ id: storyId, now: now() });
       else this.statements.touchStory.run({ id: storyId, now: now() });
       this.statements.setStory.run(storyId, articleId);
     });
   }
 
-  maxStoryId(): number {
-    return this.guard(() => this.statements.maxStoryId.get()!.id);
+  maxStoryId(): Promise<number> {
+    return this.run(() => this.statements.maxStoryId.get()!.id);
   }
 
-  saveStoryStates(records: StoryRecord[]): void {
-    this.write(() => {
+  saveStoryStates(records: StoryRecord[]): Promise<void> {
+    return this.write(() => {
       for (const record of records) this.statements.saveState.run(record.state, record.lastDay, record.id);
     });
   }
 
-  mergeStory(from: number, into: number): void {
+  mergeStory(from: number, into: number): Promise<void> {
     const s = this.statements;
-    this.write(() => {
+    return this.write(() => {
       const stamp = now();
       s.moveArticles.run(into, from);
       s.markMerged.run(into, stamp, from);
@@ -454,17 +655,18 @@ export class SqliteStore implements ArticleStore {
     });
   }
 
-  loadStoryStates(sinceDay: number | null): StoryRecord[] {
-    const rows = this.guard(() => (sinceDay === null ? this.statements.allStates.all() : this.statements.statesSince.all(sinceDay)));
-    return rows.map((r) => ({ id: r.id, lastDay: r.last_day, state: r.state }));
+  loadStoryStates(sinceDay: number | null): Promise<StoryRecord[]> {
+    return this.run(() =>
+      (sinceDay === null ? this.statements.allStates.all() : this.statements.statesSince.all(sinceDay)).map((r) => ({ id: r.id, lastDay: r.last_day, state: r.state })),
+    );
   }
 
-  listStories(options: { limit?: number; offset?: number; minArticles?: number } = {}): StorySummary[] {
-    return this.guard(() => this.statements.listStories.all(options.minArticles ?? 1, options.limit ?? 50, options.offset ?? 0)).map(toSummary);
+  listStories(options: { limit?: number; offset?: number; minArticles?: number } = {}): Promise<StorySummary[]> {
+    return this.run(() => this.statements.listStories.all(options.minArticles ?? 1, options.limit ?? 50, options.offset ?? 0).map(toSummary));
   }
 
-  getStory(id: number): StorySummary | null {
-    return this.guard(() => {
+  getStory(id: number): Promise<StorySummary | null> {
+    return this.run(() => {
       const resolved = this.resolveStory(id);
       if (resolved === null) return null;
       const row = this.statements.storySummary.get(resolved);
@@ -483,64 +685,76 @@ export class SqliteStore implements ArticleStore {
     return null;
   }
 
-  storyArticles(id: number): StoredArticle[] {
-    return this.guard(() => {
+  storyArticles(id: number): Promise<StoredArticle[]> {
+    return this.run(() => {
       const resolved = this.resolveStory(id);
       return resolved === null ? [] : this.statements.storyArticles.all(resolved).map(toStoredArticle);
     });
   }
 
-  getCachedDossier(storyId: number, version: number): string | null {
-    return this.guard(() => this.statements.getDossier.get(storyId, version)?.body ?? null);
+  getCachedDossier(storyId: number, version: number): Promise<string | null> {
+    return this.run(() => this.statements.getDossier.get(storyId, version)?.body ?? null);
   }
 
-  putCachedDossier(storyId: number, version: number, body: string): void {
-    this.write(() => this.statements.putDossier.run(storyId, version, body));
+  getLatestDossier(storyId: number): Promise<CachedDossier | null> {
+    return this.run(() => {
+      const row = this.statements.latestDossier.get(storyId);
+      return row ? { storyId: row.story_id, version: row.version, body: row.body } : null;
+    });
   }
 
-  getMeta(key: string): string | null {
-    return this.guard(() => this.statements.getMeta.get(key)?.value ?? null);
+  async putCachedDossier(storyId: number, version: number, body: string): Promise<void> {
+    await this.write(() => this.statements.putDossier.run(storyId, version, body));
   }
 
-  setMeta(key: string, value: string): void {
-    this.write(() => this.statements.setMeta.run(key, value));
+  getMeta(key: string): Promise<string | null> {
+    return this.run(() => this.statements.getMeta.get(key)?.value ?? null);
   }
 
-  loadCounters(namespace: string): [string, number][] {
-    return this.guard(() => this.statements.loadCounters.all(namespace)).map((r) => [r.key, r.value]);
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.write(() => this.statements.setMeta.run(key, value));
   }
 
-  putCounters(namespace: string, entries: [string, number][]): void {
-    this.write(() => {
+  loadCounters(namespace: string): Promise<[string, number][]> {
+    return this.run(() => this.statements.loadCounters.all(namespace).map((r): [string, number] => [r.key, r.value]));
+  }
+
+  putCounters(namespace: string, entries: [string, number][]): Promise<void> {
+    return this.write(() => {
       for (const [key, value] of entries) this.statements.putCounter.run(namespace, key, value);
     });
   }
 
-  getFeedState(url: string): FeedState | null {
-    const row = this.guard(() => this.statements.getFeed.get(url));
-    if (!row) return null;
-    return {
-      url: row.url as string,
-      etag: (row.etag as string | null) ?? null,
-      lastModified: (row.last_modified as string | null) ?? null,
-      failures: Number(row.failures ?? 0),
-      nextAttemptAt: (row.next_attempt_at as string | null) ?? null,
-      lastStatus: (row.last_status as string | null) ?? null,
-      lastCheckedAt: (row.last_checked_at as string | null) ?? null,
-    };
+  getFeedState(url: string): Promise<FeedState | null> {
+    return this.run(() => {
+      const row = this.statements.getFeed.get(url);
+      if (!row) return null;
+      return {
+        url: row.url as string,
+        etag: (row.etag as string | null) ?? null,
+        lastModified: (row.last_modified as string | null) ?? null,
+        failures: Number(row.failures ?? 0),
+        nextAttemptAt: (row.next_attempt_at as string | null) ?? null,
+        lastStatus: (row.last_status as string | null) ?? null,
+        lastCheckedAt: (row.last_checked_at as string | null) ?? null,
+      };
+    });
   }
 
-  putFeedState(state: FeedState): void {
-    this.write(() => this.statements.putFeed.run(state));
+  async putFeedState(state: FeedState): Promise<void> {
+    await this.write(() => this.statements.putFeed.run(state));
   }
 
-  integrityCheck(): string {
-    const rows = this.guard(() => this.db.pragma('integrity_check') as { integrity_check: string }[]);
-    return rows.map((r) => r.integrity_check).join('; ');
+  integrityCheck(): Promise<string> {
+    return this.run(() => (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; '));
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
+  /** Waits for a running transaction of this object to end, then closes. Rejects when called from inside one (it would wait for itself). */
+  async close(): Promise<void> {
+    if (this.current().parent !== null) throw new Error('SqliteStore.close() called inside one of its own transactions');
+    await this.root.lock.runExclusive(() => {
+      if (this.db.open) this.db.close();
+    });
   }
 }
 

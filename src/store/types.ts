@@ -79,91 +79,113 @@ export interface StoryRecord {
   state: string;
 }
 
+/** A dossier as last saved for a story, whatever the story's version is now. */
+export interface CachedDossier {
+  storyId: number;
+  /** The story version the dossier was built from (compare with StorySummary.version: lower means stale). */
+  version: number;
+  body: string;
+}
+
+/** Which database a store lives in. */
+export type StoreKind = 'sqlite' | 'postgres';
+
 /**
  * Persistence for articles, stories and feeds. Knows nothing about language: stories are ids with
- * opaque state. SQLite implements it today; a PostgreSQL backend can implement the same interface.
+ * opaque state. Two backends implement it, with the same contract (src/store/contract.ts): SQLite (one
+ * file, the embedded default) and PostgreSQL (shared by any number of workers and servers). Every method is
+ * asynchronous because the PostgreSQL one talks to a server; the SQLite one does its work synchronously.
  */
 export interface ArticleStore {
+  readonly kind: StoreKind;
+  /** The SQLite file, or the PostgreSQL URL with its password replaced by "***" (safe to print). */
   readonly path: string;
   readonly schemaVersion: number;
   /**
    * Runs `fn` in one write transaction: all of its writes are saved, or none. The write lock is taken at
-   * the start (other processes writing the same file wait for it, up to the busy timeout), so what `fn`
-   * reads is not changed by anyone else before it commits. Nested calls join the outer transaction.
-   * Throws StoreError 'busy' when the lock could not be had in time; `fn`'s own errors pass through.
+   * the start (other processes writing the same store wait for it, up to the busy timeout), so what `fn`
+   * reads is not changed by anyone else before it commits. Calls made inside `fn` (on this store object,
+   * awaited within `fn`) join the transaction; calls from elsewhere in the process wait until it ends.
+   * Throws StoreError 'busy' when the lock could not be had in time; `fn`'s own errors pass through
+   * (after the rollback).
    */
-  transaction<T>(fn: () => T): T;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
   /**
    * Runs `fn` (reads only) against one consistent snapshot of the store: another process committing in the
-   * middle (e.g. a story's version read first, its articles after) is not seen half-way. Takes no lock.
+   * middle (e.g. a story's version read first, its articles after) is not seen half-way. Takes no write lock.
    */
-  readSnapshot<T>(fn: () => T): T;
+  readSnapshot<T>(fn: () => Promise<T>): Promise<T>;
   /**
    * A number that changes whenever anything was committed to the store, by this connection or another
    * process; cheap to read, for caches that must notice outside writes.
    */
-  changeCounter(): number;
+  changeCounter(): Promise<number>;
 
   /**
    * Stores an article once. The same cleaned text (current or older version of any article) is a duplicate,
    * linked to the first copy; the same URL with the same text too. The same URL with a new text, or the same
    * file (origin without a record number, no URL) with a new text, is a new version of that article.
    */
-  putArticle(article: Article): PutArticleResult;
-  getArticle(id: number): StoredArticle | null;
+  putArticle(article: Article): Promise<PutArticleResult>;
+  getArticle(id: number): Promise<StoredArticle | null>;
   /** Older versions of article `id`, oldest first (empty when it never changed). */
-  articleHistory(id: number): ArticleVersion[];
+  articleHistory(id: number): Promise<ArticleVersion[]>;
   /** Id of the stored article with this URL (normalised the same way as on insert), or null. */
-  findArticleByUrl(url: string): number | null;
+  findArticleByUrl(url: string): Promise<number | null>;
   /** Id of the stored article that has (or once had) exactly this cleaned text, hidden or not, or null. */
-  findArticleByText(text: string): number | null;
+  findArticleByText(text: string): Promise<number | null>;
   /** Articles stored, hidden ones included (nothing stored is ever removed). */
-  articleCount(): number;
+  articleCount(): Promise<number>;
   /** Articles an editor has hidden. */
-  hiddenArticleCount(): number;
+  hiddenArticleCount(): Promise<number>;
   /**
    * Hides article `id` (soft delete: the row and its text stay, and duplicate detection still sees it). It
    * leaves its story's article list, counts and dossier, and the story's version grows; a story with no
    * visible article left is no longer listed nor found by `getStory`. The clusterer's saved state is not
    * touched (see SqliteStore.setVisibility for why). Idempotent: hiding a hidden article changes nothing (`changed` false).
-   * Returns null for an unknown id; throws StoreError 'busy' / 'read-only' like any write.
+   * Resolves to null for an unknown id; rejects with StoreError 'busy' / 'read-only' like any write.
    */
-  hideArticle(id: number): ArticleVisibility | null;
+  hideArticle(id: number): Promise<ArticleVisibility | null>;
   /** Undoes `hideArticle` (the story's version grows again); idempotent; null for an unknown id. */
-  restoreArticle(id: number): ArticleVisibility | null;
+  restoreArticle(id: number): Promise<ArticleVisibility | null>;
   /** Records `origin`s that were linked to stored article `id` as duplicates. */
-  duplicatesOf(id: number): { origin: string; url: string | null; reason: DuplicateReason }[];
+  duplicatesOf(id: number): Promise<{ origin: string; url: string | null; reason: DuplicateReason }[]>;
 
   /**
    * Puts an article in a story (creating the story row if new) and bumps the story's version. With
-   * `newStory`, the story must not exist yet: an existing row throws (two writers handed out one id).
+   * `newStory`, the story must not exist yet: an existing row rejects (two writers handed out one id).
    */
-  setArticleStory(articleId: number, storyId: number, options?: { newStory?: boolean }): void;
+  setArticleStory(articleId: number, storyId: number, options?: { newStory?: boolean }): Promise<void>;
   /** Highest story id ever used (0 for none): new ids must be above it. */
-  maxStoryId(): number;
-  saveStoryStates(records: StoryRecord[]): void;
+  maxStoryId(): Promise<number>;
+  saveStoryStates(records: StoryRecord[]): Promise<void>;
   /** Moves every article of `from` to `into`; `from` is kept as a pointer so old ids still resolve. */
-  mergeStory(from: number, into: number): void;
+  mergeStory(from: number, into: number): Promise<void>;
   /** States of stories not merged away whose last day is at least `sinceDay` (all when null). */
-  loadStoryStates(sinceDay: number | null): StoryRecord[];
+  loadStoryStates(sinceDay: number | null): Promise<StoryRecord[]>;
   /** Stories with at least `minArticles` (default 1) visible articles, newest publication first. */
-  listStories(options?: { limit?: number; offset?: number; minArticles?: number }): StorySummary[];
+  listStories(options?: { limit?: number; offset?: number; minArticles?: number }): Promise<StorySummary[]>;
   /** A story by id; a merged-away id resolves to the story it was merged into; null when none of its articles is visible. */
-  getStory(id: number): StorySummary | null;
+  getStory(id: number): Promise<StorySummary | null>;
   /** The story's visible (not hidden) articles, by publication date then id. */
-  storyArticles(id: number): StoredArticle[];
-  getCachedDossier(storyId: number, version: number): string | null;
-  putCachedDossier(storyId: number, version: number, body: string): void;
+  storyArticles(id: number): Promise<StoredArticle[]>;
+  /** The dossier body saved for exactly this story version, or null. */
+  getCachedDossier(storyId: number, version: number): Promise<string | null>;
+  /** The last dossier saved for the story, whatever version it was built from (null when none was). */
+  getLatestDossier(storyId: number): Promise<CachedDossier | null>;
+  /** Saves a dossier built from story version `version`; an older version never replaces a newer one. */
+  putCachedDossier(storyId: number, version: number, body: string): Promise<void>;
 
-  getMeta(key: string): string | null;
-  setMeta(key: string, value: string): void;
-  loadCounters(namespace: string): [string, number][];
-  putCounters(namespace: string, entries: [string, number][]): void;
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+  loadCounters(namespace: string): Promise<[string, number][]>;
+  putCounters(namespace: string, entries: [string, number][]): Promise<void>;
 
-  getFeedState(url: string): FeedState | null;
-  putFeedState(state: FeedState): void;
+  getFeedState(url: string): Promise<FeedState | null>;
+  putFeedState(state: FeedState): Promise<void>;
 
-  /** "ok", or SQLite's list of problems. */
-  integrityCheck(): string;
-  close(): void;
+  /** "ok", or the database's list of problems. */
+  integrityCheck(): Promise<string>;
+  /** Closes the connection(s); waits for a running transaction of this object to end first. */
+  close(): Promise<void>;
 }

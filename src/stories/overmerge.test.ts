@@ -102,19 +102,20 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 /** Ingests a JSONL file the way `triangulate ingest` does and returns the stories a user would list. */
 async function storiesAfterIngest(file: string): Promise<{ count: number; groups: string[][] }> {
-  const store = openStore(path.join(work, `${path.basename(file)}.db`));
+  const store = await openStore(path.join(work, `${path.basename(file)}.db`));
   try {
     await ingestSources(store, [file], { fetchPages: false });
     const byStory = new Map<number, string[]>();
-    for (let id = 1; id <= store.articleCount(); id++) {
-      const stored = store.getArticle(id);
+    const count = await store.articleCount();
+    for (let id = 1; id <= count; id++) {
+      const stored = await store.getArticle(id);
       if (!stored || stored.storyId === null || stored.storyId === undefined) continue;
-      const storyId = store.getStory(stored.storyId)!.id;
+      const storyId = (await store.getStory(stored.storyId))!.id;
       byStory.set(storyId, [...(byStory.get(storyId) ?? []), stored.article.title ?? '']);
     }
-    return { count: store.listStories().length, groups: [...byStory.values()].map((titles) => titles.sort()) };
+    return { count: (await store.listStories()).length, groups: [...byStory.values()].map((titles) => titles.sort()) };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { ingestSources, terminalProgress, type IngestSummary } from '../../ingest/index.js';
 import type { CliCommand, CliOption } from '../command.js';
 import { parseOptions } from '../options.js';
+import type { PostgresStore } from '../../store/postgres.js';
 import { count } from '../format.js';
 import { STORE_OPTION, parseCount, parseDuration, withStore } from './shared.js';
 
@@ -62,7 +63,7 @@ export const command: CliCommand = {
     const timeoutMs = parseDuration(values.timeout, '--timeout');
     return withStore(values.store, io, async (store) => {
       const progress = terminalProgress();
-      const summary = await ingestSources(store, positionals, {
+      const options = {
         allowPrivate: values['allow-private'],
         fetchPages: !values['no-fetch-pages'],
         // A local file is the user's copy of a feed: reaching the network for it must be asked for.
@@ -70,10 +71,15 @@ export const command: CliCommand = {
         batchSize,
         timeoutMs,
         progress,
-        onProblem: (origin, reason) => io.stderr(reason.startsWith(origin) ? reason : `${origin}: ${reason}`),
-        onNotice: (origin, notice) => io.stderr(`${origin}: ${notice}`),
-      });
-      io.stderr(describeSummary(summary, values.store));
+        onProblem: (origin: string, reason: string) => io.stderr(reason.startsWith(origin) ? reason : `${origin}: ${reason}`),
+        onNotice: (origin: string, notice: string) => io.stderr(`${origin}: ${notice}`),
+      };
+      // A PostgreSQL store is shared with workers: the inputs are queued for them (see src/jobs/client.ts).
+      const summary =
+        store.kind === 'postgres'
+          ? await (await import('../../jobs/client.js')).ingestThroughQueue(store as PostgresStore, positionals, { ...options, onStatus: (line) => io.stderr(line) })
+          : await ingestSources(store, positionals, options);
+      io.stderr(describeSummary(summary, store.path));
       return ingestSucceeded(summary) ? 0 : 1;
     });
   },

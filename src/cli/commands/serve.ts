@@ -21,8 +21,8 @@ const OPTIONS = [
   { name: 'port', short: 'p', value: 'PORT', description: 'TCP port to listen on (0 picks a free one)', default: '8080' },
   { name: 'host', value: 'ADDRESS', description: 'address to listen on; 0.0.0.0 serves other machines too', default: '127.0.0.1' },
   { name: 'allow-host', value: 'NAME', multiple: true, description: 'a Host header to accept besides localhost names (for a proxy or LAN name)' },
-  { name: 'db', value: 'FILE', description: 'the store to serve', defaultNote: `${DEFAULT_STORE_PATH}, or an in-memory store with --from` },
-  { name: 'store', short: 's', value: 'FILE', description: 'the same as --db' },
+  { name: 'db', value: 'FILE|URL', description: 'the store to serve: an SQLite file or a PostgreSQL URL (dossiers are then built by workers)', defaultNote: `${DEFAULT_STORE_PATH}, or an in-memory store with --from` },
+  { name: 'store', short: 's', value: 'FILE|URL', description: 'the same as --db' },
   { name: 'from', value: 'PATH', multiple: true, description: 'load files or folders into an in-memory store and serve it' },
   { name: 'watch', value: 'FEED', multiple: true, description: 'a feed URL or OPML list to poll while serving' },
   { name: 'every', value: 'DURATION', description: 'wait between polling rounds of --watch', default: '5m' },
@@ -86,7 +86,7 @@ export const command: CliCommand = {
       }
       throw error;
     }
-    const where = db ?? (values.from?.length ? 'memory' : server.store.path);
+    const where = db && server.store.kind === 'postgres' ? server.store.path : (db ?? (values.from?.length ? 'memory' : server.store.path));
     io.stderr(servingLine(server.url, where, server.loaded, values.watch?.length ?? 0));
 
     const signal = await new Promise<NodeJS.Signals>((resolve) => {

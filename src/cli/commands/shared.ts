@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../errors.js';
-import { DEFAULT_STORE_PATH, isStoreError, openStore, type ArticleStore } from '../../store/index.js';
+import { DEFAULT_STORE_PATH, isPostgresUrl, isStoreError, openStore, type ArticleStore } from '../../store/index.js';
 import type { CliIO, CliOption } from '../command.js';
 
 export { checkInputPaths, checkOutputPath, writeOutput } from '../paths.js';
@@ -11,8 +11,8 @@ export { checkInputPaths, checkOutputPath, writeOutput } from '../paths.js';
 export const STORE_OPTION = {
   name: 'store',
   short: 's',
-  value: 'FILE',
-  description: 'the store: an SQLite file Triangulate keeps articles and stories in',
+  value: 'FILE|URL',
+  description: 'the store: an SQLite file Triangulate keeps articles and stories in, or a PostgreSQL URL (postgres://user@host/database) shared with workers',
   default: DEFAULT_STORE_PATH,
   defaultNote: process.env.TRIANGULATE_STORE ? '(from $TRIANGULATE_STORE)' : 'in the current folder, or $TRIANGULATE_STORE when set',
 } as const satisfies CliOption;
@@ -20,8 +20,8 @@ export const STORE_OPTION = {
 /**
  * Runs `fn` with an open store and closes it after. A store the user pointed at wrongly (not a database, too
  * new, locked, read-only), whether found on opening or while `fn` uses it, is its one-line StoreError message
- * on stderr and exit code 1; any other error is thrown as it is. With `mustExist`, a missing file is one line
- * and exit 1 instead of creating an empty store.
+ * on stderr and exit code 1; any other error is thrown as it is. With `mustExist`, a missing SQLite file is one
+ * line and exit 1 instead of creating an empty store (a PostgreSQL URL is checked by `openStore` itself).
  */
 export async function withStore(
   file: string,
@@ -29,20 +29,20 @@ export async function withStore(
   fn: (store: ArticleStore) => Promise<number>,
   options: { mustExist?: boolean } = {},
 ): Promise<number> {
-  if (options.mustExist && file !== ':memory:' && !existsSync(file)) {
+  if (options.mustExist && file !== ':memory:' && !isPostgresUrl(file) && !existsSync(file)) {
     io.stderr(`no store at ${file} (create one with: triangulate ingest <sources> --store ${file})`);
     return 1;
   }
   let store: ArticleStore | null = null;
   try {
-    store = openStore(file);
+    store = await openStore(file);
     return await fn(store);
   } catch (error) {
     if (!isStoreError(error)) throw error;
     io.stderr(error.message);
     return 1;
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 
@@ -54,7 +54,7 @@ export async function withStore(
  * `openStore`, which says so in a StoreError.
  */
 export function checkStorePath(file: string, option = '--store'): void {
-  if (file === ':memory:') return;
+  if (file === ':memory:' || isPostgresUrl(file)) return;
   if (file === '') throw new UsageError(`${option} takes a file name`);
   let info;
   try {

@@ -25,13 +25,13 @@ export const command: CliCommand = {
       values.store,
       io,
       async (store) => {
-        const stories = store.listStories({ limit, minArticles });
+        const stories = await store.listStories({ limit, minArticles });
         if (values.format === 'json') {
           io.stdout(`${JSON.stringify(stories, null, 2)}\n`);
           return 0;
         }
         if (stories.length === 0) {
-          io.stderr(`no stories in ${values.store} yet (run: triangulate ingest <sources>)`);
+          io.stderr(`no stories in ${store.path} yet (run: triangulate ingest <sources>)`);
           return 0;
         }
         const lines = ['   id  articles  outlets  latest      title'];

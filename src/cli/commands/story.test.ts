@@ -26,19 +26,19 @@ const report = (id: string, outlet: string, extra: string): Article => ({
 test('a story dossier is cached until the story gains an article', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'story-cmd-'));
   const file = path.join(dir, 'store.db');
-  const store = openStore(file);
+  const store = await openStore(file);
   const ingestor = new StoryIngestor(store);
-  ingestor.addBatch([report('a', 'herald.example', 'The ferry was refloated at high tide.'), report('b', 'post.example', 'Divers checked the hull.')]);
-  const first = storyDossier(store, 1)!;
+  await ingestor.addBatch([report('a', 'herald.example', 'The ferry was refloated at high tide.'), report('b', 'post.example', 'Divers checked the hull.')]);
+  const first = (await storyDossier(store, 1))!;
   assert.equal(first.cached, false);
   assert.equal(first.dossier.articles.length, 2);
-  assert.equal(storyDossier(store, 1)!.cached, true);
-  ingestor.addBatch([report('c', 'times.example', 'The operator apologised to passengers.')]);
-  const updated = storyDossier(store, 1)!;
+  assert.equal((await storyDossier(store, 1))!.cached, true);
+  await ingestor.addBatch([report('c', 'times.example', 'The operator apologised to passengers.')]);
+  const updated = (await storyDossier(store, 1))!;
   assert.equal(updated.cached, false);
   assert.equal(updated.dossier.articles.length, 3);
 
-  store.close();
+  await store.close();
 
   let out = '';
   const code = await storiesCommand.run(['--store', file, '--format', 'json'], { stdout: (t) => (out += t), stderr: () => {} });

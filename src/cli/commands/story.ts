@@ -10,15 +10,22 @@ import { STORE_OPTION, checkOutputPath, withStore, writeOutput } from './shared.
 
 /**
  * The dossier of a stored story: the cached one when the story has not changed since (same version),
- * otherwise built by `analyzeArticles` and cached. Null when there is no such story.
+ * otherwise built by `analyzeArticles` and cached. Resolves to null when there is no such story.
  */
-export function storyDossier(store: ArticleStore, id: number): { dossier: Dossier; cached: boolean; storyId: number } | null {
-  const story = store.getStory(id);
-  if (!story) return null;
-  const cached = store.getCachedDossier(story.id, story.version);
+export async function storyDossier(store: ArticleStore, id: number): Promise<{ dossier: Dossier; cached: boolean; storyId: number } | null> {
+  // One snapshot: the version the dossier is cached under must be the one its articles were read at, even
+  // when another process adds an article in between.
+  const read = await store.readSnapshot(async () => {
+    const story = await store.getStory(id);
+    if (!story) return null;
+    const cached = await store.getCachedDossier(story.id, story.version);
+    return { story, cached, articles: cached ? [] : await store.storyArticles(story.id) };
+  });
+  if (!read) return null;
+  const { story, cached } = read;
   if (cached) return { dossier: JSON.parse(cached) as Dossier, cached: true, storyId: story.id };
-  const dossier = analyzeArticles(store.storyArticles(story.id).map((s) => s.article));
-  store.putCachedDossier(story.id, story.version, JSON.stringify(dossier));
+  const dossier = analyzeArticles(read.articles.map((s) => s.article));
+  await store.putCachedDossier(story.id, story.version, JSON.stringify(dossier));
   return { dossier, cached: false, storyId: story.id };
 }
 
@@ -45,9 +52,9 @@ export const command: CliCommand = {
     // Before the dossier is built, which can take long for a big story.
     if (values.out !== undefined) checkOutputPath(values.out);
     return withStore(values.store, io, async (store) => {
-      const result = storyDossier(store, id);
+      const result = await storyDossier(store, id);
       if (!result) {
-        io.stderr(`no story ${id} in ${values.store}`);
+        io.stderr(`no story ${id} in ${store.path}`);
         return 1;
       }
       if (result.storyId !== id) io.stderr(`story ${id} was merged into story ${result.storyId}`);

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { watchFeeds } from '../../ingest/index.js';
 import type { CliCommand, CliOption } from '../command.js';
 import { parseOptions } from '../options.js';
+import type { PostgresStore } from '../../store/postgres.js';
 import { STORE_OPTION, parseDuration, withStore } from './shared.js';
 import { describeSummary } from './ingest.js';
 
@@ -18,7 +19,11 @@ export const command: CliCommand = {
   summary: 'Poll RSS/Atom/JSON feeds (or OPML lists of feeds) and keep stories current',
   arguments: '<feed URLs|OPML...>',
   options: OPTIONS,
-  notes: ['Ctrl-C (or SIGTERM) stops at once.'],
+  notes: [
+    'Ctrl-C (or SIGTERM) stops at once.',
+    'With a PostgreSQL store, watch only schedules one poll of each feed per interval; workers fetch them, and',
+    'several watchers of the same feed still make one fetch per interval.',
+  ],
   examples: [
     'triangulate watch https://news.example/rss.xml --every 10m --store news.db',
     'triangulate watch feeds.opml --once',
@@ -36,6 +41,18 @@ export const command: CliCommand = {
     process.once('SIGTERM', stop);
     try {
       return await withStore(values.store, io, async (store) => {
+        if (store.kind === 'postgres') {
+          const { scheduleWatch } = await import('../../jobs/watch.js');
+          return scheduleWatch(store as PostgresStore, positionals, {
+            everyMs,
+            once: values.once,
+            signal: controller.signal,
+            allowPrivate: values['allow-private'],
+            timeoutMs,
+            onProblem: (origin, reason) => io.stderr(reason.startsWith(origin) ? reason : `${origin}: ${reason}`),
+            onRound: (line) => io.stderr(`[${new Date().toISOString()}] ${line}`),
+          });
+        }
         const total = await watchFeeds(store, positionals, {
           everyMs,
           timeoutMs,
@@ -43,7 +60,7 @@ export const command: CliCommand = {
           signal: controller.signal,
           allowPrivate: values['allow-private'],
           onProblem: (origin, reason) => io.stderr(reason.startsWith(origin) ? reason : `${origin}: ${reason}`),
-          onRound: (round, summary) => io.stderr(`[${new Date().toISOString()}] round ${round}: ${describeSummary(summary, values.store)}`),
+          onRound: (round, summary) => io.stderr(`[${new Date().toISOString()}] round ${round}: ${describeSummary(summary, store.path)}`),
         });
         if (controller.signal.aborted) return 0;
         // --once is what a cron job or a health check runs: it must say so when no feed could be read. Feeds

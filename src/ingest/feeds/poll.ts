@@ -43,18 +43,40 @@ function emptyState(url: string): FeedState {
   return { url, etag: null, lastModified: null, failures: 0, nextAttemptAt: null, lastStatus: null, lastCheckedAt: null };
 }
 
+/** A feed item not stored yet, with the origin its article will have. */
+export interface NewFeedItem {
+  item: FeedItem;
+  origin: string;
+}
+
+/** What `pollFeedItems` found: like PollResult, with `consume`'s result in place of the raw articles. */
+export type FeedPollOutcome<T> =
+  | { status: 'backoff'; until: string }
+  | { status: 'not-modified' }
+  | { status: 'ok'; feed: ParsedFeed; consumed: T; skippedKnown: number }
+  | { status: 'failed'; problem: string; retryAt: string };
+
 /**
- * Polls one feed: a conditional GET with the validators saved in `store`, its items turned into raw articles
- * (items already stored by URL are skipped; teasers get their linked page when `fetchPages`). A feed in
- * backoff is not fetched unless `ignoreBackoff`. A fetch or parse failure resolves as 'failed' with a one-line
- * problem and doubles the feed's backoff. Rejects only with the reason of an aborted `signal`, or an internal error.
+ * Polls one feed: a conditional GET with the validators saved in `store`, then `consume` is given the items
+ * whose URL is not stored yet (the others are counted in `skippedKnown`). A feed in backoff is not fetched
+ * unless `ignoreBackoff`. A fetch or parse failure resolves as 'failed' with a one-line problem and doubles the
+ * feed's backoff. The new validators are saved only after `consume` resolved, so items that were not taken
+ * care of (a crash, a failed store) are fetched again next time instead of hidden behind a 304.
+ * Rejects only with the reason of an aborted `signal`, `consume`'s own errors, or an internal error.
  */
-export async function pollFeed(store: ArticleStore, url: string, options: PollOptions = {}): Promise<PollResult> {
+export async function pollFeedItems<T>(
+  store: ArticleStore,
+  url: string,
+  options: PollOptions,
+  consume: (feed: ParsedFeed, items: NewFeedItem[]) => Promise<T>,
+): Promise<FeedPollOutcome<T>> {
   const now = options.now ?? new Date();
-  const state = store.getFeedState(url) ?? emptyState(url);
+  const state = (await store.getFeedState(url)) ?? emptyState(url);
   if (!options.ignoreBackoff && state.nextAttemptAt && Date.parse(state.nextAttemptAt) > now.getTime()) {
     return { status: 'backoff', until: state.nextAttemptAt };
   }
+  let saved: FeedState;
+  let feed: ParsedFeed | null = null;
   try {
     const response = await fetchText(url, {
       allowPrivate: options.allowPrivate,
@@ -63,7 +85,7 @@ export async function pollFeed(store: ArticleStore, url: string, options: PollOp
       timeoutMs: options.timeoutMs,
       signal: options.signal,
     });
-    const saved: FeedState = {
+    saved = {
       ...state,
       failures: 0,
       nextAttemptAt: null,
@@ -72,22 +94,46 @@ export async function pollFeed(store: ArticleStore, url: string, options: PollOp
       etag: response.notModified ? state.etag : response.etag,
       lastModified: response.notModified ? state.lastModified : response.lastModified,
     };
-    if (response.notModified) {
-      store.putFeedState(saved);
-      return { status: 'not-modified' };
-    }
-    const feed = parseFeed(response.body, url);
-    const { articles, skippedKnown, problems } = await feedArticles(store, feed, (item) => item.url ?? `${url}#${item.id ?? item.title ?? 'item'}`, options);
-    // Validators are saved only after the items were read, so a failed read is retried in full.
-    store.putFeedState(saved);
-    return { status: 'ok', articles, skippedKnown, problems };
+    if (!response.notModified) feed = parseFeed(response.body, url);
   } catch (error) {
     if (!isIngestError(error)) throw error;
     const failures = state.failures + 1;
     const retryAt = new Date(now.getTime() + backoffDelayMs(failures)).toISOString();
-    store.putFeedState({ ...state, failures, nextAttemptAt: retryAt, lastCheckedAt: now.toISOString(), lastStatus: error.message });
+    await store.putFeedState({ ...state, failures, nextAttemptAt: retryAt, lastCheckedAt: now.toISOString(), lastStatus: error.message });
     return { status: 'failed', problem: error.message, retryAt };
   }
+  if (feed === null) {
+    await store.putFeedState(saved);
+    return { status: 'not-modified' };
+  }
+  const items: NewFeedItem[] = [];
+  let skippedKnown = 0;
+  for (const item of feed.items) {
+    if (item.url && (await store.findArticleByUrl(item.url)) !== null) skippedKnown++;
+    else items.push({ item, origin: item.url ?? `${url}#${item.id ?? item.title ?? 'item'}` });
+  }
+  const consumed = await consume(feed, items);
+  await store.putFeedState(saved);
+  return { status: 'ok', feed, consumed, skippedKnown };
+}
+
+/**
+ * Polls one feed (see `pollFeedItems`) and turns its new items into raw articles; teasers get their linked
+ * page when `fetchPages` is not false. A page that cannot be fetched is one problem line and the feed's own
+ * text is used.
+ */
+export async function pollFeed(store: ArticleStore, url: string, options: PollOptions = {}): Promise<PollResult> {
+  const outcome = await pollFeedItems(store, url, options, async (feed, items) => {
+    const problems: string[] = [];
+    const articles: RawArticle[] = [];
+    for (const { item, origin } of items) {
+      const article = await itemToRaw(item, origin, feed.title, options, problems);
+      if (article) articles.push(article);
+    }
+    return { articles, problems };
+  });
+  if (outcome.status !== 'ok') return outcome;
+  return { status: 'ok', articles: outcome.consumed.articles, skippedKnown: outcome.skippedKnown, problems: outcome.consumed.problems };
 }
 
 /**
@@ -106,7 +152,7 @@ export async function feedArticles(
   const articles: RawArticle[] = [];
   let skippedKnown = 0;
   for (const [index, item] of feed.items.entries()) {
-    if (item.url && store.findArticleByUrl(item.url) !== null) {
+    if (item.url && (await store.findArticleByUrl(item.url)) !== null) {
       skippedKnown++;
       continue;
     }
@@ -116,7 +162,11 @@ export async function feedArticles(
   return { articles, skippedKnown, problems };
 }
 
-async function itemToRaw(item: FeedItem, origin: string, feedTitle: string | null, options: Omit<PollOptions, 'now'>, problems: string[]): Promise<RawArticle | null> {
+/**
+ * The raw article of one feed item: the feed's own content when it is long enough, else the linked page when
+ * `fetchPages` is not false (a page that cannot be fetched adds a line to `problems` and the feed's text is used).
+ */
+export async function itemToRaw(item: FeedItem, origin: string, feedTitle: string | null, options: Omit<PollOptions, 'now'>, problems: string[]): Promise<RawArticle | null> {
   const full = item.contentHtml !== null && item.contentHtml.length >= MIN_FEED_CONTENT_CHARS;
   let page: string | null = null;
   if (!full && item.url && (options.fetchPages ?? true)) {

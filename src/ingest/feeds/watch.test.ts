@@ -70,7 +70,7 @@ async function cli(...args: string[]): Promise<{ code: number; stderr: string[] 
 }
 
 test('a slow feed does not hold up the others: they are stored while it is still dripping', async () => {
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   // The first article cleaned loads the language models: done here so that load is not timed below.
   await ingestSources(store, [`${base}/fast-warm.xml`], { allowPrivate: true });
   const started = Date.now();
@@ -87,7 +87,7 @@ test('a slow feed does not hold up the others: they are stored while it is still
     },
   });
   const elapsed = Date.now() - started;
-  store.close();
+  await store.close();
   assert.equal(summary.stored, 2);
   assert.equal(summary.feedsFailed, 3);
   assert.deepEqual(events, ['stored', 'stored', 'failed', 'failed', 'failed'], 'the fast feeds were stored before the slow ones gave up');
@@ -97,7 +97,7 @@ test('a slow feed does not hold up the others: they are stored while it is still
 });
 
 test('no listener is left behind per polling round', async () => {
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   const controller = new AbortController();
   const maxBefore = process.getMaxListeners();
   let rounds = 0;
@@ -111,7 +111,7 @@ test('no listener is left behind per polling round', async () => {
       assert.equal(getEventListeners(controller.signal, 'abort').length, 0, `listeners on the signal after round ${rounds}`);
     },
   });
-  store.close();
+  await store.close();
   assert.equal(rounds, 40);
   assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
   assert.equal(process.getMaxListeners(), maxBefore, 'nobody raised the limit to hide a leak');

@@ -1,11 +1,11 @@
-// The pure parts of a dossier build, shared by the worker thread, the routes and tests: which articles a
-// dossier analyses (a cap keeps memory bounded on huge stories), their distinct ids, and the counts the
-// story list shows. The analysis itself runs in dossier-worker.ts; this module does not load it, so the
-// HTTP thread never loads the NLP models.
-import type { Article } from '../clean/index.js';
-import type { Dossier } from '../dossier/types.js';
-import { idFromOrigin } from '../read/index.js';
-import { selectArticles as selectStoryArticles } from '../dossier/index.js';
+// The pure parts of a story's dossier build, shared by server threads, queue workers, routes and tests: which
+// articles a dossier analyses (a cap keeps memory bounded on huge stories), their distinct ids, and the counts
+// the story list shows. The analysis itself is in story-dossier-build.ts; this module does not load it, so a
+// server's request thread never loads the NLP models.
+import type { Article } from './clean/index.js';
+import type { Dossier } from './dossier/types.js';
+import { idFromOrigin } from './read/index.js';
+import { selectArticles as selectStoryArticles } from './dossier/index.js';
 
 /**
  * Most articles one dossier build analyses (default). An 18,000-article story took 84 s and 1.9 GB to

@@ -1,0 +1,62 @@
+import { UsageError } from '../../errors.js';
+import type { CliCommand, CliOption } from '../command.js';
+import { parseOptions } from '../options.js';
+import type { PostgresStore } from '../../store/postgres.js';
+import { STORE_OPTION, parseCount, parseDuration, withStore } from './shared.js';
+
+const OPTIONS = [
+  { ...STORE_OPTION, description: 'the PostgreSQL store to take jobs from (postgres://user@host/database)' },
+  { name: 'allow-private', description: 'let feed and page URLs reach private and local addresses (refused by default)' },
+  { name: 'timeout', value: 'DURATION', description: 'give up on a feed or page that has not answered after this long', default: '20s' },
+  { name: 'grace', value: 'DURATION', description: 'on SIGTERM or Ctrl-C, let running jobs finish for this long before leaving them to be retried', default: '30s' },
+  { name: 'prebuild', description: 'rebuild the dossier of every story new articles joined (by default dossiers are built when a server asks)' },
+  { name: 'max-dossier-articles', value: 'N', description: 'most articles one dossier analyses', default: '500' },
+  { name: 'quiet', short: 'q', description: 'print only failures, not a line per feed poll and dossier build' },
+] as const satisfies readonly CliOption[];
+
+export const command: CliCommand = {
+  name: 'worker',
+  summary: 'Take jobs (feed polls, page fetches, cleaning, story assignment, dossier builds) from a PostgreSQL store until stopped',
+  arguments: '',
+  options: OPTIONS,
+  notes: [
+    'Run any number of workers, on any machines that reach the database. One of them at a time also sorts',
+    'articles into stories (the others take over within a second if it stops). SIGTERM or Ctrl-C stops',
+    'gracefully; a worker killed outright loses nothing: its job is retried once its lease runs out.',
+  ],
+  examples: ['triangulate worker --store postgres://triangulate@localhost/news'],
+  async run(args, io) {
+    const { values } = parseOptions(OPTIONS, args, { positionals: false, command: 'worker' });
+    const timeoutMs = parseDuration(values.timeout, '--timeout');
+    const graceMs = parseDuration(values.grace, '--grace');
+    const maxDossierArticles = parseCount(values['max-dossier-articles'], '--max-dossier-articles');
+    return withStore(values.store, io, async (store) => {
+      if (store.kind !== 'postgres') throw new UsageError(`worker needs a PostgreSQL store (--store postgres://…); ${store.path} is an SQLite file, which ingest, watch and serve use directly`);
+      const { Worker } = await import('../../jobs/worker.js');
+      const worker = await Worker.start(store as PostgresStore, {
+        allowPrivate: values['allow-private'],
+        timeoutMs,
+        prebuildDossiers: values.prebuild,
+        maxDossierArticles,
+        onJob: ({ queue, ok, detail }) => {
+          if (!ok) io.stderr(`[${stamp()}] ${queue} failed: ${detail}`);
+          else if (!values.quiet && queue !== 'article-prepare') io.stderr(`[${stamp()}] ${queue}: ${detail}`);
+        },
+      });
+      io.stderr(`[${stamp()}] worker ${worker.registration.id.slice(0, 8)} started on ${store.path} (pid ${process.pid}); Ctrl-C stops`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      io.stderr(`[${stamp()}] stopping: running jobs get ${values.grace} to finish`);
+      await worker.stop({ timeoutMs: graceMs });
+      io.stderr(`[${stamp()}] worker stopped after ${worker.registration.jobsDone} jobs (${worker.registration.jobsFailed} failed)`);
+      return 0;
+    });
+  },
+};
+
+function stamp(): string {
+  return new Date().toISOString().slice(0, 19).replace('T', ' ');
+}

@@ -1,0 +1,57 @@
+// `watch` against a PostgreSQL store: every interval, one poll job per feed is scheduled; workers do the
+// fetching. The polls are singleton jobs per feed and interval (see feeds.ts), so watchers can run on
+// several machines for redundancy without fetching a feed more than once per interval.
+import { setTimeout as delay } from 'node:timers/promises';
+import { expandSources } from '../ingest/index.js';
+import type { PostgresStore } from '../store/postgres.js';
+import { scheduleFeedPolls } from './feeds.js';
+import { JobQueue } from './queue.js';
+import { liveWorkerCount } from './registry.js';
+
+export interface ScheduleWatchOptions {
+  everyMs: number;
+  /** Schedule one round and return. */
+  once?: boolean;
+  signal?: AbortSignal;
+  /** For OPML lists given by URL (fetched by the watcher itself). */
+  allowPrivate?: boolean;
+  timeoutMs?: number;
+  onProblem?: (origin: string, reason: string) => void;
+  /** One line per round ("round 3: 12 feed polls scheduled, 0 already scheduled by another watcher"). */
+  onRound?: (line: string) => void;
+}
+
+/**
+ * Schedules feed polls each `everyMs` until `signal` aborts (or once). Resolves with the exit code: 1 when
+ * no source was a feed (nothing can ever be polled), else 0. Rejects when the database fails.
+ */
+export async function scheduleWatch(store: PostgresStore, sources: string[], options: ScheduleWatchOptions): Promise<number> {
+  const queue = await JobQueue.open(store);
+  try {
+    for (let round = 1; ; round++) {
+      let problems = 0;
+      const { feeds, paths } = await expandSources(sources, options, (origin, reason) => {
+        problems++;
+        options.onProblem?.(origin, reason);
+      });
+      if (round === 1) for (const file of paths) options.onProblem?.(file, 'watch polls feed URLs and OPML lists; read a local file with: triangulate ingest FILE');
+      if (feeds.length === 0) {
+        if (round === 1 || options.once) return 1;
+      }
+      const scheduled = await scheduleFeedPolls(queue, feeds, options.everyMs / 1000);
+      const workers = await liveWorkerCount(store);
+      options.onRound?.(
+        `round ${round}: ${scheduled} feed polls scheduled` +
+          (feeds.length > scheduled ? `, ${feeds.length - scheduled} already scheduled for this interval` : '') +
+          (problems ? `, ${problems} problems` : '') +
+          (workers === 0 ? '; no worker is running: the polls wait (start one with: triangulate worker)' : `; ${workers} workers alive`),
+      );
+      if (options.once || options.signal?.aborted) return 0;
+      // An abort ends the wait at once (the rejection is the abort itself, not a failure).
+      await delay(options.everyMs, undefined, { signal: options.signal }).catch(() => undefined);
+      if (options.signal?.aborted) return 0;
+    }
+  } finally {
+    await queue.stop({ graceful: false, timeoutMs: 1000 });
+  }
+}
