@@ -9,6 +9,7 @@ const OPTIONS = [
   { name: 'allow-private', description: 'let feed and page URLs reach private and local addresses (refused by default)' },
   { name: 'timeout', value: 'DURATION', description: 'give up on a feed or page that has not answered after this long', default: '20s' },
   { name: 'grace', value: 'DURATION', description: 'on SIGTERM or Ctrl-C, let running jobs finish for this long before leaving them to be retried', default: '30s' },
+  { name: 'lease', value: 'DURATION', description: "how long a job may run before it counts as abandoned (its worker died) and is retried; set on the store's queues, for every worker", defaultNote: '5m, 10m for dossier builds' },
   { name: 'prebuild', description: 'rebuild the dossier of every story new articles joined (by default dossiers are built when a server asks)' },
   { name: 'max-dossier-articles', value: 'N', description: 'most articles one dossier analyses', default: '500' },
   { name: 'quiet', short: 'q', description: 'print only failures, not a line per feed poll and dossier build' },
@@ -30,6 +31,8 @@ export const command: CliCommand = {
     const timeoutMs = parseDuration(values.timeout, '--timeout');
     const graceMs = parseDuration(values.grace, '--grace');
     const maxDossierArticles = parseCount(values['max-dossier-articles'], '--max-dossier-articles');
+    const leaseSeconds = values.lease === undefined ? undefined : Math.ceil(parseDuration(values.lease, '--lease') / 1000);
+    if (leaseSeconds !== undefined && leaseSeconds > 23 * 3600) throw new UsageError('--lease can be at most 23h');
     return withStore(values.store, io, async (store) => {
       if (store.kind !== 'postgres') throw new UsageError(`worker needs a PostgreSQL store (--store postgres://…); ${store.path} is an SQLite file, which ingest, watch and serve use directly`);
       const { Worker } = await import('../../jobs/worker.js');
@@ -38,6 +41,9 @@ export const command: CliCommand = {
         timeoutMs,
         prebuildDossiers: values.prebuild,
         maxDossierArticles,
+        expireInSeconds: leaseSeconds,
+        // Abandoned jobs are looked for a few times per lease, so a short lease is noticed soon.
+        maintenanceIntervalSeconds: leaseSeconds === undefined ? undefined : Math.min(30, Math.max(1, Math.floor(leaseSeconds / 3))),
         onJob: ({ queue, ok, detail }) => {
           if (!ok) io.stderr(`[${stamp()}] ${queue} failed: ${detail}`);
           else if (!values.quiet && queue !== 'article-prepare') io.stderr(`[${stamp()}] ${queue}: ${detail}`);
