@@ -16,11 +16,21 @@ import { INTAKE_CHANNEL } from './prepare.js';
 /** Key of the advisory lock held by the assigner (any constant; named so it shows up in pg_locks reviews). */
 export const ASSIGNER_LOCK_KEY = 0x7472_6961; // "tria"
 
+/** Days assigned intake batches are kept (see AssignerOptions.keepDays). */
+export const INTAKE_KEEP_DAYS = 7;
+/** Milliseconds between purges of old intake batches by the assigner. */
+const PURGE_EVERY_MS = 10 * 60_000;
+
 export interface AssignerOptions extends IngestorOptions {
   /** Milliseconds between looks for ready batches when no notification came (default 250). */
   pollMs?: number;
   /** Milliseconds between attempts to become the assigner while another worker is (default 1,000). */
   followerPollMs?: number;
+  /**
+   * Days an assigned intake batch (its counts and its items' problems, read by the run that queued it) is
+   * kept before it is deleted (default INTAKE_KEEP_DAYS). The articles themselves live in the store.
+   */
+  keepDays?: number;
   /** Called after each batch is stored, with the stories it touched (e.g. to queue dossier rebuilds). */
   onBatch?: (batch: { id: number; storyIds: number[] }) => Promise<void> | void;
 }
@@ -33,6 +43,7 @@ export class Assigner {
   private wake: (() => void) | null = null;
   private readonly ingestor: StoryIngestor;
   private loop: Promise<void> | null = null;
+  private lastPurge = 0;
   /** Batches stored by this process (for tests and the worker's status line). */
   batchesAssigned = 0;
 
@@ -73,6 +84,7 @@ export class Assigner {
       try {
         if (!this.leading) await this.tryLead();
         if (this.leading && (await this.assignReady()) > 0) continue;
+        if (this.leading && Date.now() - this.lastPurge > PURGE_EVERY_MS) await this.purge();
       } catch (error) {
         // The connection dropped or the store refused: start again with a fresh connection (and the
         // clusterer reloaded from the store by the generation check).
@@ -135,6 +147,25 @@ export class Assigner {
       done++;
     }
     return done;
+  }
+
+  /**
+   * Deletes intake batches assigned more than `keepDays` ago with their items: a desk taking a million articles
+   * a day would otherwise keep a million bookkeeping rows a day. Resolves with the batches deleted.
+   */
+  async purge(): Promise<number> {
+    this.lastPurge = Date.now();
+    const days = this.options.keepDays ?? INTAKE_KEEP_DAYS;
+    const old = await this.store.query<{ id: string }>(
+      `SELECT id FROM intake_batches WHERE assigned_at < now() - make_interval(days => $1) ORDER BY id LIMIT 10000`,
+      [days],
+    );
+    await this.store.query(`DELETE FROM workers WHERE last_seen < now() - make_interval(days => $1)`, [days]);
+    if (old.length === 0) return 0;
+    const ids = old.map((r) => r.id);
+    await this.store.query('DELETE FROM intake WHERE batch_id = ANY($1::bigint[])', [ids]);
+    await this.store.query('DELETE FROM intake_batches WHERE id = ANY($1::bigint[])', [ids]);
+    return ids.length;
   }
 
   private async assignBatch(batchId: number): Promise<void> {

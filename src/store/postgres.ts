@@ -422,27 +422,36 @@ export class PostgresStore implements ArticleStore {
       }
       return { status: 'duplicate', id: row.id, reason, linked };
     };
-    const byUrl = url ? await this.row<IdentityRow>('SELECT id, origin, url, text_hash FROM articles WHERE url = $1', [url]) : undefined;
+    // Everything the decision below may need, in one round trip: on a stream this runs once per article
+    // under the write lock, and each extra round trip there is time no other writer can use.
+    const found = await this.rows<IdentityRow & { k: 'url' | 'had' | 'hash' | 'old' | 'origin' }>(
+      `SELECT 'url' AS k, id, origin, url, text_hash FROM articles WHERE url = $1
+       UNION ALL
+       SELECT 'had', v.article_id, '', NULL, v.text_hash FROM articles a JOIN article_versions v ON v.article_id = a.id
+         WHERE a.url = $1 AND v.text_hash = $2
+       UNION ALL
+       SELECT 'hash', id, origin, url, text_hash FROM articles WHERE text_hash = $2
+       UNION ALL
+       (SELECT 'old', a.id, a.origin, a.url, a.text_hash FROM article_versions v JOIN articles a ON a.id = v.article_id
+         WHERE v.text_hash = $2 ORDER BY v.article_id LIMIT 1)
+       UNION ALL
+       (SELECT 'origin', id, origin, url, text_hash FROM articles WHERE $3 AND origin = $4 AND url IS NULL ORDER BY id LIMIT 1)`,
+      [url, hash, isFileOrigin(article.origin), article.origin],
+    );
+    const pick = (k: string): IdentityRow | undefined => found.find((r) => r.k === k);
+    const sameText = pick('hash') ?? pick('old');
+    const byUrl = url ? pick('url') : undefined;
     if (byUrl) {
       // Same page, a text it already had (now or before): nothing new, and an old copy must not flip it back.
-      if (byUrl.text_hash === hash) return duplicate(byUrl, 'url');
-      const had = await this.row('SELECT 1 FROM article_versions WHERE article_id = $1 AND text_hash = $2', [byUrl.id, hash]);
-      if (had) return duplicate(byUrl, 'url');
+      if (byUrl.text_hash === hash || pick('had')) return duplicate(byUrl, 'url');
       // The page now carries exactly another stored article's text: that text is already stored once.
-      const other = await this.sameText(hash);
-      if (other) return duplicate(other, 'text');
+      if (sameText) return duplicate(sameText, 'text');
       return this.revise(byUrl.id, article, url, hash);
     }
-    const byText = await this.sameText(hash);
-    if (byText) return duplicate(byText, 'text');
+    if (sameText) return duplicate(sameText, 'text');
     // No URL to go by: a whole file read again from the same path with a changed text is a corrected copy.
-    if (isFileOrigin(article.origin)) {
-      const byOrigin = await this.row<IdentityRow>(
-        'SELECT id, origin, url, text_hash FROM articles WHERE origin = $1 AND url IS NULL ORDER BY id LIMIT 1',
-        [article.origin],
-      );
-      if (byOrigin) return this.revise(byOrigin.id, article, url, hash);
-    }
+    const byOrigin = pick('origin');
+    if (byOrigin) return this.revise(byOrigin.id, article, url, hash);
     const inserted = await this.row<{ id: number }>(
       `INSERT INTO articles (source_id, origin, url, text_hash, title, outlet, published_at, ingested_at, body)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -549,18 +558,14 @@ export class PostgresStore implements ArticleStore {
 
   setArticleStory(articleId: number, storyId: number, options: { newStory?: boolean } = {}): Promise<void> {
     return this.write(async () => {
-      const stamp = now();
-      if (options.newStory) {
-        // No ON CONFLICT: a second writer handing out an id already in use must fail loudly, not merge stories.
-        await this.run('INSERT INTO stories (id, version, created_at, updated_at) VALUES ($1, 1, $2, $2)', [storyId, stamp]);
-      } else {
-        await this.run(
-          `INSERT INTO stories (id, version, created_at, updated_at) VALUES ($1, 1, $2, $2)
-           ON CONFLICT (id) DO UPDATE SET version = stories.version + 1, updated_at = excluded.updated_at`,
-          [storyId, stamp],
-        );
-      }
-      await this.run('UPDATE articles SET story_id = $1 WHERE id = $2', [storyId, articleId]);
+      // The story row and the article's link in one statement (one round trip per placed article).
+      // No ON CONFLICT for a new story: a second writer handing out an id already in use must fail loudly,
+      // not merge stories.
+      const story = options.newStory
+        ? 'INSERT INTO stories (id, version, created_at, updated_at) VALUES ($1, 1, $2, $2)'
+        : `INSERT INTO stories (id, version, created_at, updated_at) VALUES ($1, 1, $2, $2)
+           ON CONFLICT (id) DO UPDATE SET version = stories.version + 1, updated_at = excluded.updated_at`;
+      await this.run(`WITH story AS (${story} RETURNING id) UPDATE articles SET story_id = (SELECT id FROM story) WHERE id = $3`, [storyId, now(), articleId]);
     });
   }
 
