@@ -136,7 +136,7 @@ export async function startWorkers(store: PostgresStore, url: string, count: num
     child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
       // Failures only (-q): shown at once, since a failing worker makes the figures meaningless.
-      for (const line of chunk.toString().split('\n')) if (/failed|error|assigner:/i.test(line)) process.stderr.write(`worker ${i + 1}: ${line}\n`);
+      for (const line of chunk.toString().split('\n')) if (/failed:|error|assigner:/i.test(line)) process.stderr.write(`worker ${i + 1}: ${line}\n`);
     });
     child.on('exit', (code, signal) => {
       if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`worker ${i + 1} exited (${code ?? signal}): ${err.slice(-500)}\n`);

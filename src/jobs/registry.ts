@@ -30,7 +30,8 @@ export class WorkerRegistration {
   jobsDone = 0;
   jobsFailed = 0;
   currentJob: string | null = null;
-  assigner = false;
+  /** Whether this worker holds the assigner's lock now (read at each heartbeat). */
+  isAssigner: () => boolean = () => false;
 
   constructor(private readonly store: PostgresStore) {}
 
@@ -47,7 +48,7 @@ export class WorkerRegistration {
   async beat(state: WorkerRow['state']): Promise<void> {
     await this.store.query(
       `UPDATE workers SET last_seen = now(), state = $2, assigner = $3, jobs_done = $4, jobs_failed = $5, current_job = $6 WHERE id = $1`,
-      [this.id, state, this.assigner, this.jobsDone, this.jobsFailed, this.currentJob],
+      [this.id, state, state === 'running' && this.isAssigner(), this.jobsDone, this.jobsFailed, this.currentJob],
     );
   }
 
@@ -55,7 +56,6 @@ export class WorkerRegistration {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.currentJob = null;
-    this.assigner = false;
     await this.beat('stopped').catch(() => undefined);
   }
 }

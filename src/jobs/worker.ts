@@ -53,6 +53,7 @@ export class Worker {
             if (options.prebuildDossiers) for (const id of storyIds) await requestDossier(queue, id);
           },
         });
+    registration.isAssigner = () => assigner?.isLeading ?? false;
     const worker = new Worker(queue, registration, assigner, abort);
     const fetchOptions = { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: abort.signal };
     const run = <T extends object>(name: string, handler: (job: PgBoss.JobWithMetadata<T>) => Promise<string>) =>

@@ -18,6 +18,7 @@ export { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 export { StoreError, isStoreError } from './errors/store-error.js';
 export type { StoreErrorCode } from './errors/store-error.js';
 export { isPostgresUrl, redactUrl } from './target.js';
+export type { PostgresStore, PostgresStoreOptions } from './postgres.js';
 
 import { SqliteStore } from './sqlite.js';
 import { isPostgresUrl } from './target.js';
