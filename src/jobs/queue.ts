@@ -61,22 +61,31 @@ export class JobQueue {
    */
   static async open(store: PostgresStore, options: JobQueueOptions = {}): Promise<JobQueue> {
     await ensureJobsSchema(store);
-    const boss = new PgBoss({
-      schema: QUEUE_SCHEMA,
-      // The store's pool: one set of connections per process, and sends join the store's transaction.
-      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await store.query(text, values) }) },
-      supervise: options.supervise ?? false,
-      schedule: false,
-      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
-      monitorStateIntervalSeconds: 3600,
-    });
-    // pg-boss reports background trouble (a failed maintenance round) as events; without a listener Node
-    // would throw them. They are retried on the next round, so one line on stderr is enough.
-    boss.on('error', (error: Error) => process.stderr.write(`job queue: ${oneLine(error.message)}\n`));
-    await boss.start();
-    const queue = new JobQueue(boss, store, options);
-    await queue.createQueues();
-    return queue;
+    // pg-boss's own install is not safe against several processes starting at once on a new database (two
+    // CREATE SCHEMA collide, or deadlock); a session lock on one connection makes them take turns.
+    const guard = await store.pool.connect();
+    try {
+      await guard.query('SELECT pg_advisory_lock($1)', [QUEUE_INSTALL_LOCK]);
+      const boss = new PgBoss({
+        schema: QUEUE_SCHEMA,
+        // The store's pool: one set of connections per process, and sends join the store's transaction.
+        db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await store.query(text, values) }) },
+        supervise: options.supervise ?? false,
+        schedule: false,
+        maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? (await maintenanceInterval(store, options.expireInSeconds)),
+        monitorStateIntervalSeconds: 3600,
+      });
+      // pg-boss reports background trouble (a failed maintenance round) as events; without a listener Node
+      // would throw them. They are retried on the next round, so one line on stderr is enough.
+      boss.on('error', (error: Error) => process.stderr.write(`job queue: ${oneLine(error.message)}\n`));
+      await boss.start();
+      const queue = new JobQueue(boss, store, options);
+      await queue.createQueues();
+      return queue;
+    } finally {
+      await guard.query('SELECT pg_advisory_unlock($1)', [QUEUE_INSTALL_LOCK]).catch(() => undefined);
+      guard.release();
+    }
   }
 
   private async createQueues(): Promise<void> {
@@ -141,6 +150,24 @@ export class JobQueue {
   async stop(options: { graceful?: boolean; timeoutMs?: number } = {}): Promise<void> {
     await this.boss.stop({ graceful: options.graceful ?? true, timeout: options.timeoutMs ?? 30_000, close: false, wait: true });
   }
+}
+
+/** Session lock held while pg-boss installs or upgrades its schema and the queues are created. */
+const QUEUE_INSTALL_LOCK = 0x7062_6f73; // "pbos"
+
+/**
+ * Seconds between looks for jobs whose lease ran out: a few times per the shortest lease of the queues (or
+ * of `lease`, about to be set), between 1 and 30, so that a short lease set by one worker is honoured by
+ * every worker, not only by the one that set it.
+ */
+async function maintenanceInterval(store: PostgresStore, lease: number | undefined): Promise<number> {
+  let shortest = lease ?? Infinity;
+  const [installed] = await store.query<{ ok: boolean }>('SELECT to_regclass($1) IS NOT NULL AS ok', [`${QUEUE_SCHEMA}.queue`]);
+  if (installed?.ok) {
+    const [row] = await store.query<{ s: number | null }>(`SELECT MIN(expire_seconds) AS s FROM ${QUEUE_SCHEMA}.queue`);
+    if (row?.s) shortest = Math.min(shortest, Number(row.s));
+  }
+  return Number.isFinite(shortest) ? Math.min(30, Math.max(1, Math.floor(shortest / 3))) : 30;
 }
 
 function ignoreExists(error: Error): void {

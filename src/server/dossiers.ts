@@ -10,6 +10,9 @@ import type { BuildResult, BuildTask } from './dossier-worker.js';
 export { dossierStats } from '../story-dossier.js';
 export type { DossierStats } from '../story-dossier.js';
 
+/** Stories whose builds one server asks the queue's workers for at once. */
+const REMOTE_BUILDS_AT_ONCE = 16;
+
 export interface StoredDossier {
   storyId: number;
   /** The story version the dossier was built from. */
@@ -250,7 +253,10 @@ export class DossierService {
   }
 
   private pump(): void {
-    while (!this.closed && this.runningCount < this.pool.threads && this.queue.length > 0) {
+    // A build done by queue workers only waits here, so more may be asked for at once than there are threads
+    // (the pool still runs its own tasks one per thread, queueing the rest).
+    const limit = this.options.remote ? Math.max(REMOTE_BUILDS_AT_ONCE, this.pool.threads) : this.pool.threads;
+    while (!this.closed && this.runningCount < limit && this.queue.length > 0) {
       const storyId = this.queue.shift()!;
       const builds = this.buildsOf(storyId);
       builds.queued = false;

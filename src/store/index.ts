@@ -21,6 +21,9 @@ export { isPostgresUrl, redactUrl } from './target.js';
 export type { PostgresStore, PostgresStoreOptions } from './postgres.js';
 
 import { SqliteStore } from './sqlite.js';
+// Static, not loaded on demand: a dynamic import of a .ts sibling fails in worker threads run under tsx
+// (dossier builds), and the driver is plain JavaScript, cheap to load.
+import { PostgresStore } from './postgres.js';
 import { isPostgresUrl } from './target.js';
 import type { ArticleStore } from './types.js';
 
@@ -45,7 +48,6 @@ export interface OpenStoreOptions {
  */
 export async function openStore(target: string = DEFAULT_STORE_PATH, options: OpenStoreOptions = {}): Promise<ArticleStore> {
   if (isPostgresUrl(target)) {
-    const { PostgresStore } = await import('./postgres.js');
     return PostgresStore.open(target, options);
   }
   return new SqliteStore(target, options);

@@ -23,11 +23,12 @@ export const command: CliCommand = {
     if (!Number.isInteger(failedLimit) || failedLimit < 0 || failedLimit > 1000) throw new UsageError(`--failed takes a whole number from 0 to 1000, not "${values.failed}"`);
     return withStore(values.store, io, async (store) => {
       if (store.kind !== 'postgres') throw new UsageError(`status shows the job queue of a PostgreSQL store (--store postgres://…); ${store.path} is an SQLite file, which has no queue`);
-      const { queueStatus } = await import('../../jobs/status.js');
+      const [{ queueStatus }, { QUEUES }] = await Promise.all([import('../../jobs/status.js'), import('../../jobs/names.js')]);
       const status = await queueStatus(store as never, { failedLimit });
       if (values.json) io.stdout(`${JSON.stringify(status, null, 2)}\n`);
       else io.stdout(describeStatus(status, store.path));
-      const waiting = status.queues.reduce((n, q) => n + q.created + q.retry, 0) + status.intake.itemsWaiting;
+      // Dead letters wait for a person, not a worker: they never make the queue look stuck.
+      const waiting = status.queues.filter((q) => q.queue !== QUEUES.dead).reduce((n, q) => n + q.created + q.retry, 0) + status.intake.itemsWaiting;
       return waiting > 0 && !status.workers.some((w) => w.alive) ? 1 : 0;
     });
   },

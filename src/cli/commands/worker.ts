@@ -42,8 +42,6 @@ export const command: CliCommand = {
         prebuildDossiers: values.prebuild,
         maxDossierArticles,
         expireInSeconds: leaseSeconds,
-        // Abandoned jobs are looked for a few times per lease, so a short lease is noticed soon.
-        maintenanceIntervalSeconds: leaseSeconds === undefined ? undefined : Math.min(30, Math.max(1, Math.floor(leaseSeconds / 3))),
         onJob: ({ queue, ok, detail }) => {
           if (!ok) io.stderr(`[${stamp()}] ${queue} failed: ${detail}`);
           else if (!values.quiet && queue !== 'article-prepare') io.stderr(`[${stamp()}] ${queue}: ${detail}`);
