@@ -46,7 +46,7 @@ test('<command> --help, help <command> and -h list every flag with its default a
     }
   }
   const store = (await cli('stories', '--help')).stdout;
-  assert.match(store, /--store FILE .*\(default: .*triangulate\.db.*\$TRIANGULATE_STORE/);
+  assert.match(store, /--store FILE\|URL .*\(default: .*triangulate\.db.*\$TRIANGULATE_STORE/);
   assert.match((await cli('analyze', '--help')).stdout, /--format md\|json\|html\|csv .*\(default: md\)/);
 });
 
