@@ -7,6 +7,7 @@ import { analyzeCommand } from './analyze-command.js';
 import type { CliCommand, CliIO } from './command.js';
 import { commandHelp, overviewHelp } from './options.js';
 import { closestName } from './suggest.js';
+import { terminalSafe } from './format.js';
 
 // The other commands pull in the store, feeds and the web server; analyze, the common case, starts
 // without loading them.
@@ -15,16 +16,9 @@ async function allCommands(): Promise<CliCommand[]> {
   return [analyzeCommand, ...Object.values(extra)];
 }
 
-/**
- * Problem lines carry file names, feed titles and error text from outside; a file named with an escape
- * sequence must not set the terminal's clipboard or clear its screen. Control characters other than tab
- * (and the bidi overrides that reorder what is shown) are removed from every stderr line.
- */
-const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
 const defaultIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
-  stderr: (line) => process.stderr.write(`${line.replace(UNSAFE_FOR_TERMINAL, '')}\n`),
+  stderr: (line) => process.stderr.write(`${terminalSafe(line)}\n`),
 };
 
 // Errors a user can fix get one line; anything else is a bug and keeps its stack.

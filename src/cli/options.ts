@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { CliCommand, CliOption } from './command.js';
 import { closestName } from './suggest.js';
+import { isPostgresUrl, redactUrl } from '../store/target.js';
 
 /** The parsed value of one option: a flag is a boolean; a value option is a string (or strings) when given or defaulted. */
 type OptionValue<O extends CliOption> = O extends { readonly value: string }
@@ -96,7 +97,9 @@ function optionLabel(option: CliOption): string {
 /** The description with its default, e.g. "report format (default: md)". */
 function optionText(option: CliOption): string {
   const repeat = option.multiple ? '; may be repeated' : '';
-  if (option.default !== undefined) return `${option.description}${repeat} (default: ${option.default}${option.defaultNote ? ` ${option.defaultNote}` : ''})`;
+  // A default from the environment may be a database URL with its password ($TRIANGULATE_STORE): never shown.
+  const shown = option.default !== undefined && isPostgresUrl(option.default) ? redactUrl(option.default) : option.default;
+  if (shown !== undefined) return `${option.description}${repeat} (default: ${shown}${option.defaultNote ? ` ${option.defaultNote}` : ''})`;
   if (option.defaultNote) return `${option.description}${repeat} (default: ${option.defaultNote})`;
   return `${option.description}${repeat}`;
 }

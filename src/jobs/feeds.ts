@@ -38,5 +38,6 @@ export async function feedPollJob(store: PostgresStore, queue: JobQueue, job: Pg
     await enqueueIntake(store, queue, feedRunId(job.data.url), items);
     return items.length;
   });
-  return { status: result.status, queued: result.status === 'ok' ? result.consumed : 0 };
+  const detail = result.status === 'failed' ? `failed: ${result.problem}; next try ${result.retryAt}` : result.status === 'backoff' ? `waits out a backoff until ${result.until}` : result.status;
+  return { status: detail, queued: result.status === 'ok' ? result.consumed : 0 };
 }

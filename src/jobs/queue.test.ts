@@ -284,8 +284,10 @@ test('jobs: two watchers of one feed in the same interval make one fetch, and it
         runCli(['watch', '--once', '--every', '1h', '--allow-private', '--store', url, feed]),
         runCli(['watch', '--once', '--every', '1h', '--allow-private', '--store', url, feed]),
       ]);
-      assert.equal(one.code, 0, one.stderr);
-      assert.equal(two.code, 0, two.stderr);
+      // No worker runs yet: --once says so and exits 1 (a cron job must notice), the polls stay queued.
+      assert.equal(one.code, 1, one.stderr);
+      assert.equal(two.code, 1, two.stderr);
+      assert.match(one.stderr, /no worker is running/);
       assert.equal(site.hits.get('/feed.xml') ?? 0, 0, 'watchers only schedule; workers fetch');
       assert.match(one.stderr + two.stderr, /already scheduled for this interval/);
       const worker = await Worker.start(store, { allowPrivate: true });
@@ -303,6 +305,31 @@ test('jobs: two watchers of one feed in the same interval make one fetch, and it
       assert.equal(await store.articleCount(), 3);
       assert.equal(new Set(await storedUrls(store)).size, 3);
       for (let i = 0; i < 3; i++) assert.equal(site.hits.get(`/story/${i}`), 1, `page ${i} fetched once`);
+    });
+  } finally {
+    await site.close();
+  }
+});
+
+test('jobs: watch --once waits for the workers and names a feed that failed, exit 1 when none could be read', { skip, timeout: 60_000 }, async () => {
+  const site = await slowSite(1, 0);
+  try {
+    await withDatabase(async (url, store) => {
+      const worker = await Worker.start(store, { allowPrivate: true });
+      try {
+        const missing = `${site.url}/missing.xml`;
+        const bad = await runCli(['watch', '--once', '--every', '1h', '--store', url, missing]);
+        assert.equal(bad.code, 1, bad.stderr);
+        assert.match(bad.stderr, /missing\.xml: .*404/);
+        const good = await runCli(['watch', '--once', '--every', '1h', '--store', url, `${site.url}/feed.xml`, missing]);
+        // One of two feeds answered: exit 0; the one in backoff is still named.
+        assert.equal(good.code, 0, good.stderr);
+        assert.match(good.stderr, /missing\.xml/);
+        const status = await runCli(['status', '--store', url]);
+        assert.match(status.stdout, /feeds failing[\s\S]*missing\.xml: 1 failures/);
+      } finally {
+        await worker.stop();
+      }
     });
   } finally {
     await site.close();

@@ -75,11 +75,12 @@ export async function listWorkers(store: PostgresStore): Promise<WorkerRow[]> {
     startedAt: new Date(r.started_at as string).toISOString(),
     lastSeen: new Date(r.last_seen as string).toISOString(),
     state: r.state as WorkerRow['state'],
-    assigner: Boolean(r.assigner),
     jobsDone: Number(r.jobs_done),
     jobsFailed: Number(r.jobs_failed),
-    currentJob: (r.current_job as string | null) ?? null,
-    alive: Boolean(r.alive) && r.state !== 'stopped',
+    // A worker that died without a word keeps its last heartbeat's role and job: not true any more.
+    ...(Boolean(r.alive) && r.state !== 'stopped'
+      ? { alive: true, assigner: Boolean(r.assigner), currentJob: (r.current_job as string | null) ?? null }
+      : { alive: false, assigner: false, currentJob: null }),
   }));
 }
 

@@ -31,6 +31,8 @@ export interface QueueStatus {
   /** Newest failures first (at most `failedLimit`). */
   failed: FailedJob[];
   workers: WorkerRow[];
+  /** Feeds whose last polls failed (newest failure first): they wait out a growing backoff. */
+  failingFeeds: { url: string; failures: number; lastStatus: string | null; lastCheckedAt: string | null; nextAttemptAt: string | null }[];
   /** Intake batches not stored yet, and items still waiting to be prepared. */
   intake: { batchesWaiting: number; itemsWaiting: number; oldestWaitingSince: string | null };
 }
@@ -68,9 +70,13 @@ export async function queueStatus(store: PostgresStore, options: { failedLimit?:
             (SELECT COUNT(*) FROM intake WHERE state = 'queued') AS items,
             (SELECT MIN(created_at) FROM intake_batches WHERE assigned_at IS NULL) AS oldest`,
   );
+  const feeds = await store.query<{ url: string; failures: number; last_status: string | null; last_checked_at: string | null; next_attempt_at: string | null }>(
+    `SELECT url, failures, last_status, last_checked_at, next_attempt_at FROM feeds WHERE failures > 0 ORDER BY last_checked_at DESC NULLS LAST LIMIT 20`,
+  );
   return {
     queues,
     failed,
+    failingFeeds: feeds.map((f) => ({ url: f.url, failures: Number(f.failures), lastStatus: f.last_status, lastCheckedAt: f.last_checked_at, nextAttemptAt: f.next_attempt_at })),
     workers: await listWorkers(store),
     intake: { batchesWaiting: Number(intake.batches), itemsWaiting: Number(intake.items), oldestWaitingSince: intake.oldest ? new Date(intake.oldest).toISOString() : null },
   };

@@ -5,7 +5,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { expandSources } from '../ingest/index.js';
 import type { PostgresStore } from '../store/postgres.js';
 import { scheduleFeedPolls } from './feeds.js';
-import { JobQueue } from './queue.js';
+import { JobQueue, QUEUE_SCHEMA } from './queue.js';
+import { QUEUES } from './names.js';
 import { liveWorkerCount } from './registry.js';
 
 export interface ScheduleWatchOptions {
@@ -23,10 +24,14 @@ export interface ScheduleWatchOptions {
 
 /**
  * Schedules feed polls each `everyMs` until `signal` aborts (or once). Resolves with the exit code: 1 when
- * no source was a feed (nothing can ever be polled), else 0. Rejects when the database fails.
+ * no source was a feed (nothing can ever be polled), else 0. With `once`, waits for the workers to poll the
+ * feeds (at most ONCE_WAIT_MS), tells each feed that failed through `onProblem`, and resolves 1 when none
+ * could be read or no worker is running (what a cron job or health check needs to know). Rejects when the
+ * database fails.
  */
 export async function scheduleWatch(store: PostgresStore, sources: string[], options: ScheduleWatchOptions): Promise<number> {
   const queue = await JobQueue.open(store);
+  const started = new Date();
   try {
     for (let round = 1; ; round++) {
       let problems = 0;
@@ -46,7 +51,8 @@ export async function scheduleWatch(store: PostgresStore, sources: string[], opt
           (problems ? `, ${problems} problems` : '') +
           (workers === 0 ? '; no worker is running: the polls wait (start one with: triangulate worker)' : `; ${workers} workers alive`),
       );
-      if (options.once || options.signal?.aborted) return 0;
+      if (options.once) return workers === 0 ? 1 : await onceOutcome(store, feeds, started, options);
+      if (options.signal?.aborted) return 0;
       // An abort ends the wait at once (the rejection is the abort itself, not a failure).
       await delay(options.everyMs, undefined, { signal: options.signal }).catch(() => undefined);
       if (options.signal?.aborted) return 0;
@@ -54,4 +60,29 @@ export async function scheduleWatch(store: PostgresStore, sources: string[], opt
   } finally {
     await queue.stop({ graceful: false, timeoutMs: 1000 });
   }
+}
+
+/** Longest wait of `watch --once` for the workers to poll its feeds. */
+export const ONCE_WAIT_MS = 120_000;
+
+/** Exit code of `watch --once`: waits until no poll of `feeds` is queued or running, then reads their states. */
+async function onceOutcome(store: PostgresStore, feeds: string[], since: Date, options: ScheduleWatchOptions): Promise<number> {
+  const deadline = Date.now() + ONCE_WAIT_MS;
+  for (;;) {
+    const [pending] = await store.query<{ n: number }>(
+      `SELECT COUNT(*)::int AS n FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND singleton_key = ANY($2::text[]) AND state IN ('created', 'retry', 'active')`,
+      [QUEUES.feedPoll, feeds],
+    );
+    if (pending.n === 0 || Date.now() > deadline || options.signal?.aborted) break;
+    await delay(250);
+  }
+  let answered = 0;
+  for (const url of feeds) {
+    const state = await store.getFeedState(url);
+    const polled = state?.lastCheckedAt !== null && state?.lastCheckedAt !== undefined && Date.parse(state.lastCheckedAt) >= since.getTime() - 1000;
+    if (!state || !polled) options.onProblem?.(url, 'not polled yet (the workers are busy, or it waits out a backoff: see triangulate status)');
+    else if (state.failures > 0) options.onProblem?.(url, state.lastStatus ?? 'failed');
+    else answered++;
+  }
+  return answered === 0 ? 1 : 0;
 }

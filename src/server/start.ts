@@ -1,7 +1,7 @@
 // Starting a server: open (or fill) a store, build the app, start the feed watcher, listen.
 import type { FastifyInstance } from 'fastify';
 import { ingestSources, type IngestSummary } from '../ingest/index.js';
-import { openStore, type ArticleStore } from '../store/index.js';
+import { DEFAULT_STORE_PATH, openStore, type ArticleStore } from '../store/index.js';
 import { buildApp, type AppOptions } from './app.js';
 import { FeedWatcher } from './watcher.js';
 import type { PostgresStore } from '../store/postgres.js';
@@ -46,7 +46,10 @@ export interface RunningServer {
  * StoreError when the store cannot be opened and the listen error (EADDRINUSE...) when the port cannot be had.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = await openStore(options.db ?? (options.from?.length ? ':memory:' : undefined));
+  // The target as given (a PostgreSQL URL with its password): worker threads open it themselves, and the
+  // store's own `path` hides the password.
+  const target = options.db ?? (options.from?.length ? ':memory:' : DEFAULT_STORE_PATH);
+  const store = await openStore(target);
   let stopJobs: (() => Promise<void>) | null = null;
   try {
     const loaded = options.from?.length
@@ -55,7 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Over PostgreSQL, workers build dossiers and poll feeds; the server queues that work (src/jobs).
     const jobs = store.kind === 'postgres' ? await startJobs(store as PostgresStore) : null;
     stopJobs = jobs ? () => jobs.queue.stop({ graceful: false, timeoutMs: 1000 }) : null;
-    const app = await buildApp({ ...options, host: options.host ?? '127.0.0.1', store, storeTarget: options.db, remoteBuilds: jobs?.builds });
+    const app = await buildApp({ ...options, host: options.host ?? '127.0.0.1', store, storeTarget: target, remoteBuilds: jobs?.builds });
     const context = app.triangulate;
     if (jobs && options.feeds?.length) {
       const abort = new AbortController();

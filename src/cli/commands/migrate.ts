@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { CliCommand, CliOption } from '../command.js';
 import { parseOptions } from '../options.js';
+import { isPostgresUrl } from '../../store/target.js';
 
 const OPTIONS = [
   { name: 'from', value: 'FILE', description: 'the SQLite store to copy (read only, never changed)' },
@@ -29,6 +30,7 @@ export const command: CliCommand = {
     const { values } = parseOptions(OPTIONS, args, { positionals: false, command: 'migrate' });
     if (values.from === undefined || values.from === '') throw new UsageError('give the SQLite store to copy: --from FILE');
     if (values.to === undefined || values.to === '') throw new UsageError('give the PostgreSQL database to copy into: --to postgres://user@host/database');
+    if (!isPostgresUrl(values.to)) throw new UsageError(`--to takes a PostgreSQL URL (postgres://user@host/database), not "${values.to}"`);
     // Loaded only now: the other commands need neither the PostgreSQL driver nor the copy code.
     const { migrateSqliteToPostgres } = await import('../../store/migrate.js');
     // Small stores copy in under two seconds: no progress lines for them.

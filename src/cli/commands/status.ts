@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import type { CliCommand, CliOption } from '../command.js';
 import { parseOptions } from '../options.js';
 import { STORE_OPTION, withStore } from './shared.js';
+import { terminalSafe } from '../format.js';
 import type { QueueStatus } from '../../jobs/status.js';
 
 const OPTIONS = [
@@ -26,7 +27,7 @@ export const command: CliCommand = {
       const [{ queueStatus }, { QUEUES }] = await Promise.all([import('../../jobs/status.js'), import('../../jobs/names.js')]);
       const status = await queueStatus(store as never, { failedLimit });
       if (values.json) io.stdout(`${JSON.stringify(status, null, 2)}\n`);
-      else io.stdout(describeStatus(status, store.path));
+      else io.stdout(terminalSafe(describeStatus(status, store.path)));
       // Dead letters wait for a person, not a worker: they never make the queue look stuck.
       const waiting = status.queues.filter((q) => q.queue !== QUEUES.dead).reduce((n, q) => n + q.created + q.retry, 0) + status.intake.itemsWaiting;
       return waiting > 0 && !status.workers.some((w) => w.alive) ? 1 : 0;
@@ -55,6 +56,10 @@ export function describeStatus(status: QueueStatus, where: string): string {
     const role = w.assigner ? ', assigner' : '';
     const state = w.alive ? w.state : w.state === 'stopped' ? 'stopped' : 'not seen since ' + w.lastSeen;
     lines.push(`  ${w.id.slice(0, 8)} ${w.host} pid ${w.pid}: ${state}${role}; ${w.jobsDone} jobs done, ${w.jobsFailed} failed${w.currentJob ? `; now ${w.currentJob}` : ''}`);
+  }
+  if (status.failingFeeds.length > 0) {
+    lines.push('', 'feeds failing (newest first):');
+    for (const f of status.failingFeeds) lines.push(`  ${f.url}: ${f.failures} failures, last ${f.lastCheckedAt ?? '?'}: ${(f.lastStatus ?? '').replace(/\s+/g, ' ').slice(0, 200)}; next try ${f.nextAttemptAt ?? 'now'}`);
   }
   if (status.failed.length > 0) {
     lines.push('', 'failed jobs (newest first):');

@@ -42,6 +42,8 @@ export const command: CliCommand = {
     try {
       return await withStore(values.store, io, async (store) => {
         if (store.kind === 'postgres') {
+          // The workers fetch, under their own settings: a client cannot widen what they may reach.
+          if (values['allow-private']) io.stderr('with a PostgreSQL store the workers fetch the feeds: start them with `triangulate worker --allow-private` to reach private addresses');
           const { scheduleWatch } = await import('../../jobs/watch.js');
           return scheduleWatch(store as PostgresStore, positionals, {
             everyMs,
