@@ -44,6 +44,7 @@ export class Assigner {
   private readonly ingestor: StoryIngestor;
   private loop: Promise<void> | null = null;
   private lastPurge = 0;
+  private busy: Promise<void> | null = null;
   /** Batches stored by this process (for tests and the worker's status line). */
   batchesAssigned = 0;
 
@@ -137,16 +138,32 @@ export class Assigner {
    */
   async assignReady(): Promise<number> {
     let done = 0;
-    while (!this.stopped) {
-      const [next] = await this.store.query<{ id: string; waiting: string }>(
-        `SELECT b.id, (SELECT COUNT(*) FROM intake i WHERE i.batch_id = b.id AND i.state = 'queued') AS waiting
-         FROM intake_batches b WHERE b.assigned_at IS NULL ORDER BY b.id LIMIT 1`,
-      );
-      if (!next || Number(next.waiting) > 0) break;
-      await this.assignBatch(Number(next.id));
-      done++;
+    let finish: (() => void) | null = null;
+    try {
+      while (!this.stopped) {
+        const [next] = await this.store.query<{ id: string; waiting: string }>(
+          `SELECT b.id, (SELECT COUNT(*) FROM intake i WHERE i.batch_id = b.id AND i.state = 'queued') AS waiting
+           FROM intake_batches b WHERE b.assigned_at IS NULL ORDER BY b.id LIMIT 1`,
+        );
+        if (!next || Number(next.waiting) > 0) break;
+        if (!finish) this.busy = new Promise<void>((resolve) => (finish = resolve));
+        await this.assignBatch(Number(next.id));
+        done++;
+      }
+    } finally {
+      this.busy = null;
+      (finish as (() => void) | null)?.();
     }
     return done;
+  }
+
+  /**
+   * Resolves when the assigner is not storing batches. The assigner's worker waits for it before cleaning
+   * pages: cleaning is synchronous work that would run while a batch transaction awaits the database, and
+   * every millisecond of it is held under the store's write lock, which stalls every other writer.
+   */
+  whenIdle(): Promise<void> {
+    return this.busy ?? Promise.resolve();
   }
 
   /**

@@ -34,7 +34,10 @@ export async function enqueueIntake(store: PostgresStore, queue: JobQueue, runId
   let batches = 0;
   for (let start = 0; start < items.length; start += size) {
     const chunk = items.slice(start, start + size);
-    await store.transaction(async () => {
+    // Not the store's write lock: queueing must not wait behind the assigner (a stream would stall, then
+    // fail as "busy"). One client's batches commit in order; two clients queueing at once may commit out of
+    // id order, which only changes which of their batches is assigned first (a race between them anyway).
+    await store.sideTransaction(async () => {
       const [batch] = await store.query<{ id: string }>('INSERT INTO intake_batches (run_id, size) VALUES ($1, $2) RETURNING id', [runId, chunk.length]);
       const rows = await store.query<{ seq: string }>(
         `INSERT INTO intake (batch_id, run_id, origin, item)

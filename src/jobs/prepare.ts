@@ -1,5 +1,6 @@
 // The per-article work of the queue, done by any worker in parallel: fetch the page a feed item links to
 // (when the feed carries only a teaser), then clean it. Storing and clustering are left to the assigner.
+import { setImmediate } from 'node:timers/promises';
 import type PgBoss from 'pg-boss';
 import { cleanArticle, isNoArticleTextError, teaserNotice } from '../clean/index.js';
 import { isReadError, type RawArticle } from '../read/index.js';
@@ -39,6 +40,9 @@ export async function prepareJob(store: PostgresStore, job: PgBoss.JobWithMetada
   const results: Prepared[] = [];
   const lastAttempt = job.retryCount >= job.retryLimit;
   for (const row of rows) {
+    // Let other work of this process in between items (the assigner's transaction, heartbeats): cleaning one
+    // page is milliseconds of synchronous work.
+    await setImmediate();
     const seq = Number(row.seq);
     try {
       results.push(await prepareItem(seq, JSON.parse(row.item) as IntakeItem, options));

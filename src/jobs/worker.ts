@@ -72,6 +72,8 @@ export class Worker {
         }
       });
     await run<PrepareJob>(QUEUES.prepare, async (job) => {
+      // Stories first: see Assigner.whenIdle.
+      if (assigner?.isLeading) await assigner.whenIdle();
       const r = await prepareJob(store, job, fetchOptions);
       return `${r.prepared} prepared, ${r.failed} failed`;
     });

@@ -313,6 +313,18 @@ export class PostgresStore implements ArticleStore {
     return this.current() ? fn() : this.transaction(fn);
   }
 
+  /**
+   * Runs `fn` in a plain transaction on one connection, WITHOUT the store's write lock and without moving the
+   * change counter: for tables outside the store's contract (the job system's intake and queue tables),
+   * whose writers must not wait behind story assignment. `query` inside `fn` runs on it. Store methods must
+   * not be called inside (they would write without the lock); a nested `transaction` becomes a savepoint of it.
+   */
+  sideTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    const outer = this.current();
+    if (outer) return this.savepoint(outer, fn);
+    return this.track(this.begin('BEGIN', false, fn));
+  }
+
   transaction<T>(fn: () => Promise<T>): Promise<T> {
     const outer = this.current();
     if (outer) return this.savepoint(outer, fn);

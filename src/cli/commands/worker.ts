@@ -1,3 +1,4 @@
+import { getPriority, setPriority } from 'node:os';
 import { UsageError } from '../../errors.js';
 import type { CliCommand, CliOption } from '../command.js';
 import { parseOptions } from '../options.js';
@@ -12,6 +13,7 @@ const OPTIONS = [
   { name: 'lease', value: 'DURATION', description: "how long a job may run before it counts as abandoned (its worker died) and is retried; set on the store's queues, for every worker", defaultNote: '5m, 10m for dossier builds' },
   { name: 'prebuild', description: 'rebuild the dossier of every story new articles joined (by default dossiers are built when a server asks)' },
   { name: 'max-dossier-articles', value: 'N', description: 'most articles one dossier analyses', default: '500' },
+  { name: 'nice', value: 'N', description: 'scheduling priority of the worker (0 normal to 19 lowest): a web server on the same machine keeps answering while dossiers build', default: '10' },
   { name: 'quiet', short: 'q', description: 'print only failures, not a line per feed poll and dossier build' },
 ] as const satisfies readonly CliOption[];
 
@@ -33,6 +35,14 @@ export const command: CliCommand = {
     const maxDossierArticles = parseCount(values['max-dossier-articles'], '--max-dossier-articles');
     const leaseSeconds = values.lease === undefined ? undefined : Math.ceil(parseDuration(values.lease, '--lease') / 1000);
     if (leaseSeconds !== undefined && leaseSeconds > 23 * 3600) throw new UsageError('--lease can be at most 23h');
+    const nice = Number(values.nice);
+    if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new UsageError(`--nice takes a whole number from 0 to 19, not "${values.nice}"`);
+    try {
+      // Only ever lowered: raising priority needs privileges and would starve the server instead.
+      if (nice > 0) setPriority(process.pid, Math.max(getPriority(process.pid), nice));
+    } catch (error) {
+      io.stderr(`cannot lower the worker's priority (${(error as Error).message}); running at normal priority`);
+    }
     return withStore(values.store, io, async (store) => {
       if (store.kind !== 'postgres') throw new UsageError(`worker needs a PostgreSQL store (--store postgres://…); ${store.path} is an SQLite file, which ingest, watch and serve use directly`);
       const { Worker } = await import('../../jobs/worker.js');
