@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { openStore, SqliteStore, isStoreError, type ArticleStore } from '../store/index.js';
+import { openStore, SqliteStore, isStoreError, type ArticleStore, type PutArticleOptions } from '../store/index.js';
 import { articleSignature } from '../stories/index.js';
 import type { Article } from '../clean/types.js';
 import { ingestSources } from './index.js';
@@ -307,9 +307,9 @@ test('a batch that cannot get the lock fails with a one-line StoreError and can 
 
 /** A store whose putArticle rejects for the article with id "poison", as a write failing mid-batch would. */
 class PoisonedStore extends SqliteStore {
-  override async putArticle(article: Article) {
+  override async putArticle(article: Article, options?: PutArticleOptions) {
     if (article.id === 'poison') throw new Error('poisoned write');
-    return super.putArticle(article);
+    return super.putArticle(article, options);
   }
 }
 

@@ -1,6 +1,6 @@
 // The store-and-cluster end of the pipeline: cleaned articles in, stories out, one transaction per batch.
 import type { Article } from '../clean/types.js';
-import { articleSignature, DEFAULT_SIGNATURE_OPTIONS, type ClusterOptions, type SignatureOptions } from '../stories/index.js';
+import { articleSignature, DEFAULT_SIGNATURE_OPTIONS, type ClusterDecision, type ClusterOptions, type SignatureOptions } from '../stories/index.js';
 import type { ArticleStore } from '../store/index.js';
 import { clusterGeneration, loadClusterState, saveClusterChanges, type LoadedClusterer } from './cluster-state.js';
 
@@ -88,7 +88,15 @@ export class StoryIngestor {
         const loaded = this.loaded;
         const clusterer = loaded.clusterer;
         for (const article of streamOrder(articles)) {
-          const put = await this.store.putArticle(article);
+          // The clusterer decides only once the article turns out to be new (a duplicate must not count), and
+          // the store writes it straight into that story.
+          let decision: ClusterDecision | null = null;
+          const put = await this.store.putArticle(article, {
+            place: () => {
+              decision = clusterer.add(articleSignature(article, this.signatureOptions));
+              return { storyId: decision.storyId, newStory: decision.created };
+            },
+          });
           if (put.status === 'duplicate') {
             outcome.duplicates++;
             continue;
@@ -101,14 +109,14 @@ export class StoryIngestor {
             continue;
           }
           outcome.stored++;
-          const decision = clusterer.add(articleSignature(article, this.signatureOptions));
           // A new story's row must not exist yet: if it did, two writers handed out one id (a bug), and the
-          // insert fails, rolling the batch back, instead of silently mixing two stories.
-          await this.store.setArticleStory(put.id, decision.storyId, { newStory: decision.created });
-          for (const absorbed of decision.merged) await this.store.mergeStory(absorbed, decision.storyId);
-          if (decision.created) outcome.storiesCreated++;
-          outcome.merges += decision.merged.length;
-          outcome.placed.push({ articleId: put.id, storyId: decision.storyId });
+          // insert failed, rolling the batch back, instead of silently mixing two stories.
+          const placed = decision as ClusterDecision | null;
+          if (placed === null) throw new Error('the store stored an article without asking for its story');
+          for (const absorbed of placed.merged) await this.store.mergeStory(absorbed, placed.storyId);
+          if (placed.created) outcome.storiesCreated++;
+          outcome.merges += placed.merged.length;
+          outcome.placed.push({ articleId: put.id, storyId: placed.storyId });
         }
         // Only a batch that clustered something saves (and bumps the generation): a batch of duplicates
         // must not make other writers reload for nothing.

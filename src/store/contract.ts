@@ -194,6 +194,31 @@ export async function runStoreContract(backend: StoreBackend): Promise<void> {
         assert.equal((await store.getStory(1))!.articleCount, 2);
       }));
 
+    test('an article placed as it is stored lands in its story; duplicates and revisions are never placed', () =>
+      withStore(async (store) => {
+        let asked = 0;
+        const place = (storyId: number, newStory: boolean) => () => {
+          asked++;
+          return { storyId, newStory };
+        };
+        const first = await store.putArticle(article({ url: 'https://news.example/a' }), { place: place(3, true) });
+        assert.equal(first.status, 'stored');
+        assert.equal((await store.getArticle(first.id))!.storyId, 3);
+        assert.equal((await store.getStory(3))!.version, 1);
+        const second = await store.putArticle(other(1), { place: place(3, false) });
+        assert.equal((await store.getStory(3))!.articleCount, 2);
+        assert.equal((await store.getStory(3))!.version, 2, 'joining a story moves its version, as setArticleStory does');
+        assert.deepEqual((await store.storyArticles(3)).map((a) => a.id).sort(), [first.id, second.id].sort());
+        assert.equal(asked, 2);
+        assert.equal((await store.putArticle(other(1, { origin: 'copy.txt' }), { place: place(4, true) })).status, 'duplicate');
+        assert.equal((await store.putArticle(article({ url: 'https://news.example/a', text: 'A corrected text.' }), { place: place(5, true) })).status, 'revised');
+        assert.equal(asked, 2, 'no story asked for a duplicate or a revision');
+        assert.equal(await store.getStory(4), null);
+        // A new story id already in use is refused, and the article is not stored half-way.
+        await assert.rejects(store.transaction(() => store.putArticle(other(2), { place: place(3, true) })), /unique|duplicate/i);
+        assert.equal(await store.articleCount(), 2);
+      }));
+
     test("a story's summary counts its visible articles and outlets, titled by its first stored article", () =>
       withStore(async (store) => {
         const a = await stored(store, article({ title: 'First stored', outlet: 'Gazette', publishedAt: '2017-12-28' }));

@@ -28,6 +28,8 @@ import type {
   StoredArticle,
   StoryRecord,
   StorySummary,
+  PutArticleOptions,
+  StoryPlacement,
 } from './types.js';
 
 /**
@@ -415,11 +417,11 @@ export class PostgresStore implements ArticleStore {
     return (await this.row<{ n: number }>('SELECT n FROM store_clock WHERE id = 1'))?.n ?? 0;
   }
 
-  putArticle(article: Article): Promise<PutArticleResult> {
-    return this.write(() => this.placeArticle(article));
+  putArticle(article: Article, options: PutArticleOptions = {}): Promise<PutArticleResult> {
+    return this.write(() => this.placeArticle(article, options.place));
   }
 
-  private async placeArticle(article: Article): Promise<PutArticleResult> {
+  private async placeArticle(article: Article, place?: () => StoryPlacement): Promise<PutArticleResult> {
     const url = normaliseUrl(article.url);
     const hash = textHash(article.text);
     const duplicate = async (row: IdentityRow, reason: DuplicateReason): Promise<PutArticleResult> => {
@@ -464,11 +466,22 @@ export class PostgresStore implements ArticleStore {
     // No URL to go by: a whole file read again from the same path with a changed text is a corrected copy.
     const byOrigin = pick('origin');
     if (byOrigin) return this.revise(byOrigin.id, article, url, hash);
-    const inserted = await this.row<{ id: number }>(
-      `INSERT INTO articles (source_id, origin, url, text_hash, title, outlet, published_at, ingested_at, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [article.id, article.origin, url, hash, article.title, outletKey(article.outlet, article.url), article.publishedAt, now(), JSON.stringify(article)],
-    );
+    const values = [article.id, article.origin, url, hash, article.title, outletKey(article.outlet, article.url), article.publishedAt, now(), JSON.stringify(article)];
+    const placement = place?.();
+    // Placed at once: the row is written with its story (and the story row with it) in one statement, instead
+    // of an insert and then an update that rewrites the whole row and its indexes.
+    const inserted = placement
+      ? await this.row<{ id: number }>(
+          `WITH story AS (${storyUpsert(placement.newStory, '$10', '$8')} RETURNING id)
+           INSERT INTO articles (source_id, origin, url, text_hash, title, outlet, published_at, ingested_at, body, story_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT id FROM story)) RETURNING id`,
+          [...values, placement.storyId],
+        )
+      : await this.row<{ id: number }>(
+          `INSERT INTO articles (source_id, origin, url, text_hash, title, outlet, published_at, ingested_at, body)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          values,
+        );
     return { status: 'stored', id: inserted!.id };
   }
 
@@ -571,12 +584,7 @@ export class PostgresStore implements ArticleStore {
   setArticleStory(articleId: number, storyId: number, options: { newStory?: boolean } = {}): Promise<void> {
     return this.write(async () => {
       // The story row and the article's link in one statement (one round trip per placed article).
-      // No ON CONFLICT for a new story: a second writer handing out an id already in use must fail loudly,
-      // not merge stories.
-      const story = options.newStory
-        ? 'INSERT INTO stories (id, version, created_at, updated_at) VALUES ($1, 1, $2, $2)'
-        : `INSERT INTO stories (id, version, created_at, updated_at) VALUES ($1, 1, $2, $2)
-           ON CONFLICT (id) DO UPDATE SET version = stories.version + 1, updated_at = excluded.updated_at`;
+      const story = storyUpsert(options.newStory ?? false, '$1', '$2');
       await this.run(`WITH story AS (${story} RETURNING id) UPDATE articles SET story_id = (SELECT id FROM story) WHERE id = $3`, [storyId, now(), articleId]);
     });
   }
@@ -822,6 +830,16 @@ export function redactUrl(url: string): { shown: string; secret: string | null }
     parsed.searchParams.set('password', '***');
   }
   return { shown: parsed.toString(), secret };
+}
+
+/**
+ * The statement that creates the story whose id is parameter `id` (stamped with parameter `stamp`) or, unless
+ * `newStory`, bumps its version. No ON CONFLICT for a new story: a second writer handing out an id already in
+ * use must fail loudly, not merge stories.
+ */
+function storyUpsert(newStory: boolean, id: string, stamp: string): string {
+  const insert = `INSERT INTO stories (id, version, created_at, updated_at) VALUES (${id}::bigint, 1, ${stamp}, ${stamp})`;
+  return newStory ? insert : `${insert} ON CONFLICT (id) DO UPDATE SET version = stories.version + 1, updated_at = excluded.updated_at`;
 }
 
 function now(): string {

@@ -29,6 +29,7 @@ import type {
   CachedDossier,
   DuplicateReason,
   FeedState,
+  PutArticleOptions,
   PutArticleResult,
   StoredArticle,
   StoryRecord,
@@ -485,8 +486,15 @@ export class SqliteStore implements ArticleStore {
     return this.run(() => (this.db.pragma('data_version', { simple: true }) as number) + this.ownCommits);
   }
 
-  putArticle(article: Article): Promise<PutArticleResult> {
-    return this.write(() => this.placeArticle(article));
+  putArticle(article: Article, options: PutArticleOptions = {}): Promise<PutArticleResult> {
+    return this.write(() => {
+      const result = this.placeArticle(article);
+      if (result.status === 'stored' && options.place) {
+        const { storyId, newStory } = options.place();
+        this.placeInStory(result.id, storyId, newStory);
+      }
+      return result;
+    });
   }
 
   private placeArticle(article: Article): PutArticleResult {
@@ -627,11 +635,13 @@ export class SqliteStore implements ArticleStore {
   }
 
   setArticleStory(articleId: number, storyId: number, options: { newStory?: boolean } = {}): Promise<void> {
-    return this.write(() => {
-      if (options.newStory) this.statements.createStory.run({ id: storyId, now: now() });
-      else this.statements.touchStory.run({ id: storyId, now: now() });
-      this.statements.setStory.run(storyId, articleId);
-    });
+    return this.write(() => this.placeInStory(articleId, storyId, options.newStory ?? false));
+  }
+
+  private placeInStory(articleId: number, storyId: number, newStory: boolean): void {
+    if (newStory) this.statements.createStory.run({ id: storyId, now: now() });
+    else this.statements.touchStory.run({ id: storyId, now: now() });
+    this.statements.setStory.run(storyId, articleId);
   }
 
   maxStoryId(): Promise<number> {
