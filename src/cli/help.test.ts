@@ -1,5 +1,6 @@
 // Help, suggestions and wording of the command line: what a user sees before and around the real work.
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { main } from './main.js';
 import { analyzeCommand } from './analyze-command.js';
@@ -136,4 +137,15 @@ test('counts are worded for one and for many', () => {
   assert.equal(servingLine('http://127.0.0.1:8080', 'memory', { stored: 1, storiesCreated: 1 }, 1), 'triangulate: serving http://127.0.0.1:8080 (store: memory, loaded 1 article into 1 story, watching 1 feed source); Ctrl-C stops');
   assert.equal(servingLine('http://h', 'memory', { stored: 3, storiesCreated: 2 }, 2), 'triangulate: serving http://h (store: memory, loaded 3 articles into 2 stories, watching 2 feed sources); Ctrl-C stops');
   assert.equal(servingLine('http://h', 'news.db', null, 0), 'triangulate: serving http://h (store: news.db); Ctrl-C stops');
+});
+
+test('a store URL from $TRIANGULATE_STORE is shown in every help without its password', () => {
+  // The default is read when the modules load, so this runs the CLI as a user would, with the variable set.
+  const env = { ...process.env, TRIANGULATE_STORE: 'postgres://desk:s3cret-pw@db.example/news' };
+  for (const args of [['--help'], ['help', 'serve'], ['serve', '--help'], ['stories', '--help'], ['help', 'worker']]) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env, encoding: 'utf8' });
+    const shown = `${run.stdout}${run.stderr}`;
+    assert.doesNotMatch(shown, /s3cret-pw/, args.join(' '));
+    assert.match(shown, /postgres:\/\/desk:\*\*\*@db\.example\/news/, args.join(' '));
+  }
 });

@@ -31,7 +31,6 @@ export interface ScheduleWatchOptions {
  */
 export async function scheduleWatch(store: PostgresStore, sources: string[], options: ScheduleWatchOptions): Promise<number> {
   const queue = await JobQueue.open(store);
-  const started = new Date();
   try {
     for (let round = 1; ; round++) {
       let problems = 0;
@@ -51,7 +50,7 @@ export async function scheduleWatch(store: PostgresStore, sources: string[], opt
           (problems ? `, ${problems} problems` : '') +
           (workers === 0 ? '; no worker is running: the polls wait (start one with: triangulate worker)' : `; ${workers} workers alive`),
       );
-      if (options.once) return workers === 0 ? 1 : await onceOutcome(store, feeds, started, options);
+      if (options.once) return workers === 0 ? 1 : await onceOutcome(store, feeds, options);
       if (options.signal?.aborted) return 0;
       // An abort ends the wait at once (the rejection is the abort itself, not a failure).
       await delay(options.everyMs, undefined, { signal: options.signal }).catch(() => undefined);
@@ -66,7 +65,7 @@ export async function scheduleWatch(store: PostgresStore, sources: string[], opt
 export const ONCE_WAIT_MS = 120_000;
 
 /** Exit code of `watch --once`: waits until no poll of `feeds` is queued or running, then reads their states. */
-async function onceOutcome(store: PostgresStore, feeds: string[], since: Date, options: ScheduleWatchOptions): Promise<number> {
+async function onceOutcome(store: PostgresStore, feeds: string[], options: ScheduleWatchOptions): Promise<number> {
   const deadline = Date.now() + ONCE_WAIT_MS;
   for (;;) {
     const [pending] = await store.query<{ n: number }>(
@@ -76,12 +75,13 @@ async function onceOutcome(store: PostgresStore, feeds: string[], since: Date, o
     if (pending.n === 0 || Date.now() > deadline || options.signal?.aborted) break;
     await delay(250);
   }
+  // A feed whose poll for this interval was already done (by another watcher, or an earlier --once) is
+  // judged by that poll: its state says how it went.
   let answered = 0;
   for (const url of feeds) {
     const state = await store.getFeedState(url);
-    const polled = state?.lastCheckedAt !== null && state?.lastCheckedAt !== undefined && Date.parse(state.lastCheckedAt) >= since.getTime() - 1000;
-    if (!state || !polled) options.onProblem?.(url, 'not polled yet (the workers are busy, or it waits out a backoff: see triangulate status)');
-    else if (state.failures > 0) options.onProblem?.(url, state.lastStatus ?? 'failed');
+    if (!state?.lastCheckedAt) options.onProblem?.(url, 'not polled yet: the workers are busy or stopped (see: triangulate status)');
+    else if (state.failures > 0) options.onProblem?.(url, `${state.lastStatus ?? 'failed'} (at ${state.lastCheckedAt}; next try ${state.nextAttemptAt ?? 'next interval'})`);
     else answered++;
   }
   return answered === 0 ? 1 : 0;

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { DEFAULT_STORE_PATH, isStoreError } from '../../store/index.js';
+import { DEFAULT_STORE_PATH, isPostgresUrl, isStoreError, redactUrl } from '../../store/index.js';
 import { startServer, DEFAULT_BODY_LIMIT, DEFAULT_MAX_DOSSIER_ARTICLES } from '../../server/index.js';
 import type { CliCommand, CliOption } from '../command.js';
 import { count } from '../format.js';
@@ -21,7 +21,7 @@ const OPTIONS = [
   { name: 'port', short: 'p', value: 'PORT', description: 'TCP port to listen on (0 picks a free one)', default: '8080' },
   { name: 'host', value: 'ADDRESS', description: 'address to listen on; 0.0.0.0 serves other machines too', default: '127.0.0.1' },
   { name: 'allow-host', value: 'NAME', multiple: true, description: 'a Host header to accept besides localhost names (for a proxy or LAN name)' },
-  { name: 'db', value: 'FILE|URL', description: 'the store to serve: an SQLite file or a PostgreSQL URL (dossiers are then built by workers)', defaultNote: `${DEFAULT_STORE_PATH}, or an in-memory store with --from` },
+  { name: 'db', value: 'FILE|URL', description: 'the store to serve: an SQLite file or a PostgreSQL URL (dossiers are then built by workers)', defaultNote: `${isPostgresUrl(DEFAULT_STORE_PATH) ? redactUrl(DEFAULT_STORE_PATH) : DEFAULT_STORE_PATH}, or an in-memory store with --from` },
   { name: 'store', short: 's', value: 'FILE|URL', description: 'the same as --db' },
   { name: 'from', value: 'PATH', multiple: true, description: 'load files or folders into an in-memory store and serve it' },
   { name: 'watch', value: 'FEED', multiple: true, description: 'a feed URL or OPML list to poll while serving' },
