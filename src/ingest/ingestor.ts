@@ -87,7 +87,10 @@ export class StoryIngestor {
         }
         const loaded = this.loaded;
         const clusterer = loaded.clusterer;
-        for (const article of streamOrder(articles)) {
+        const ordered = streamOrder(articles);
+        // One lookup for the whole batch where lookups are round trips (PostgreSQL); results are the same.
+        await this.store.expectArticles(ordered);
+        for (const article of ordered) {
           // The clusterer decides only once the article turns out to be new (a duplicate must not count), and
           // the store writes it straight into that story.
           let decision: ClusterDecision | null = null;

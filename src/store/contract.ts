@@ -219,6 +219,35 @@ export async function runStoreContract(backend: StoreBackend): Promise<void> {
         assert.equal(await store.articleCount(), 2);
       }));
 
+    test('a batch announced with expectArticles gives exactly what putting it without the hint gives', () =>
+      withStore(async (store) => {
+        // Already stored before the batch: an article with a URL, one revised once (its old text counts as
+        // seen), and a whole file.
+        await store.putArticle(article({ url: 'https://news.example/known', text: 'Known text one.' }));
+        await store.putArticle(article({ url: 'https://news.example/revised', text: 'Old wording.' }));
+        await store.putArticle(article({ url: 'https://news.example/revised', text: 'New wording.' }));
+        await store.putArticle(other(9, { origin: 'desk/file.txt', url: null, text: 'A file as first saved.' }));
+        const batch = [
+          other(1),
+          other(1, { origin: 'copy-of-1.txt' }), // the same text again in the batch
+          article({ url: 'https://news.example/known', text: 'Known text one.' }), // same URL, same text
+          article({ url: 'https://news.example/known', text: 'Known text, corrected.' }), // same URL, new text
+          other(2, { url: 'https://news.example/x', text: 'Old wording.' }), // an old version's text
+          other(3, { origin: 'desk/file.txt', url: null, text: 'The file, corrected.' }), // the same file, changed
+          other(4, { url: 'https://news.example/y' }),
+          other(5, { url: 'https://news.example/y', text: 'Same page, changed within the batch.' }),
+          other(6),
+        ];
+        const results = await store.transaction(async () => {
+          await store.expectArticles(batch);
+          const out = [];
+          for (const input of batch) out.push((await store.putArticle(input)).status);
+          return out;
+        });
+        assert.deepEqual(results, ['stored', 'duplicate', 'duplicate', 'revised', 'duplicate', 'revised', 'stored', 'revised', 'stored']);
+        assert.equal(await store.articleCount(), 6);
+      }));
+
     test("a story's summary counts its visible articles and outlets, titled by its first stored article", () =>
       withStore(async (store) => {
         const a = await stored(store, article({ title: 'First stored', outlet: 'Gazette', publishedAt: '2017-12-28' }));

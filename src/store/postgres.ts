@@ -84,6 +84,15 @@ interface StoryRow {
 }
 
 /** The connection of a running transaction (or savepoint), as seen by calls inside its callback. */
+/** Identities looked up by expectArticles for one transaction ("u:" url, "h:" text hash, "o:" file origin). */
+interface Expected {
+  urls: Set<string>;
+  hashes: Set<string>;
+  origins: Set<string>;
+  /** Identities stored before the transaction, or written in it since: an article with one is not new for certain. */
+  seen: Set<string>;
+}
+
 interface Scope {
   client: pg.PoolClient;
   /** Serialises savepoints opened directly inside this scope: two at once would unwind each other. */
@@ -146,6 +155,8 @@ export class PostgresStore implements ArticleStore {
   // otherwise hold one pooled connection per waiting writer and starve the readers.
   private readonly writers: MutexInterface;
   private readonly running = new Set<Promise<unknown>>();
+  /** expectArticles' findings, per connection of a running transaction; dropped when it ends. */
+  private readonly expected = new Map<pg.PoolClient, Expected>();
   private closing: Promise<void> | null = null;
 
   private constructor(url: string, options: PostgresStoreOptions) {
@@ -285,6 +296,12 @@ export class PostgresStore implements ArticleStore {
   }
 
   /** The scope of the transaction the caller runs in, if any (and still running). */
+  /** What expectArticles found for the transaction running on the caller's connection, if it was called. */
+  private expectedFor(): Expected | undefined {
+    const scope = this.current();
+    return scope ? this.expected.get(scope.client) : undefined;
+  }
+
   private current(): Scope | undefined {
     const scope = this.scope.getStore();
     return scope?.live ? scope : undefined;
@@ -369,6 +386,7 @@ export class PostgresStore implements ArticleStore {
     } finally {
       scope.live = false;
       client.off('error', onError);
+      this.expected.delete(client);
       client.release(broken);
     }
   }
@@ -417,6 +435,28 @@ export class PostgresStore implements ArticleStore {
     return (await this.row<{ n: number }>('SELECT n FROM store_clock WHERE id = 1'))?.n ?? 0;
   }
 
+  async expectArticles(articles: Article[]): Promise<void> {
+    const scope = this.current();
+    if (!scope || articles.length === 0) return;
+    const urls = [...new Set(articles.map((a) => normaliseUrl(a.url)).filter((u): u is string => u !== null))];
+    const hashes = [...new Set(articles.map((a) => textHash(a.text)))];
+    const origins = [...new Set(articles.filter((a) => isFileOrigin(a.origin)).map((a) => a.origin))];
+    const rows = await this.rows<{ url: string | null; text_hash: string | null; origin: string | null }>(
+      `SELECT url, text_hash, CASE WHEN url IS NULL THEN origin END AS origin FROM articles
+         WHERE url = ANY($1::text[]) OR text_hash = ANY($2::text[]) OR (url IS NULL AND origin = ANY($3::text[]))
+       UNION ALL
+       SELECT NULL, text_hash, NULL FROM article_versions WHERE text_hash = ANY($2::text[])`,
+      [urls, hashes, origins],
+    );
+    const seen = new Set<string>();
+    for (const row of rows) {
+      if (row.url) seen.add(`u:${row.url}`);
+      if (row.text_hash) seen.add(`h:${row.text_hash}`);
+      if (row.origin) seen.add(`o:${row.origin}`);
+    }
+    this.expected.set(scope.client, { urls: new Set(urls), hashes: new Set(hashes), origins: new Set(origins), seen });
+  }
+
   putArticle(article: Article, options: PutArticleOptions = {}): Promise<PutArticleResult> {
     return this.write(() => this.placeArticle(article, options.place));
   }
@@ -436,6 +476,30 @@ export class PostgresStore implements ArticleStore {
       }
       return { status: 'duplicate', id: row.id, reason, linked };
     };
+    const expected = this.expectedFor();
+    const keys = [`h:${hash}`, ...(url ? [`u:${url}`] : []), ...(isFileOrigin(article.origin) ? [`o:${article.origin}`] : [])];
+    // Looked up with the batch (expectArticles) and matching nothing stored, nor anything written since in
+    // this transaction: new for certain, so straight to the insert.
+    const fresh =
+      expected !== undefined &&
+      expected.hashes.has(hash) &&
+      (url === null || expected.urls.has(url)) &&
+      (!isFileOrigin(article.origin) || expected.origins.has(article.origin)) &&
+      keys.every((key) => !expected.seen.has(key));
+    // Whatever happens next may write these identities: later articles of the batch take the full lookup.
+    for (const key of keys) expected?.seen.add(key);
+    if (!fresh) return this.decideArticle(article, url, hash, duplicate, place);
+    return this.insertArticle(article, url, hash, place);
+  }
+
+  /** The full decision for one article (duplicate, revision or new), from one lookup of what is stored. */
+  private async decideArticle(
+    article: Article,
+    url: string | null,
+    hash: string,
+    duplicate: (row: IdentityRow, reason: DuplicateReason) => Promise<PutArticleResult>,
+    place?: () => StoryPlacement,
+  ): Promise<PutArticleResult> {
     // Everything the decision below may need, in one round trip: on a stream this runs once per article
     // under the write lock, and each extra round trip there is time no other writer can use.
     const found = await this.rows<IdentityRow & { k: 'url' | 'had' | 'hash' | 'old' | 'origin' }>(
@@ -466,6 +530,10 @@ export class PostgresStore implements ArticleStore {
     // No URL to go by: a whole file read again from the same path with a changed text is a corrected copy.
     const byOrigin = pick('origin');
     if (byOrigin) return this.revise(byOrigin.id, article, url, hash);
+    return this.insertArticle(article, url, hash, place);
+  }
+
+  private async insertArticle(article: Article, url: string | null, hash: string, place?: () => StoryPlacement): Promise<PutArticleResult> {
     const values = [article.id, article.origin, url, hash, article.title, outletKey(article.outlet, article.url), article.publishedAt, now(), JSON.stringify(article)];
     const placement = place?.();
     // Placed at once: the row is written with its story (and the story row with it) in one statement, instead

@@ -142,6 +142,12 @@ export interface ArticleStore {
    * file (origin without a record number, no URL) with a new text, is a new version of that article.
    */
   putArticle(article: Article, options?: PutArticleOptions): Promise<PutArticleResult>;
+  /**
+   * A hint, inside a write transaction: these articles are about to be put, in this transaction. A backend
+   * that pays a round trip per lookup (PostgreSQL) looks all of them up at once, so each new one then costs
+   * only its insert. Results never differ from putting them without the hint. A no-op for SQLite.
+   */
+  expectArticles(articles: Article[]): Promise<void>;
   getArticle(id: number): Promise<StoredArticle | null>;
   /** Older versions of article `id`, oldest first (empty when it never changed). */
   articleHistory(id: number): Promise<ArticleVersion[]>;
