@@ -31,6 +31,8 @@ import type {
   PutArticleOptions,
   StoryPlacement,
 } from './types.js';
+import { redactUrl } from './target.js';
+import { ARTICLE_COLUMNS, formatSeconds, isFileOrigin, now, toStoredArticle, toSummary, type ArticleRow, type IdentityRow, type StoryRow } from './rows.js';
 
 /**
  * Key of the advisory lock every write transaction takes (the bytes of "TRIANGUL"). Other modules sharing
@@ -56,33 +58,6 @@ export interface PostgresStoreOptions {
   poolSize?: number;
 }
 
-interface ArticleRow {
-  id: number;
-  story_id: number | null;
-  ingested_at: string;
-  version: number;
-  hidden_at: string | null;
-  body: string;
-}
-
-interface IdentityRow {
-  id: number;
-  origin: string;
-  url: string | null;
-  text_hash: string;
-}
-
-interface StoryRow {
-  id: number;
-  version: number;
-  updated_at: string;
-  article_count: number;
-  outlet_count: number;
-  title: string | null;
-  first_published: string | null;
-  last_published: string | null;
-}
-
 /** The connection of a running transaction (or savepoint), as seen by calls inside its callback. */
 /** Identities looked up by expectArticles for one transaction ("u:" url, "h:" text hash, "o:" file origin). */
 interface Expected {
@@ -100,8 +75,6 @@ interface Scope {
   /** False once the scope ended: a promise the callback left running must not reuse a returned connection. */
   live: boolean;
 }
-
-const ARTICLE_COLUMNS = 'id, story_id, ingested_at, version, hidden_at, body';
 
 // A merged-away story id resolves to the story it was merged into, following the chain of pointers (bounded:
 // a cycle, which mergeStory never makes, must not loop forever). Parameter $1 is the id asked for.
@@ -160,7 +133,7 @@ export class PostgresStore implements ArticleStore {
   private closing: Promise<void> | null = null;
 
   private constructor(url: string, options: PostgresStoreOptions) {
-    const { shown, secret } = redactUrl(url);
+    const { shown, secret } = passwordOf(url);
     this.path = shown;
     this.secret = secret;
     this.readonly = options.readonly ?? false;
@@ -873,31 +846,26 @@ export class PostgresStore implements ArticleStore {
 }
 
 /**
- * The URL as safe to print (password, also one given as ?password=, replaced by "***") and the password.
- * Throws StoreError 'cannot-open' for a string that is not a URL, without echoing it.
+ * The URL as safe to print (see target.ts's redactUrl) and its password, which error messages from the server
+ * or the driver are scrubbed of. Throws StoreError 'cannot-open' for a string that is not a URL, without
+ * echoing it.
  */
-export function redactUrl(url: string): { shown: string; secret: string | null } {
+function passwordOf(url: string): { shown: string; secret: string | null } {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw new StoreError('cannot-open', 'cannot open store: not a valid PostgreSQL URL (use postgres://user:password@host:5432/database)');
   }
-  let secret: string | null = null;
+  let secret: string | null = parsed.searchParams.get('password');
   if (parsed.password) {
     try {
       secret = decodeURIComponent(parsed.password);
     } catch {
       secret = parsed.password;
     }
-    parsed.password = '***';
   }
-  const inQuery = parsed.searchParams.get('password');
-  if (inQuery !== null) {
-    secret ??= inQuery;
-    parsed.searchParams.set('password', '***');
-  }
-  return { shown: parsed.toString(), secret };
+  return { shown: redactUrl(url), secret };
 }
 
 /**
@@ -908,34 +876,4 @@ export function redactUrl(url: string): { shown: string; secret: string | null }
 function storyUpsert(newStory: boolean, id: string, stamp: string): string {
   const insert = `INSERT INTO stories (id, version, created_at, updated_at) VALUES (${id}::bigint, 1, ${stamp}, ${stamp})`;
   return newStory ? insert : `${insert} ON CONFLICT (id) DO UPDATE SET version = stories.version + 1, updated_at = excluded.updated_at`;
-}
-
-function now(): string {
-  return new Date().toISOString();
-}
-
-function toStoredArticle(row: ArticleRow): StoredArticle {
-  return { id: row.id, storyId: row.story_id, ingestedAt: row.ingested_at, version: row.version, hiddenAt: row.hidden_at, article: JSON.parse(row.body) as Article };
-}
-
-function toSummary(row: StoryRow): StorySummary {
-  return {
-    id: row.id,
-    version: row.version,
-    articleCount: row.article_count,
-    outletCount: row.outlet_count,
-    title: row.title,
-    firstPublished: row.first_published,
-    lastPublished: row.last_published,
-    updatedAt: row.updated_at,
-  };
-}
-
-/** A whole file read from a path: not a URL, not a record inside a JSON/JSONL file ("file#3"). */
-function isFileOrigin(origin: string): boolean {
-  return !origin.includes('#') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(origin) && !origin.startsWith('pasted-');
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

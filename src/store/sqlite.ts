@@ -35,22 +35,7 @@ import type {
   StoryRecord,
   StorySummary,
 } from './types.js';
-
-interface ArticleRow {
-  id: number;
-  story_id: number | null;
-  ingested_at: string;
-  version: number;
-  hidden_at: string | null;
-  body: string;
-}
-
-interface IdentityRow {
-  id: number;
-  origin: string;
-  url: string | null;
-  text_hash: string;
-}
+import { ARTICLE_COLUMNS, formatSeconds, isFileOrigin, now, toStoredArticle, toSummary, type ArticleRow, type IdentityRow, type StoryRow } from './rows.js';
 
 /**
  * How long a writer waits for another process's write transaction before giving up. An ingest batch holds
@@ -59,19 +44,6 @@ interface IdentityRow {
  * it, so the timeout must stay short enough for a server to answer, long enough for a slow batch on a busy machine.
  */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
-
-const ARTICLE_COLUMNS = 'id, story_id, ingested_at, version, hidden_at, body';
-
-interface StoryRow {
-  id: number;
-  version: number;
-  updated_at: string;
-  article_count: number;
-  outlet_count: number;
-  title: string | null;
-  first_published: string | null;
-  last_published: string | null;
-}
 
 // Hidden articles are not part of a story's summary: a story whose articles are all hidden has no row here,
 // so it is neither listed nor found by id (until one of them is restored or a new article joins it).
@@ -769,34 +741,4 @@ export class SqliteStore implements ArticleStore {
       if (this.db.open) this.db.close();
     });
   }
-}
-
-function now(): string {
-  return new Date().toISOString();
-}
-
-function toStoredArticle(row: ArticleRow): StoredArticle {
-  return { id: row.id, storyId: row.story_id, ingestedAt: row.ingested_at, version: row.version, hiddenAt: row.hidden_at, article: JSON.parse(row.body) as Article };
-}
-
-/** A whole file read from a path: not a URL, not a record inside a JSON/JSONL file ("file#3"). */
-function isFileOrigin(origin: string): boolean {
-  return !origin.includes('#') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(origin) && !origin.startsWith('pasted-');
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function toSummary(row: StoryRow): StorySummary {
-  return {
-    id: row.id,
-    version: row.version,
-    articleCount: row.article_count,
-    outletCount: row.outlet_count,
-    title: row.title,
-    firstPublished: row.first_published,
-    lastPublished: row.last_published,
-    updatedAt: row.updated_at,
-  };
 }
