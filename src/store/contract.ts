@@ -23,7 +23,8 @@ export interface StoreBackend {
 /** Long enough for a wrong implementation to run ahead of a transaction it should wait for. */
 const HEAD_START_MS = 100;
 
-function article(over: Partial<Article> = {}): Article {
+/** A cleaned article for store tests (a short real-looking report), with `over` replacing fields. */
+export function article(over: Partial<Article> = {}): Article {
   return {
     id: 'a',
     origin: 'a.txt',

@@ -13,22 +13,11 @@ import { PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
 import { redactUrl } from './target.js';
 import type { ArticleStore } from './types.js';
+import { article as storeArticle } from './contract.js';
 
+/** The contract's article, saved as a web page. */
 function article(over: Partial<Article> = {}): Article {
-  return {
-    id: 'a',
-    origin: 'a.html',
-    url: null,
-    outlet: null,
-    title: 'Bridge closed after ship strikes pillar',
-    publishedAt: '2017-12-27',
-    byline: null,
-    credits: [],
-    text: 'A cruise ship struck a bridge pillar on the Rhine near Duisburg.\n\nTwenty-five people were hurt.',
-    removed: [],
-    diagnostics: [],
-    ...over,
-  };
+  return storeArticle({ origin: 'a.html', ...over });
 }
 
 function tempDir(t: TestContext): string {

@@ -8,25 +8,9 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { openStore, MIGRATIONS, SCHEMA_VERSION, SqliteStore, isStoreError, normaliseUrl } from './index.js';
-import { runStoreContract, type StoreBackend } from './contract.js';
+import { article, runStoreContract, type StoreBackend } from './contract.js';
 import type { Article } from '../clean/types.js';
 
-function article(over: Partial<Article> = {}): Article {
-  return {
-    id: 'a',
-    origin: 'a.txt',
-    url: null,
-    outlet: null,
-    title: 'Bridge closed after ship strikes pillar',
-    publishedAt: '2017-12-27',
-    byline: null,
-    credits: [],
-    text: 'A cruise ship struck a bridge pillar on the Rhine near Duisburg.\n\nTwenty-five people were hurt.',
-    removed: [],
-    diagnostics: [],
-    ...over,
-  };
-}
 
 function tempFile(): { file: string; done: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'store-test-'));
