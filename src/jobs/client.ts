@@ -67,7 +67,7 @@ export async function ingestThroughQueue(store: PostgresStore, sources: string[]
     }
     const total = items.length + queuedFromFeeds;
     await enqueueIntake(store, queue, runId, items, { batchSize: options.batchSize });
-    let state = await runProgress(store, runId);
+    let state = await runProgress(store, runId, { details: false });
     if (!options.noWait && total > 0) {
       if ((await liveWorkerCount(store)) === 0) {
         options.onStatus?.('no worker is running: this process does the work (start `triangulate worker` to share it)');
@@ -77,7 +77,7 @@ export async function ingestThroughQueue(store: PostgresStore, sources: string[]
       let shown = 0;
       while (state.assigned < state.batches) {
         await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
-        state = await runProgress(store, runId);
+        state = await runProgress(store, runId, { details: false });
         if (state.settled > shown) {
           progress.advance(state.settled - shown, `${state.summary.stored} new`);
           shown = state.settled;
@@ -85,6 +85,8 @@ export async function ingestThroughQueue(store: PostgresStore, sources: string[]
       }
       progress.stop();
     }
+    // The problems and notices once, at the end (the loop above only counts).
+    state = await runProgress(store, runId);
     for (const problem of state.problems) options.onProblem?.(problem.origin, problem.reason);
     for (const notice of state.notices) options.onNotice?.(notice.origin, notice.notice);
     const summary = state.summary;

@@ -66,8 +66,12 @@ export interface RunProgress {
   notices: { origin: string; notice: string }[];
 }
 
-/** Progress of run `runId` (all its batches, whenever they were queued). */
-export async function runProgress(store: PostgresStore, runId: string): Promise<RunProgress> {
+/**
+ * Progress of run `runId` (all its batches, whenever they were queued). Without `details` the problems and
+ * notices are not read (left empty, `summary.problems` 0): a caller polling for the end needs only the counts.
+ */
+export async function runProgress(store: PostgresStore, runId: string, options: { details?: boolean } = {}): Promise<RunProgress> {
+  const details = options.details ?? true;
   const [totals] = await store.query<Record<string, string | null>>(
     `SELECT COUNT(*) AS batches, COUNT(assigned_at) AS assigned, COALESCE(SUM(size), 0) AS items,
             COALESCE(SUM(stored), 0) AS stored, COALESCE(SUM(duplicates), 0) AS duplicates, COALESCE(SUM(revised), 0) AS revised,
@@ -76,14 +80,12 @@ export async function runProgress(store: PostgresStore, runId: string): Promise<
     [runId],
   );
   const [settled] = await store.query<{ n: string }>(`SELECT COUNT(*) AS n FROM intake WHERE run_id = $1 AND state <> 'queued'`, [runId]);
-  const problems = await store.query<{ origin: string; problem: string }>(
-    `SELECT origin, problem FROM intake WHERE run_id = $1 AND problem IS NOT NULL ORDER BY seq`,
-    [runId],
-  );
-  const notices = await store.query<{ origin: string; notice: string }>(
-    `SELECT origin, notice FROM intake WHERE run_id = $1 AND notice IS NOT NULL ORDER BY seq`,
-    [runId],
-  );
+  const problems = details
+    ? await store.query<{ origin: string; problem: string }>(`SELECT origin, problem FROM intake WHERE run_id = $1 AND problem IS NOT NULL ORDER BY seq`, [runId])
+    : [];
+  const notices = details
+    ? await store.query<{ origin: string; notice: string }>(`SELECT origin, notice FROM intake WHERE run_id = $1 AND notice IS NOT NULL ORDER BY seq`, [runId])
+    : [];
   const summary = emptySummary();
   summary.read = Number(totals.items);
   summary.stored = Number(totals.stored);
