@@ -50,7 +50,8 @@ export async function largeStoryStore(file: string, count: number): Promise<numb
   }
 }
 
-function startServe(db: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+/** `triangulate serve --db DB --port 0` as its own process; resolves with its URL once it says it is serving. */
+export function startServe(db: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [...cli(), 'serve', '--db', db, '--port', '0', ...extra], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolve, reject) => {
     let err = '';

@@ -7,11 +7,10 @@
 // other stories: versions move, the server re-indexes and queues the rebuilds), and rebuilds alone with the
 // workers at `nice 10`. Goal: p99 busy within 1.5x of idle. Env: SERVE_WORKERS_ARTICLES (default 400),
 // SERVE_WORKERS_SECONDS (8), SERVE_WORKERS_COUNT (2), TRIANGULATE_BENCH_POSTGRES (see queue.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { openStore } from '../../src/store/index.js';
 import type { PostgresStore } from '../../src/store/postgres.js';
@@ -24,8 +23,8 @@ import { createTestDatabase } from '../../test/postgres.js';
 import { markdownTable } from '../util.js';
 import { sentencePool, syntheticStream } from './stream.js';
 import { benchPostgres, startWorkers, stopWorkers } from './queue.js';
+import { startServe } from './serve-building.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTICLES = Number(process.env.SERVE_WORKERS_ARTICLES ?? 400);
 const DURATION_S = Number(process.env.SERVE_WORKERS_SECONDS ?? 8);
 const WORKERS = Number(process.env.SERVE_WORKERS_COUNT ?? 2);
@@ -35,18 +34,6 @@ const CHURN_STORIES = 8;
 /** Milliseconds between two hide/restore calls of the busy loop: enough to keep every worker building. */
 const CHURN_EVERY_MS = 150;
 
-function startServe(url: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--store', url, '--port', '0'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const match = /serving (http:\/\/\S+)/.exec(err);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${err.slice(-500)}`)));
-  });
-}
 
 /** Dossier builds by state, from pg-boss's tables (completed jobs may already be archived). */
 async function dossierJobs(store: PostgresStore): Promise<{ waiting: number; completed: number }> {
