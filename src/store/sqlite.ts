@@ -111,20 +111,42 @@ export class SqliteStore implements ArticleStore {
       throw new StoreError('cannot-open', `cannot open store ${file}: ${(error as Error).message}`);
     }
     try {
-      if (!readonly) {
-        // WAL persists in the file: readers (a server) never block the writer, and writers queue on one lock.
-        this.db.pragma('journal_mode = WAL');
-        // With WAL, NORMAL survives a killed process (only a power cut may lose the last batch).
-        this.db.pragma('synchronous = NORMAL');
-      }
-      // 64 MB page cache: the unique URL and text-hash indexes take random inserts, and with SQLite's 2 MB
-      // default every insert into a store of 100k articles misses the cache and slows the stream down.
-      this.db.pragma('cache_size = -65536');
-      this.migrate(readonly);
+      this.setUp(readonly);
       this.statements = this.prepare();
     } catch (error) {
       this.db.close();
       throw this.translate(error);
+    }
+  }
+
+  /**
+   * Journal mode, cache and schema, retried while another process opening the same new file holds it. SQLite
+   * skips its busy handler where waiting could deadlock (the switch of a fresh file to WAL, a read lock being
+   * upgraded), so two processes creating one store at once can see SQLITE_BUSY at once instead of after the
+   * timeout; every step here is idempotent, so trying again until the busy timeout is safe.
+   */
+  private setUp(readonly: boolean): void {
+    const deadline = Date.now() + this.busyTimeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (!readonly) {
+          // WAL persists in the file: readers (a server) never block the writer, and writers queue on one lock.
+          this.db.pragma('journal_mode = WAL');
+          // With WAL, NORMAL survives a killed process (only a power cut may lose the last batch).
+          this.db.pragma('synchronous = NORMAL');
+        }
+        // 64 MB page cache: the unique URL and text-hash indexes take random inserts, and with SQLite's 2 MB
+        // default every insert into a store of 100k articles misses the cache and slows the stream down.
+        this.db.pragma('cache_size = -65536');
+        this.migrate(readonly);
+        return;
+      } catch (error) {
+        const busy = error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+        if (!busy || Date.now() >= deadline) throw error;
+        // The constructor is synchronous, so the pause is too; it happens only while another process is
+        // creating the same file, for a few milliseconds.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(200, 10 * 2 ** Math.min(attempt, 4)));
+      }
     }
   }
 
