@@ -2,7 +2,7 @@
 // workers are alive, and how far story assignment lags behind preparation.
 import type { PostgresStore } from '../store/postgres.js';
 import { QUEUE_SCHEMA } from './queue.js';
-import { listWorkers, type WorkerRow } from './registry.js';
+import { listWorkers, WORKER_STALE_SECONDS, type WorkerRow } from './registry.js';
 
 /** Jobs of one queue by state (pg-boss states: created = waiting, retry = waiting for a retry, active = running). */
 export interface QueueDepth {
@@ -37,7 +37,7 @@ export interface QueueStatus {
   intake: { batchesWaiting: number; itemsWaiting: number; oldestWaitingSince: string | null };
 }
 
-/** The queue's state as one object (for `triangulate status` and GET /api/status). Rejects when the database does not answer. */
+/** The queue's state as one object (for `triangulate status`; GET /api/health shows a QueueSummary). Rejects when the database does not answer. */
 export async function queueStatus(store: PostgresStore, options: { failedLimit?: number } = {}): Promise<QueueStatus> {
   const installed = await store.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`${QUEUE_SCHEMA}.job`]);
   const queues: QueueDepth[] = [];
@@ -90,4 +90,54 @@ function errorText(output: unknown): string {
     if (o.value && typeof o.value.message === 'string') return o.value.message;
   }
   return output === null || output === undefined ? '' : JSON.stringify(output).slice(0, 300);
+}
+
+/**
+ * The few figures a health check needs (GET /api/health of a server over PostgreSQL): jobs waiting (created
+ * or waiting for a retry), running, running past their lease, failed and kept, live workers, whether one of
+ * them assigns stories, and intake not yet stored. Cheaper than queueStatus: completed jobs, which pile up
+ * between pg-boss's archive rounds, are not counted.
+ */
+export interface QueueSummary {
+  waiting: number;
+  running: number;
+  expired: number;
+  failed: number;
+  workersAlive: number;
+  assignerAlive: boolean;
+  intakeBatchesWaiting: number;
+  /** ISO time of the oldest intake batch not yet stored (null when none waits): how far assignment lags. */
+  oldestWaitingSince: string | null;
+}
+
+/** Reads a QueueSummary in three queries. Rejects when the database does not answer. */
+export async function queueSummary(store: PostgresStore): Promise<QueueSummary> {
+  const installed = await store.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`${QUEUE_SCHEMA}.job`]);
+  const summary: QueueSummary = { waiting: 0, running: 0, expired: 0, failed: 0, workersAlive: 0, assignerAlive: false, intakeBatchesWaiting: 0, oldestWaitingSince: null };
+  if (installed[0]?.ok) {
+    const rows = await store.query<{ state: string; n: string; expired: string }>(
+      `SELECT state::text AS state, COUNT(*) AS n, COUNT(*) FILTER (WHERE state = 'active' AND started_on + expire_in < now()) AS expired
+       FROM ${QUEUE_SCHEMA}.job WHERE state IN ('created', 'retry', 'active', 'failed') GROUP BY state`,
+    );
+    for (const row of rows) {
+      const n = Number(row.n);
+      if (row.state === 'created' || row.state === 'retry') summary.waiting += n;
+      else if (row.state === 'active') summary.running += n;
+      else summary.failed += n;
+      summary.expired += Number(row.expired);
+    }
+  }
+  const [other] = await store.query<{ alive: string; assigner: boolean; batches: string; oldest: string | null }>(
+    `SELECT COUNT(*) FILTER (WHERE state = 'running' AND last_seen > now() - make_interval(secs => $1)) AS alive,
+            COALESCE(bool_or(assigner AND state = 'running' AND last_seen > now() - make_interval(secs => $1)), false) AS assigner,
+            (SELECT COUNT(*) FROM intake_batches WHERE assigned_at IS NULL) AS batches,
+            (SELECT MIN(created_at) FROM intake_batches WHERE assigned_at IS NULL) AS oldest
+     FROM workers`,
+    [WORKER_STALE_SECONDS],
+  );
+  summary.workersAlive = Number(other.alive);
+  summary.assignerAlive = Boolean(other.assigner);
+  summary.intakeBatchesWaiting = Number(other.batches);
+  summary.oldestWaitingSince = other.oldest ? new Date(other.oldest).toISOString() : null;
+  return summary;
 }

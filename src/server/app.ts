@@ -18,6 +18,7 @@ import { strictValidatorCompiler } from './validation.js';
 import { DEFAULT_DOSSIER_WAIT_MS } from './routes.js';
 import { registerRoutes } from './routes.js';
 import type { AppContext } from './context.js';
+import type { QueueHealthMonitor } from './queue-health.js';
 
 export type { AppContext } from './context.js';
 
@@ -52,6 +53,8 @@ export interface AppOptions {
   storeTarget?: string;
   /** Dossier builds done by queue workers (PostgreSQL stores; see RemoteDossierBuilds). */
   remoteBuilds?: RemoteDossierBuilds;
+  /** The job queue's figures shown by GET /api/health (PostgreSQL stores). */
+  queueHealth?: QueueHealthMonitor;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -105,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     warmer: new DossierWarmer(dossiers),
     intake: new ArticleIntake(store, { allowPrivate: options.allowPrivate, onChange: () => context.catalog.refresh(true) }),
     watcher: null,
+    queueHealth: options.queueHealth ?? null,
     warmDossiers: options.warmDossiers ?? true,
     dossierWaitMs: options.dossierWaitMs ?? DEFAULT_DOSSIER_WAIT_MS,
   };

@@ -138,6 +138,7 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
       analysing: context.warmer.pending,
       dossierBuilds: { running: context.dossiers.running, queued: context.dossiers.queued, threads: context.dossiers.threads, maxArticles: context.dossiers.maxArticles },
       watcher: context.watcher?.status ?? null,
+      queue: context.queueHealth ? await context.queueHealth.current() : null,
     };
   });
 

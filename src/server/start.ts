@@ -4,17 +4,19 @@ import { ingestSources, type IngestSummary } from '../ingest/index.js';
 import { DEFAULT_STORE_PATH, openStore, type ArticleStore } from '../store/index.js';
 import { buildApp, type AppOptions } from './app.js';
 import { FeedWatcher } from './watcher.js';
+import { QueueHealthMonitor } from './queue-health.js';
 import type { PostgresStore } from '../store/postgres.js';
 
 /** The job queue of a PostgreSQL store, loaded only for one (SQLite servers never load pg-boss). */
 async function startJobs(store: PostgresStore) {
-  const [{ JobQueue }, { QueuedDossierBuilds }, { scheduleWatch }] = await Promise.all([
+  const [{ JobQueue }, { QueuedDossierBuilds }, { scheduleWatch }, { queueSummary }] = await Promise.all([
     import('../jobs/queue.js'),
     import('../jobs/dossiers.js'),
     import('../jobs/watch.js'),
+    import('../jobs/status.js'),
   ]);
   const queue = await JobQueue.open(store);
-  return { queue, builds: new QueuedDossierBuilds(store, queue), scheduleWatch };
+  return { queue, builds: new QueuedDossierBuilds(store, queue), scheduleWatch, health: new QueueHealthMonitor(() => queueSummary(store)) };
 }
 
 export interface ServerOptions extends Omit<AppOptions, 'store'> {
@@ -58,7 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Over PostgreSQL, workers build dossiers and poll feeds; the server queues that work (src/jobs).
     const jobs = store.kind === 'postgres' ? await startJobs(store as PostgresStore) : null;
     stopJobs = jobs ? () => jobs.queue.stop({ graceful: false, timeoutMs: 1000 }) : null;
-    const app = await buildApp({ ...options, host: options.host ?? '127.0.0.1', store, storeTarget: target, remoteBuilds: jobs?.builds });
+    const app = await buildApp({ ...options, host: options.host ?? '127.0.0.1', store, storeTarget: target, remoteBuilds: jobs?.builds, queueHealth: jobs?.health });
     const context = app.triangulate;
     if (jobs && options.feeds?.length) {
       const abort = new AbortController();
