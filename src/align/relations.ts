@@ -3,6 +3,7 @@
 // before anything counts as corroboration: a pair that disagrees on a slot is never an agreeing pair.
 import { isLightPredicate, type ClaimItem, type QuantitySlot } from './claims.js';
 import { loadVectors } from '../text/vectors.js';
+import { contentTerms } from './similarity.js';
 import { stemmer } from 'stemmer';
 
 export type ConflictKind = 'number' | 'date' | 'place' | 'denial';
@@ -107,12 +108,19 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   const slotsShared = participantsFit && (evidence.sharedPredicates.length > 0 || sharedKinds(a, b) > 0);
   const about = similarity >= settings.aboutThreshold && (slotsShared || similarity >= settings.sameThreshold);
   let conflict: Conflict | null = null;
-  if (about) conflict = numberConflict(a, b) ?? dateConflict(a, b) ?? (story ? placeConflict(a, b, story) : null);
-  // One event told at different lengths ("Kosovo on Sunday posted footage and photos" / "On Saturday, Albin
-  // Kurti, the Prime Minister of Kosovo, posted drone images on X") scores low as a paraphrase; the same
-  // predicate, a shared participant and most of the shorter claim's words make it the same happening.
-  if (!conflict && !about && evidence.sharedPredicates.length && evidence.sharedEntities.length && similarity >= settings.aboutThreshold / 2 && termCoverage(a, b, TIME_WORDS) >= 0.4) {
-    conflict = dateConflict(a, b);
+  // A date or place that differs is a dispute only about one instance of the event; without what identifies
+  // the instance the two claims may be two happenings of one kind, and are then neither a dispute nor one fact.
+  let otherInstance = false;
+  const instanceConflict = (found: Conflict | null): Conflict | null => {
+    if (!found || sameInstance(a, b, evidence)) return found;
+    otherInstance = true;
+    return null;
+  };
+  if (about) conflict = numberConflict(a, b) ?? instanceConflict(dateConflict(a, b) ?? (story ? placeConflict(a, b, story) : null));
+  // One event told at different lengths scores low as a paraphrase; the same predicate, a shared participant,
+  // most of the shorter claim's words and what identifies the instance (see sameInstance) make it the same happening.
+  if (!conflict && !otherInstance && !about && evidence.sharedPredicates.length && evidence.sharedEntities.length && similarity >= settings.aboutThreshold / 2 && termCoverage(a, b, TIME_WORDS) >= 0.4) {
+    conflict = instanceConflict(dateConflict(a, b));
   }
   if (!conflict && similarity >= settings.denialThreshold) conflict = polarityConflict(a, b, similarity >= settings.sameThreshold);
   // Two affirmed claims where one sentence debunks the other ("the claims that X are false"): the stance
@@ -144,7 +152,7 @@ export function relate(a: ClaimItem, b: ClaimItem, ia: number, ib: number, score
   const sameMeaning = predicatesDiffer ? similarity >= settings.differentPredicateThreshold && !countOnOneSide : similarity >= settings.sameThreshold;
   // A spokesman and the body he speaks for ("We are monitoring ...", Kirby said / "The United States has been
   // monitoring ...") are not rival agents: only agents of one kind (two people, or two bodies) tell facts apart.
-  const distinct = !!a.agent && !!b.agent && a.agent !== b.agent && a.agentKind === b.agentKind;
+  const distinct = otherInstance || (!!a.agent && !!b.agent && a.agent !== b.agent && a.agentKind === b.agentKind);
   const elsewhere = !!story && rivalPlaces(a, b, story);
   const agrees = !conflict && !distinct && !elsewhere && polarityOf(a) === polarityOf(b) && (sameMeaning || sameReport) && slotsAgree(a, b, predicatesDiffer);
   return { a: ia, b: ib, evidence, conflict, agrees, ...(distinct ? { distinct } : {}) };
@@ -257,6 +265,33 @@ function compatibleValues(x: number, y: number): boolean {
   const [small, large] = x < y ? [x, y] : [y, x];
   if (large < 10) return false;
   return (large - small) / large < 0.08;
+}
+
+/**
+ * Whether two claims of one predicate are about one instance of the event, beyond the verb and a participant
+ * both name: "Kosovo on Sunday posted footage and photos" and "On Saturday, Albin Kurti, the Prime Minister of
+ * Kosovo, posted drone images on X" share only "posted" and Kosovo, and may be two posts, so their days do not
+ * disagree; "local ethnic Serbs boycotted elections ... since April" and "Serbs boycotted local elections in
+ * May" share what was boycotted. One of these identifies the instance:
+ * - a word other than the predicate, a name or a time both claims use (the object: "elections", "bakery"),
+ *   taken from either claim's detail words, or an event word other than the predicate both name;
+ * - two or more participants both name (who did it to whom: "Serbia attacked Kosovo");
+ * - a count both give alike.
+ */
+function sameInstance(a: ClaimItem, b: ClaimItem, evidence: PairEvidence): boolean {
+  if (evidence.sharedEntities.length >= 2 || evidence.sharedNumbers.length > 0) return true;
+  const predicateStems = new Set([a.predicate, b.predicate].filter((p): p is string => !!p).map((p) => stemmer(p)));
+  for (const c of [a, b]) {
+    const range = c.claim.predicate?.range;
+    // The predicate as written ("posted", "deployment") may stem apart from its lemma class ("post", "deploy").
+    if (range) for (const stem of contentTerms(c.doc.article.text.slice(range.start, range.end))) predicateStems.add(stem);
+  }
+  const identifying = (stem: string) => !predicateStems.has(stem) && !TIME_WORDS.has(stem);
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const stem of x.details.keys()) if (identifying(stem) && (y.terms.includes(stem) || y.details.has(stem))) return true;
+  }
+  for (const event of a.events) if (event !== a.predicate && event !== b.predicate && b.events.has(event)) return true;
+  return false;
 }
 
 /** Same predicate, dates of the same precision that differ: "boycotted ... since April" vs "boycotted ... in May". */

@@ -6,6 +6,7 @@ import type { Alignment, ClaimItem, Conflict, FactGroup, Relation } from '../ali
 import { citedRange, claimKey } from '../align/index.js';
 import type { Dispute, DisputeSide } from './types.js';
 import { describeEvidence, type EvidenceNames } from './evidence.js';
+import { balancedTitle } from './titles.js';
 
 /** Who a side's claim is by: the claim's source, else the outlet that says it in its own voice. */
 export interface ClaimantNames {
@@ -178,7 +179,7 @@ function aboutText(kind: Conflict['kind'], first: Relation, alignment: Alignment
     case 'denial': {
       // What is disputed, in the claim side's own words.
       const claim = [alignment.claims[first.a], alignment.claims[first.b]].find((c) => c.polarity === 'affirmed') ?? alignment.claims[first.a];
-      return claim.text;
+      return balancedTitle(claim.text);
     }
   }
 }

@@ -308,3 +308,25 @@ test('a negation between a modal and its verb makes the claim negated, with the 
   assert.equal(claim.lemma, 'close');
   assert.equal(claim.polarity, 'negated');
 });
+
+// "X said ..., announcing ...": a participle that goes on from a named speaker's report is the speaker's, not the
+// outlet's, whether the report leads the sentence or ends the clause before the comma.
+test('a participle clause continuing a report keeps the report\'s speaker', () => {
+  const ministry = find(claimsOf('The ministry said grain prices rose sharply in March, announcing new subsidies for farmers and calling on retailers to cut their margins.'), 'announcing new subsidies');
+  assert.equal(ministry.source, 'The ministry');
+  assert.equal(ministry.modality, 'reported');
+  const hale = find(claimsOf('"We have enough grain for the winter," Minister Tom Hale told reporters on Friday, referring to the national reserve.'), 'referring to the national reserve');
+  assert.equal(hale.sourceName, 'Tom Hale');
+  // A denial's speaker goes on affirming: calling the reports a smear is not denied.
+  const governor = find(claimsOf('The governor denied that the dam had leaked, calling the reports a smear campaign.'), 'calling the reports');
+  assert.equal(governor.source, 'The governor');
+  assert.equal(governor.polarity, 'affirmed');
+});
+
+test('a participle of the outlet\'s own sentence, or after another report, takes no earlier speaker', () => {
+  assert.equal(find(claimsOf('Grain prices rose sharply in March, leaving many farmers worse off.'), 'leaving many farmers').source, null);
+  // The newspaper cites the officials, not the residents.
+  assert.equal(find(claimsOf('Residents said the tap water tasted of metal, the Valley Post reported, citing local health officials.'), 'citing local health officials').source, null);
+  // A report inside a relative clause is not the sentence's: "men who said ..., the paper reported, citing ...".
+  assert.equal(find(claimsOf('The rule follows complaints from passengers who said the seats were too narrow, the paper reported, citing airline staff.'), 'citing airline staff').source, null);
+});

@@ -4,7 +4,7 @@
 // (polarity.ts). Clauses that only attribute ("Vucic later denied that") are not claims: their content is.
 import { lemmaTokens } from '../nlp.js';
 import type { ClaimAnnotation, Mention, QuantityAnnotation, QuoteAnnotation, Range, Sentence, TimeAnnotation } from '../types.js';
-import { DENIAL_VERBS } from './cues.js';
+import { ALLEGATION_VERBS, DENIAL_VERBS, SPEECH_VERBS } from './cues.js';
 import { findFrames, propositional, sourceBefore, tokenAt, type Frame, type FrameContext } from './frames.js';
 import { modalityOf, polarityOf } from './polarity.js';
 import { choosePredicate, entitySlots, quantitySlots, timeSlots } from './slots.js';
@@ -177,16 +177,58 @@ function sentenceClaims(
     if (!unit.idx.length) continue;
     const pieces = splitClauses(text, toks, piece(unit.idx, 'main', unit.frame?.carrySubject ?? []));
     for (const p of pieces) {
-      const claim = toClaim(ctx, si, p, unit.frame, partials, cueTokens, mentions, mentionTok, quantities, quantityTok, times, timeTok);
+      const speaker = unit.frame ? null : reportingSpeaker(toks, from, p, unit.idx, withContent);
+      const claim = toClaim(ctx, si, p, unit.frame, partials, cueTokens, mentions, mentionTok, quantities, quantityTok, times, timeTok, speaker);
       if (claim) out.push(claim);
     }
   }
   return out;
 }
 
+/**
+ * The report a participle clause continues, when the clause was split off the sentence's own voice: in "The
+ * White House said Serbia continued its escalatory actions, announcing an unprecedented military build-up ...
+ * and calling on Belgrade to withdraw its troops" (or "'We have bodies,' he said, referring to the Security
+ * Council") the participle goes on with what the named speaker says, so it is that speaker's, not the outlet's.
+ * Only a participle set off by a comma right after a report with a written source (a name or a pronoun) counts,
+ * and only when the report is the sentence's main clause (no verb before its source: "The White House said ...")
+ * or its cue ends the clause before the comma ("..., he said, referring to ..."). Between the report's last word
+ * and the comma there may be an addressee or a time ("told Fox News", "said on Friday") but no other verb, which
+ * would start another clause: "complaints from men who said ..., the Daily Mail reported, citing Gulf media"
+ * continues the Daily Mail's report, not the men's. Null otherwise.
+ * @param from the sentence's first token; unit: token positions of the sentence part the piece was split from
+ *   (the sentence minus frame contents).
+ */
+function reportingSpeaker(toks: Tok[], from: number, p: Piece, unit: number[], frames: Frame[]): Frame | null {
+  if (p.kind !== 'participle' || !p.idx.length) return null;
+  const first = p.idx[0];
+  const comma = first - 1;
+  if (comma < from || toks[comma].text !== ',') return null;
+  const verbal = (t: Tok) => t.pos === 'VERB' || t.pos === 'AUX';
+  const inUnit = new Set(unit);
+  for (const f of frames) {
+    const cue = f.cueTokens[f.cueTokens.length - 1];
+    if (cue === undefined || !f.source || !inUnit.has(cue) || cue >= first || f.content![1] > first) continue;
+    const sourceStart = tokenAt(toks, f.source.start);
+    let main = sourceStart >= from && sourceStart < cue;
+    for (let j = from; main && j < sourceStart; j++) if (verbal(toks[j])) main = false;
+    // A source written after its cue ("said Ambassador Alhakim, referring to ...") holds no verb: scanned over.
+    let end = Math.max(cue, main ? f.content![1] - 1 : -1);
+    while (end + 1 < comma && !verbal(toks[end + 1])) end++;
+    if (end + 1 < comma) continue;
+    // Another report between ("Residents said the water tasted of metal, the Valley Post reported, citing ...",
+    // when the content was read up to "reported") is the one the participle continues.
+    let nearer = false;
+    for (let j = cue + 1; j < comma && !nearer; j++) nearer = verbal(toks[j]) && (SPEECH_VERBS.has(toks[j].lemma) || DENIAL_VERBS.has(toks[j].lemma) || ALLEGATION_VERBS.has(toks[j].lemma));
+    if (!nearer) return f;
+  }
+  return null;
+}
+
 function toClaim(
   ctx: ClaimContext, si: number, p: Piece, ownFrame: Frame | null, partials: Frame[], cueTokens: Set<number>,
   mentions: Mention[], mentionTok: number[], quantities: QuantityAnnotation[], quantityTok: number[], times: TimeAnnotation[], timeTok: number[],
+  reporting: Frame | null = null,
 ): ClaimAnnotation | null {
   const { toks } = ctx;
   const idx = trimPiece(toks, dropAttribution(toks, p.idx, cueTokens));
@@ -223,7 +265,10 @@ function toClaim(
   }
   if (!predicate && !bareDenial && !propositional(toks, idx[0], idx[idx.length - 1] + 1)) return null;
 
-  const source = bareDenial ? bareDenial.source : frame?.source ?? null;
+  // A clause continuing a named speaker's report (see reportingSpeaker) is put forward by that speaker: reported,
+  // neither denied nor alleged by the report's own cue ("X denied Y, calling the reports lies" affirms the calling).
+  const inherited = !frame && reporting ? reporting : null;
+  const source = bareDenial ? bareDenial.source ?? inherited?.source ?? null : frame?.source ?? inherited?.source ?? null;
   const { participants, places } = entitySlots(toks, mentions, mentionTok, members, new Set(p.carrySubject), source, ctx.from);
   const predicateAt = predicate ? predicate.at : -1;
   const last = predicate ? toks[idx[predicate.at + predicate.length - 1]] : null;
@@ -232,14 +277,14 @@ function toClaim(
     end: toks[idx[idx.length - 1]].end,
     sentence: si,
     source,
-    sourceName: bareDenial ? bareDenial.name : frame?.sourceName ?? null,
-    cue: bareDenial ? bareDenial.cue : frame?.cue ?? null,
+    sourceName: bareDenial ? (bareDenial.source ? bareDenial.name : inherited?.sourceName ?? null) : frame?.sourceName ?? inherited?.sourceName ?? null,
+    cue: bareDenial ? bareDenial.cue : frame?.cue ?? inherited?.cue ?? null,
     predicate: predicate && last ? { range: { start: toks[idx[predicate.at]].start, end: last.end }, lemma: predicate.lemma } : null,
     participants,
     quantities: quantitySlots(quantities, quantityTok, members),
     times: timeSlots(timeTok, members, new Set(p.carryTime)),
     places,
     polarity: bareDenial ? 'denied' : polarityOf(toks, idx, predicateAt, frame),
-    modality: bareDenial ? 'reported' : modalityOf(toks, idx, predicateAt, frame),
+    modality: bareDenial ? 'reported' : modalityOf(toks, idx, predicateAt, frame ?? (inherited ? { ...inherited, kind: 'speech', alleged: false } : null)),
   };
 }
