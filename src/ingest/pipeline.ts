@@ -29,6 +29,8 @@ export interface IngestRunOptions extends IngestorOptions, Omit<PollOptions, 'no
   onProblem?: (origin: string, reason: string) => void;
   /** Called for an article stored with a caveat worth telling its user (a paywall teaser: "teaser only (paywalled page)"). */
   onNotice?: (origin: string, notice: string) => void;
+  /** Called for a feed not requested because it waits out a backoff, with why and until when (one line). */
+  onBackoff?: (feed: string, notice: string) => void;
   /** Called after each committed batch. */
   onBatch?: (committed: { stored: number; duplicates: number }) => void;
   progress?: Progress;
@@ -52,11 +54,13 @@ export interface IngestSummary {
   feedsNotModified: number;
   /** Of those, feeds that could not be fetched or read (each also counted in `problems`). */
   feedsFailed: number;
+  /** Feeds not requested because they failed before and wait out their backoff (see pollFeed). */
+  feedsWaiting: number;
 }
 
 /** An IngestSummary with every count at zero. */
 export function emptySummary(): IngestSummary {
-  return { read: 0, stored: 0, duplicates: 0, revised: 0, storiesCreated: 0, merges: 0, problems: 0, feedsPolled: 0, feedsNotModified: 0, feedsFailed: 0 };
+  return { read: 0, stored: 0, duplicates: 0, revised: 0, storiesCreated: 0, merges: 0, problems: 0, feedsPolled: 0, feedsNotModified: 0, feedsFailed: 0, feedsWaiting: 0 };
 }
 
 export function isUrl(source: string): boolean {
@@ -217,7 +221,15 @@ async function feedFileInto(store: ArticleStore, runner: BatchRunner, file: stri
 
 async function pollInto(store: ArticleStore, runner: BatchRunner, feed: string, options: IngestRunOptions): Promise<void> {
   const result = await pollFeed(store, feed, options);
-  if (result.status === 'backoff') return;
+  if (result.status === 'backoff') {
+    // Counted and (for a one-off run) said: a cron job's `watch --once` must not pass quietly over a feed
+    // that keeps failing just because its last failure put it in backoff.
+    runner.summary.feedsWaiting++;
+    // The saved status is a problem line that may open with the feed's URL, said once already here.
+    const last = result.lastStatus?.startsWith(`${feed}: `) ? result.lastStatus.slice(feed.length + 2) : result.lastStatus;
+    options.onBackoff?.(feed, `not polled: failed ${result.failures === 1 ? 'once' : `${result.failures} times in a row`}${last ? ` (last: ${last})` : ''}; next try after ${result.until}`);
+    return;
+  }
   runner.summary.feedsPolled++;
   if (result.status === 'not-modified') runner.summary.feedsNotModified++;
   else if (result.status === 'failed') {

@@ -21,6 +21,7 @@ export function describeSummary(summary: IngestSummary, storePath: string): stri
     if (summary.feedsFailed) details.push(`${summary.feedsFailed} failed`);
     parts.push(`${count(summary.feedsPolled, 'feed')} polled (${details.join(', ')})`);
   }
+  if (summary.feedsWaiting) parts.push(`${count(summary.feedsWaiting, 'feed')} waiting out a backoff`);
   if (summary.problems) parts.push(count(summary.problems, 'problem'));
   return `${parts.join(', ')}; store ${storePath}`;
 }

@@ -62,14 +62,17 @@ export const command: CliCommand = {
           signal: controller.signal,
           allowPrivate: values['allow-private'],
           onProblem: (origin, reason) => io.stderr(reason.startsWith(origin) ? reason : `${origin}: ${reason}`),
+          // A running watch says it in each round's count (the failure itself was a line when it happened);
+          // a one-off run names each feed it did not poll.
+          onBackoff: values.once ? (feed, notice) => io.stderr(`${feed}: ${notice}`) : undefined,
           onRound: (round, summary) => io.stderr(`[${new Date().toISOString()}] round ${round}: ${describeSummary(summary, store.path)}`),
         });
         if (controller.signal.aborted) return 0;
-        // --once is what a cron job or a health check runs: it must say so when no feed could be read. Feeds
-        // still in backoff were not tried and fail nothing; sources that were no feeds at all (a local file,
-        // an unreadable OPML list) are problems with nothing polled.
+        // --once is what a cron job or a health check runs: it must say so when no feed could be read. A feed
+        // still in backoff failed last time and was not tried, so it counts as not read; sources that were no
+        // feeds at all (a local file, an unreadable OPML list) are problems with nothing polled.
         const answered = total.feedsPolled - total.feedsFailed;
-        return answered === 0 && (total.feedsFailed > 0 || total.problems > 0) ? 1 : 0;
+        return answered === 0 && (total.feedsFailed > 0 || total.feedsWaiting > 0 || total.problems > 0) ? 1 : 0;
       });
     } finally {
       process.off('SIGINT', stop);

@@ -30,7 +30,8 @@ export interface PollOptions {
 }
 
 export type PollResult =
-  | { status: 'backoff'; until: string }
+  /** Not requested: the feed failed `failures` times in a row (the last with `lastStatus`) and waits until `until`. */
+  | { status: 'backoff'; until: string; failures: number; lastStatus: string | null }
   | { status: 'not-modified' }
   | { status: 'ok'; articles: RawArticle[]; skippedKnown: number; problems: string[] }
   | { status: 'failed'; problem: string; retryAt: string };
@@ -51,7 +52,7 @@ export interface NewFeedItem {
 
 /** What `pollFeedItems` found: like PollResult, with `consume`'s result in place of the raw articles. */
 export type FeedPollOutcome<T> =
-  | { status: 'backoff'; until: string }
+  | { status: 'backoff'; until: string; failures: number; lastStatus: string | null }
   | { status: 'not-modified' }
   | { status: 'ok'; feed: ParsedFeed; consumed: T; skippedKnown: number }
   | { status: 'failed'; problem: string; retryAt: string };
@@ -73,7 +74,7 @@ export async function pollFeedItems<T>(
   const now = options.now ?? new Date();
   const state = (await store.getFeedState(url)) ?? emptyState(url);
   if (!options.ignoreBackoff && state.nextAttemptAt && Date.parse(state.nextAttemptAt) > now.getTime()) {
-    return { status: 'backoff', until: state.nextAttemptAt };
+    return { status: 'backoff', until: state.nextAttemptAt, failures: state.failures, lastStatus: state.lastStatus };
   }
   let saved: FeedState;
   let feed: ParsedFeed | null = null;
