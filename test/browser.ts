@@ -20,6 +20,8 @@ export const LAUNCH_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/** How long a browser action or wait may take before it fails (Playwright's default is 30 s). */
+export const BROWSER_TIMEOUT_MS = 60_000;
 /** Why the browser tests skip on this machine, or null when Chromium is there. */
 export const CHROMIUM_SKIP = !existsSync(CHROMIUM) ? `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
 
@@ -41,6 +43,9 @@ export async function launchChromium(options: { viewport: { width: number; heigh
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(path.join(os.tmpdir(), 'triangulate-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, ...options });
+  // Playwright's default of 30 s per wait is tight for a page whose dossier is built on a loaded 2-core CI
+  // machine; a deadline against hanging, not a timing claim.
+  context.setDefaultTimeout(BROWSER_TIMEOUT_MS);
   return {
     context,
     close: async () => {

@@ -64,7 +64,9 @@ function partition(rows: { url: string; story: number }[]): string[] {
   return [...byStory.values()].map((urls) => urls.sort().join(',')).sort();
 }
 
-test('ingest killed with SIGKILL and restarted stores every article exactly once', { timeout: 60_000 }, async () => {
+// Three runs over 1,200 articles (killed, restarted, uninterrupted) take about a minute on a loaded 2-core
+// machine: the timeout is only there against a hang.
+test('ingest killed with SIGKILL and restarted stores every article exactly once', { timeout: 300_000 }, async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crash-test-'));
   const input = path.join(dir, 'articles.jsonl');
   const db = path.join(dir, 'store.db');

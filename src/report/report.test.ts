@@ -12,6 +12,7 @@ import { articleCountLine, citationNote, independence, pastParticiple, quantityP
 import { articleRefs, formatNumber, writtenAs } from './labels.js';
 import { seedsDir } from '../../eval/data.js';
 import { invalidSpans, schemaErrors, unquotedTexts } from '../../test/dossier-contract.js';
+import { waitFor } from '../../test/wait.js';
 
 /** Assertions with their own messages: the piece looked for, and the output when it is missing. */
 function has(out: string, piece: string): void {
@@ -279,8 +280,7 @@ async function renderStoryPage(dossier: Dossier): Promise<{ text: string; html: 
   try {
     const { StoryPage } = await vite.ssrLoadModule('/src/views/StoryPage.tsx');
     render(h(StoryPage, { id: 1 }), app);
-    for (let i = 0; i < 100 && !app.querySelector('.story-page'); i++) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(app.querySelector('.story-page'), 'the story page rendered');
+    await waitFor('the story page to render', () => app.querySelector('.story-page'), { everyMs: 20 });
     return { text: app.textContent ?? '', html: app.innerHTML, close };
   } catch (error) {
     await close();

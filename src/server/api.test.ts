@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { startServer, CONTENT_SECURITY_POLICY, type RunningServer } from './index.js';
 import { schemaErrors, invalidSpans } from '../../test/dossier-contract.js';
+import { fetchWhenBuilt, waitFor } from '../../test/wait.js';
 import type { Dossier } from '../dossier/types.js';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/harbour-fire');
@@ -81,7 +82,7 @@ test('stories can be searched by words, names, outlet and date range', async () 
 test("a story's dossier is the JSON contract, with an ETag for revalidation", async () => {
   const story = await firstStory();
   // Built in a worker thread; a generous wait gets the finished dossier rather than 202 "building".
-  const response = await get(`/api/stories/${story.id}/dossier?wait=30000`);
+  const response = await fetchWhenBuilt(`${server.url}/api/stories/${story.id}/dossier?wait=30000`);
   assert.equal(response.status, 200);
   assert.equal(response.headers.get('x-dossier-status'), 'current');
   assert.match(response.headers.get('content-type') ?? '', /application\/json/);
@@ -148,7 +149,7 @@ test('an added article joins its story, and sending it again is a duplicate', as
   assert.equal(added.status, 'stored');
   assert.equal(added.storyId, before.id, 'the follow-up joined the fire story');
   assert.equal(added.story.articleCount, 5);
-  const dossier = (await (await get(`/api/stories/${before.id}/dossier?wait=30000`)).json()) as Dossier;
+  const dossier = (await (await fetchWhenBuilt(`${server.url}/api/stories/${before.id}/dossier?wait=30000`)).json()) as Dossier;
   assert.ok(dossier.articles.some((a) => a.outlet === 'Harbour Gazette'), 'the dossier was rebuilt with the new article');
 
   const again = await post(FOLLOW_UP);
@@ -184,14 +185,14 @@ test('configured feeds are polled in the background and their articles become st
   const feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/feed.json`;
   const watching = await startServer({ port: 0, db: ':memory:', feeds: [feedUrl], allowPrivate: true, everyMs: 60_000, warmDossiers: false, webRoot: '/nonexistent' });
   try {
-    let health: { store: { articles: number }; watcher: { rounds: number; feeds: number } | null } | undefined;
-    for (let i = 0; i < 100; i++) {
-      health = (await (await fetch(`${watching.url}/api/health`)).json()) as typeof health;
-      if (health!.watcher && health!.watcher.rounds > 0) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    assert.equal(health!.watcher?.feeds, 1);
-    assert.equal(health!.store.articles, 1);
+    type Health = { store: { articles: number }; watcher: { rounds: number; feeds: number } | null };
+    // The first round loads the language models to clean the article: seconds on a loaded machine.
+    const health = await waitFor('the first polling round', async () => {
+      const h = (await (await fetch(`${watching.url}/api/health`)).json()) as Health;
+      return h.watcher && h.watcher.rounds > 0 ? h : null;
+    }, { everyMs: 50 });
+    assert.equal(health.watcher?.feeds, 1);
+    assert.equal(health.store.articles, 1);
     const list = (await (await fetch(`${watching.url}/api/stories`)).json()) as { stories: { title: string }[] };
     assert.equal(list.stories[0].title, FOLLOW_UP.title);
   } finally {
@@ -224,7 +225,7 @@ test('an article sent again under the same URL with corrected text is stored as 
   const revised = (await again.json()) as { status: string; articleId: number; storyId: number };
   assert.equal(revised.status, 'revised');
   assert.equal(revised.articleId, stored.articleId);
-  const dossier = (await (await get(`/api/stories/${revised.storyId}/dossier?wait=30000`)).json()) as Dossier;
+  const dossier = (await (await fetchWhenBuilt(`${server.url}/api/stories/${revised.storyId}/dossier?wait=30000`)).json()) as Dossier;
   const texts = dossier.articles.map((a) => a.text).join('\n');
   assert.ok(texts.includes('16 crews'), 'the dossier reads the corrected text');
 });

@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from './index.js';
 import { slugOf } from './routes.js';
 import { CSV_COLUMNS } from '../report/csv.js';
 import type { Dossier } from '../dossier/types.js';
+import { fetchWhenBuilt } from '../../test/wait.js';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/harbour-fire');
 
@@ -73,7 +74,7 @@ test('a hidden article leaves its story, and the dossier is rebuilt without it; 
   assert.equal(before.articles.length, 4);
   const roundup = before.articles.find((a) => a.outlet === 'Daily Roundup')!;
   assert.ok(roundup, 'the aggregator article is in the story');
-  const first = (await (await get(`/api/stories/${fire.id}/dossier?wait=60000`)).json()) as Dossier;
+  const first = (await (await fetchWhenBuilt(`${server.url}/api/stories/${fire.id}/dossier?wait=60000`)).json()) as Dossier;
   assert.equal(first.articles.length, 4);
 
   const hidden = await hide(roundup.id);
@@ -100,7 +101,7 @@ test('a hidden article leaves its story, and the dossier is rebuilt without it; 
   assert.equal(((await building.json()) as { status: string }).status, 'building');
   assert.ok(building.headers.get('retry-after'));
 
-  const rebuilt = await get(`/api/stories/${fire.id}/dossier?wait=60000`);
+  const rebuilt = await fetchWhenBuilt(`${server.url}/api/stories/${fire.id}/dossier?wait=60000`);
   assert.equal(rebuilt.status, 200);
   assert.equal(rebuilt.headers.get('x-dossier-version'), String(body.story!.version));
   const dossier = (await rebuilt.json()) as Dossier;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startServer, type RunningServer } from './index.js';
 import { readRecord } from '../read/index.js';
 import { cleanArticle } from '../clean/index.js';
+import { BUILD_TIMEOUT_MS, fetchWhenBuilt, waitFor } from '../../test/wait.js';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_SKIP, ROOT, WEB_ROOT, ensureWebBuilt, launchChromium, watchErrors } from '../../test/browser.js';
 
@@ -58,7 +59,7 @@ async function interceptDossiers(page: Page) {
   page.on('request', (r) => DOSSIER.test(r.url()) && requests++);
   await page.route(DOSSIER, async (route) => {
     try {
-      const response = await route.fetch({ timeout: 120_000 });
+      const response = await route.fetch({ timeout: BUILD_TIMEOUT_MS });
       answers.push({ status: response.status(), dossierStatus: response.headers()['x-dossier-status'] ?? null });
       if (response.status() === 200) await gate.promise;
       await route.fulfill({ response });
@@ -73,8 +74,7 @@ async function interceptDossiers(page: Page) {
     release: () => gate.release(),
     /** Resolves when the server has answered 200 (the build is done), whether or not the page has it yet. */
     async built(): Promise<void> {
-      for (let i = 0; i < 1200 && !answers.some((a) => a.status === 200); i++) await new Promise((r) => setTimeout(r, 100));
-      assert.ok(answers.some((a) => a.status === 200), 'the build finished');
+      await waitFor('the build to finish', () => answers.some((a) => a.status === 200), { timeoutMs: BUILD_TIMEOUT_MS });
     },
   };
 }
@@ -122,7 +122,7 @@ test('a story analysed for the first time: the page says so with its size, asks 
     assert.ok(dossiers.requests() >= 2, 'the page asked again after the 202');
     assert.equal(await state.count(), 1, 'still "analysing" until the dossier reaches the page');
     dossiers.release();
-    await page.locator('#disputes').waitFor({ timeout: 30_000 });
+    await page.locator('#disputes').waitFor({ timeout: 60_000 });
     assert.equal(await page.locator('.building-state').count(), 0);
     assert.equal(await page.locator('.sources .source').count(), 3);
 
@@ -145,7 +145,7 @@ test('an older dossier is shown with a note while the newer one is analysed, swa
   try {
     server = await startServer({ from: [examples], port: 0, webRoot, warmDossiers: false, dossierThreads: 1, dossierBuildDelayMs: BUILD_DELAY_MS, dossierWaitMs: 500 });
     const storyId = await firstStoryId(server);
-    const v1 = await fetch(`${server.url}/api/stories/${storyId}/dossier?wait=60000`);
+    const v1 = await fetchWhenBuilt(`${server.url}/api/stories/${storyId}/dossier?wait=60000`);
     assert.equal(v1.status, 200);
     await v1.arrayBuffer();
     await addToStory(server, storyId, 1);
@@ -170,7 +170,7 @@ test('an older dossier is shown with a note while the newer one is analysed, swa
 
     await dossiers.built();
     dossiers.release();
-    await page.locator('.sources .source').nth(4).waitFor({ timeout: 30_000 });
+    await page.locator('.sources .source').nth(4).waitFor({ timeout: 60_000 });
     assert.equal(await note.count(), 0);
     assert.match(await page.locator('.version-note.updated').innerText(), /Updated: now showing the version of 5 articles \(was 4 articles\)/);
     assert.match(await page.locator('.story-head').innerText(), /5 articles/);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { seedsDir } from '../../eval/data.js';
+import { fetchWhenBuilt } from '../../test/wait.js';
 import { startServer, type RunningServer } from './index.js';
 import { renderHtml } from '../report/index.js';
 import type { Dossier } from '../dossier/types.js';
@@ -42,7 +43,7 @@ before(async () => {
   seeds = await startServer({ from: [seedsDir], port: 0, webRoot });
   const list = (await (await fetch(`${seeds.url}/api/stories`)).json()) as { stories: { id: number }[] };
   seedStory = list.stories[0].id;
-  seedDossier = (await (await fetch(`${seeds.url}/api/stories/${seedStory}/dossier?wait=60000`)).json()) as Dossier;
+  seedDossier = (await (await fetchWhenBuilt(`${seeds.url}/api/stories/${seedStory}/dossier?wait=60000`)).json()) as Dossier;
 });
 
 after(async () => {

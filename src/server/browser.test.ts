@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from './index.js';
 import type { Dossier } from '../dossier/types.js';
 import type { BrowserContext } from 'playwright-core';
 import { CHROMIUM_SKIP, ROOT, WEB_ROOT, ensureWebBuilt, launchChromium, watchErrors } from '../../test/browser.js';
+import { BUILD_TIMEOUT_MS } from '../../test/wait.js';
 
 const root = ROOT;
 const webRoot = WEB_ROOT;
@@ -76,8 +77,9 @@ test('seeds: open the story, follow a dispute citation to its exact span, add an
     assert.match(await card.locator(".stats").innerText(), /articles\s*5\b/i);
     await card.click();
 
-    // Story page.
-    await page.locator('#disputes').waitFor({ timeout: 30_000 });
+    // Story page. Its dossier may still be building (the wait above is met by the card's article count), in a
+    // thread at nice +10: on a loaded machine that alone can take minutes.
+    await page.locator('#disputes').waitFor({ timeout: BUILD_TIMEOUT_MS });
     const storyId = Number(/story\/(\d+)/.exec(page.url())![1]);
     const dossier = (await (await fetch(`${server.url}/api/stories/${storyId}/dossier`)).json()) as Dossier;
     assert.ok(dossier.disputes.length > 0, 'the seeds have disputes');
@@ -136,7 +138,8 @@ test('seeds: open the story, follow a dispute citation to its exact span, add an
     assert.equal(await page.locator(`.result a[href="#/story/${storyId}"]`).count(), 2);
     await page.screenshot({ path: path.join(screenshots, 'add-article-result.png') });
     await page.locator('.result a.button').click();
-    await page.locator('.sources .source').nth(5).waitFor({ timeout: 30_000 });
+    // The story's new version is analysed before the page shows it: again a dossier build.
+    await page.locator('.sources .source').nth(5).waitFor({ timeout: BUILD_TIMEOUT_MS });
     assert.equal(await page.locator('.sources .source').count(), 6);
     assert.match(await page.locator('.sources').innerText(), /Balkan Monitor/);
     assert.match(await page.locator('.story-head').innerText(), /6 articles/);
@@ -189,7 +192,7 @@ test('article text is shown as text: no script, handler or javascript: link from
     for (let i = 0; i < (await cards.count()); i++) {
       await page.goto(`${server.url}/#/`);
       await page.locator('.story-card').nth(i).click();
-      await page.locator('.sources .source').first().waitFor({ timeout: 30_000 });
+      await page.locator('.sources .source').first().waitFor({ timeout: 60_000 });
       await page.locator('.sources details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       // Hover and click everything a user could reach.
       for (const link of await page.locator('.sources a, .story-head a').all()) await link.hover();

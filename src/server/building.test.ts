@@ -15,6 +15,7 @@ import { schemaErrors } from '../../test/dossier-contract.js';
 import type { Dossier } from '../dossier/types.js';
 import { distinctIds, selectArticles } from '../story-dossier.js';
 import { OFFLOAD_ARTICLES, StoryCatalog, readStoryDelta } from './catalog.js';
+import { fetchWhenBuilt, waitFor } from '../../test/wait.js';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/harbour-fire');
 
@@ -83,7 +84,7 @@ test('the server answers health and the story list while a large story is analys
     assert.ok(again.dossierBuilds.running + again.dossierBuilds.queued <= 1, 'asking again did not start a second build');
     assert.equal(server.app.triangulate.dossiers.started.get(1), 1);
 
-    const done = await fetch(`${url}/api/stories/1/dossier?wait=60000`);
+    const done = await fetchWhenBuilt(`${url}/api/stories/1/dossier?wait=60000`);
     assert.equal(done.status, 200);
     const dossier = await json<Dossier>(done);
     assert.deepEqual(schemaErrors(dossier), []);
@@ -100,7 +101,7 @@ test('a story that changes while it builds: 202 with the last version, and build
   try {
     const { url, store } = server;
     const storyId = (await json<{ stories: { id: number }[] }>(await fetch(`${url}/api/stories`))).stories[0].id;
-    const v1 = await fetch(`${url}/api/stories/${storyId}/dossier?wait=60000`);
+    const v1 = await fetchWhenBuilt(`${url}/api/stories/${storyId}/dossier?wait=60000`);
     assert.equal(v1.status, 200);
     const version1 = Number(v1.headers.get('x-dossier-version'));
     assert.equal((await json<Dossier>(v1)).articles.length, 4);
@@ -122,7 +123,7 @@ test('a story that changes while it builds: 202 with the last version, and build
     const health = await json<Health>(await fetch(`${url}/api/health`));
     assert.ok(health.dossierBuilds.running + health.dossierBuilds.queued <= 1);
 
-    const latest = await fetch(`${url}/api/stories/${storyId}/dossier?wait=60000`);
+    const latest = await fetchWhenBuilt(`${url}/api/stories/${storyId}/dossier?wait=60000`);
     assert.equal(latest.status, 200);
     assert.equal(latest.headers.get('x-dossier-version'), latest.headers.get('x-story-version'));
     assert.equal((await json<Dossier>(latest)).articles.length, 7, 'the final build has every article');
@@ -136,7 +137,7 @@ test('a dossier analyses at most maxDossierArticles, chosen across outlets, and 
   const server = await startServer({ db: ':memory:', port: 0, warmDossiers: false, webRoot: '/nonexistent', maxDossierArticles: 12 });
   try {
     await addSynthetic(server.store, 1, 30);
-    const response = await fetch(`${server.url}/api/stories/1/dossier?wait=60000`);
+    const response = await fetchWhenBuilt(`${server.url}/api/stories/1/dossier?wait=60000`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('x-dossier-articles'), '12');
     assert.equal(response.headers.get('x-story-articles'), '30');
@@ -193,7 +194,7 @@ test('a large story that grows is re-indexed for search off the event loop, one 
     await catalog.refresh(true);
     assert.equal(calls, 1, 'no second re-index while one runs');
     release();
-    for (let i = 0; i < 200 && catalog.search({ text: 'quokkaville' }).total === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor('the second re-index to land', () => catalog.search({ text: 'quokkaville' }).total > 0, { everyMs: 10 });
     assert.equal(calls, 2, 'one more re-index covers what changed meanwhile');
     assert.equal(catalog.search({ text: 'zanzibarian' }).total, 1);
     assert.equal(catalog.search({ text: 'quokkaville' }).total, 1);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { openStore } from '../store/index.js';
 import type { Article } from '../clean/types.js';
 import { OFFLOAD_ARTICLES, readStoryDelta, StoryCatalog } from './catalog.js';
+import { waitFor } from '../../test/wait.js';
 
 function article(n: number, text: string): Article {
   return {
@@ -34,9 +35,9 @@ async function storyOf(size: number) {
   return { store, ids };
 }
 
+/** Waits until `check` holds (the off-loop re-read has landed); a deadline against hanging, not a timing claim. */
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  assert.ok(check(), 'settled in time');
+  await waitFor('the re-read to land', check, { everyMs: 10 });
 }
 
 test("a small story's words are read again at once when an article is hidden, and again when it is restored", async () => {

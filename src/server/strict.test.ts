@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from './index.js';
 import { isIsoDate } from './validation.js';
 import { allowedHost } from './security.js';
 import type { Dossier } from '../dossier/types.js';
+import { fetchWhenBuilt } from '../../test/wait.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const examples = path.join(root, 'examples/harbour-fire');
@@ -75,7 +76,7 @@ test('an explicit article id is kept as given; an id the reader would rewrite is
   const response = await post({ ...ARTICLE, text: `${ARTICLE.text}\n\nA second ferry line will start in June.`, id: 'gazette-quay-0318' });
   assert.equal(response.status, 201);
   const added = (await response.json()) as { storyId: number };
-  const dossier = (await (await fetch(`${server.url}/api/stories/${added.storyId}/dossier?wait=60000`)).json()) as Dossier;
+  const dossier = (await (await fetchWhenBuilt(`${server.url}/api/stories/${added.storyId}/dossier?wait=60000`)).json()) as Dossier;
   assert.ok(dossier.articles.some((a) => a.id === 'gazette-quay-0318'), 'the given id names the article in the dossier');
   await refused(await post({ ...ARTICLE, id: 'Gazette Quay!' }), 400, /body\.id must be lower-case letters and digits/);
   await refused(await post({ ...ARTICLE, id: 7 }), 400, /body\.id must be string/);
@@ -145,7 +146,13 @@ test('a request whose body arrives too slowly is cut off after the deadline', as
 });
 
 test('SIGTERM stops `serve --watch` at once, even with a build and a feed poll in progress', async () => {
-  const feedServer = net.createServer((socket) => socket.on('error', () => undefined)); // accepts and never answers
+  let feedReached!: () => void;
+  const feedPolled = new Promise<void>((resolve) => (feedReached = resolve));
+  // Accepts and never answers: the poll hangs until its 20 s fetch timeout unless SIGTERM cuts it.
+  const feedServer = net.createServer((socket) => {
+    socket.on('error', () => undefined);
+    feedReached();
+  });
   await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
   const feed = `http://127.0.0.1:${(feedServer.address() as net.AddressInfo).port}/feed.xml`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--from', examples, '--watch', feed, '--allow-private'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -161,9 +168,12 @@ test('SIGTERM stops `serve --watch` at once, even with a build and a feed poll i
     });
     // A dossier build is under way (background warming) and the feed request hangs.
     await fetch(`${url}/api/stories/1/dossier?wait=0`).then((r) => r.arrayBuffer()).catch(() => undefined);
+    const polling = await Promise.race([feedPolled.then(() => 'polling'), new Promise((r) => setTimeout(r, 60_000, 'never polled').unref())]);
+    assert.equal(polling, 'polling', `the feed was polled: ${err}`);
     const stopped = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
-    const outcome = await Promise.race([stopped, new Promise((r) => setTimeout(r, 8000, 'still running'))]);
+    // Below the poll's 20 s fetch timeout (so the hanging request was cut, not waited for), with room for a loaded machine.
+    const outcome = await Promise.race([stopped, new Promise((r) => setTimeout(r, 15_000, 'still running').unref())]);
     assert.notEqual(outcome, 'still running', 'serve stopped within seconds of SIGTERM');
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');

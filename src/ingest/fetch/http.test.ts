@@ -106,7 +106,8 @@ test('one deadline covers the whole request: a drip-fed body is cut at the timeo
     const elapsed = Date.now() - started;
     assert.ok(isIngestError(error) && error.code === 'fetch-failed', String(error));
     assert.equal(error.message, `${url}: fetch failed: timed out after 0.3 s`);
-    assert.ok(elapsed >= 280 && elapsed < 1500, `${path} took ${elapsed} ms`);
+    // Not before the deadline; the upper bound only has to tell it from a body that never ends (room for a loaded machine).
+    assert.ok(elapsed >= 280 && elapsed < 5000, `${path} took ${elapsed} ms`);
   }
 });
 
@@ -120,6 +121,7 @@ test('a caller signal stops a request at once, and no listener is left on it by 
   setTimeout(() => controller.abort(), 150);
   const error = await pending;
   assert.equal((error as Error).name, 'AbortError');
-  assert.ok(Date.now() - started < 1000);
+  // Well before the request's own 10 s deadline, with room for a loaded machine.
+  assert.ok(Date.now() - started < 5000, `stopped ${Date.now() - started} ms after the start`);
   assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
 });
