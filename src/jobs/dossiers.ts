@@ -7,7 +7,7 @@ import { buildStoryDossier } from '../story-dossier-build.js';
 import type { PostgresStore } from '../store/postgres.js';
 import { QUEUES, type DossierJob } from './names.js';
 import { liveWorkerCount } from './registry.js';
-import type { JobQueue } from './queue.js';
+import { QUEUE_SCHEMA, type JobQueue } from './queue.js';
 
 /** Asks for story `storyId`'s dossier to be rebuilt; resolves to false when a rebuild of it is already waiting. */
 export async function requestDossier(queue: JobQueue, storyId: number): Promise<boolean> {
@@ -63,11 +63,22 @@ export class QueuedDossierBuilds {
       if (await ready()) return 'built';
       if ((await this.store.getStory(storyId)) === null) return 'missing';
       if (Date.now() > deadline) throw new Error(`no worker saved the dossier of story ${storyId} in time; see: triangulate status`);
-      // Every few seconds: the workers may all have stopped meanwhile, or the job may have been dead-lettered.
+      // Every few seconds: the workers may all have stopped meanwhile, or the job may have failed, or ended
+      // with a version older than asked for. A job still waiting or running is left to finish: asking again
+      // then would only queue a second build that finds the dossier saved.
       if (round % 25 === 24) {
         if ((await liveWorkerCount(this.store)) === 0) return 'no-workers';
-        await requestDossier(this.queue, storyId);
+        if (!(await this.pending(storyId))) await requestDossier(this.queue, storyId);
       }
     }
+  }
+
+  /** Whether a rebuild of the story is waiting, waiting for a retry, or running. */
+  private async pending(storyId: number): Promise<boolean> {
+    const rows = await this.store.query(
+      `SELECT 1 FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state IN ('created', 'retry', 'active') LIMIT 1`,
+      [QUEUES.dossier, `story:${storyId}`],
+    );
+    return rows.length > 0;
   }
 }

@@ -40,11 +40,11 @@ test('queue health: the last reading is served at once while a newer one is read
   const during = await monitor.current();
   assert.equal((during as QueueSummary).waiting, 1);
   release();
-  await waitFor('the second reading', async () => ((await monitor.current()) as QueueSummary).waiting === 2 || null, { timeoutMs: 5_000, everyMs: 10 });
+  await waitFor('the second reading', async () => ((await monitor.current()) as QueueSummary).waiting === 2 || null, { timeoutMs: 60_000, everyMs: 10 });
   const failed = await waitFor('the failed reading', async () => {
     const h = await monitor.current();
     return h && 'error' in h ? h : null;
-  }, { timeoutMs: 5_000, everyMs: 10 });
+  }, { timeoutMs: 60_000, everyMs: 10 });
   assert.equal(failed.error, 'the queue could not be read (code 28P01)');
   assert.doesNotMatch(JSON.stringify(failed), /secret-user/);
 });
@@ -65,14 +65,14 @@ test('queue health: a server over SQLite has no queue', async () => {
   }
 });
 
-test('queue health: a server over PostgreSQL shows workers alive, the assigner and work waiting', { skip, timeout: 90_000 }, async () => {
+test('queue health: a server over PostgreSQL shows workers alive, the assigner and work waiting', { skip, timeout: 300_000 }, async () => {
   if ('skip' in server) return;
   const database = await createTestDatabase(server.url);
   const dir = mkdtempSync(path.join(tmpdir(), 'queue-health-pg-'));
   const workers: WorkerProcess[] = [];
   const running = await startServer({ db: database.url, port: 0, warmDossiers: false });
   try {
-    const idle = await waitFor('a first queue reading', async () => ((await health(running.url)).queue as Record<string, unknown> | null) ?? null, { timeoutMs: 10_000, everyMs: 100 });
+    const idle = await waitFor('a first queue reading', async () => ((await health(running.url)).queue as Record<string, unknown> | null) ?? null, { timeoutMs: 60_000, everyMs: 100 });
     assert.equal(idle.workersAlive, 0);
     assert.equal(idle.assignerAlive, false);
     assert.equal(typeof idle.checkedAt, 'string');
@@ -81,12 +81,12 @@ test('queue health: a server over PostgreSQL shows workers alive, the assigner a
     const alive = await waitFor('the worker in health', async () => {
       const q = (await health(running.url)).queue as Record<string, unknown>;
       return q.workersAlive === 1 && q.assignerAlive === true ? q : null;
-    }, { timeoutMs: 30_000, everyMs: 200 });
+    }, { timeoutMs: 60_000, everyMs: 200 });
     assert.equal(alive.intakeBatchesWaiting, 0);
 
     assert.equal(await terminateWorker(workers[0]), 0);
     await waitFor('the stopped worker gone from health', async () => ((await health(running.url)).queue as Record<string, unknown>).workersAlive === 0 || null, {
-      timeoutMs: 30_000,
+      timeoutMs: 60_000,
       everyMs: 200,
     });
     // Articles queued while no worker runs: health shows them waiting.
@@ -101,7 +101,7 @@ test('queue health: a server over PostgreSQL shows workers alive, the assigner a
     const waiting = await waitFor('the queued article in health', async () => {
       const q = (await health(running.url)).queue as Record<string, unknown>;
       return (q.intakeBatchesWaiting as number) >= 1 ? q : null;
-    }, { timeoutMs: 10_000, everyMs: 200 });
+    }, { timeoutMs: 60_000, everyMs: 200 });
     assert.ok((waiting.waiting as number) >= 1, `jobs waiting: ${waiting.waiting}`);
     assert.equal(typeof waiting.oldestWaitingSince, 'string');
   } finally {
