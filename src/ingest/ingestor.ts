@@ -1,6 +1,6 @@
 // The store-and-cluster end of the pipeline: cleaned articles in, stories out, one transaction per batch.
 import type { Article } from '../clean/types.js';
-import { articleSignature, DEFAULT_SIGNATURE_OPTIONS, type ClusterDecision, type ClusterOptions, type SignatureOptions } from '../stories/index.js';
+import { articleSignature, DEFAULT_SIGNATURE_OPTIONS, type ClusterDecision, type ClusterOptions, type Signature, type SignatureOptions } from '../stories/index.js';
 import type { ArticleStore } from '../store/index.js';
 import { clusterGeneration, loadClusterState, saveClusterChanges, type LoadedClusterer } from './cluster-state.js';
 
@@ -28,17 +28,20 @@ export interface BatchOutcome {
   reloaded: boolean;
 }
 
-/** Publication order inside a batch (undated last, then by origin), so a batch gives the same stories however it was listed. */
-function streamOrder(articles: Article[]): Article[] {
+/**
+ * Publication order inside a batch (undated last, then by origin), so a batch gives the same stories however
+ * it was listed. Each article keeps its precomputed signature, if it was given one.
+ */
+function streamOrder(articles: Article[], signatures: readonly (Signature | null | undefined)[]): { article: Article; signature: Signature | null }[] {
   return articles
-    .map((article, index) => ({ article, index }))
+    .map((article, index) => ({ article, signature: signatures[index] ?? null, index }))
     .sort(
       (a, b) =>
         (a.article.publishedAt ?? '\uffff').localeCompare(b.article.publishedAt ?? '\uffff') ||
         (a.article.origin < b.article.origin ? -1 : a.article.origin > b.article.origin ? 1 : 0) ||
         a.index - b.index,
     )
-    .map(({ article }) => article);
+    .map(({ article, signature }) => ({ article, signature }));
 }
 
 /**
@@ -63,19 +66,27 @@ export class StoryIngestor {
     this.signatureOptions = { ...DEFAULT_SIGNATURE_OPTIONS, ...options.signature };
   }
 
+  /** The signature options this ingestor clusters with (defaults filled in). */
+  get signatureSettings(): Readonly<SignatureOptions> {
+    return this.signatureOptions;
+  }
+
   /**
    * Stores, dedupes and clusters one batch in a single transaction: after a crash, a batch is all there or
    * not at all. Batches given while one runs wait for it (one at a time per ingestor). Rejects with
    * StoreError 'busy' when another process kept the store locked past the busy timeout (nothing of the
    * batch is stored; calling again with the same batch is safe).
+   *
+   * `signatures[i]`, when given, must be `articleSignature(articles[i], signatureSettings)` computed ahead
+   * (the queue's workers do it in parallel, so the serial step only clusters); a missing one is computed here.
    */
-  addBatch(articles: Article[]): Promise<BatchOutcome> {
-    const run = this.previous.then(() => this.runBatch(articles));
+  addBatch(articles: Article[], signatures: readonly (Signature | null | undefined)[] = []): Promise<BatchOutcome> {
+    const run = this.previous.then(() => this.runBatch(articles, signatures));
     this.previous = run.catch(() => undefined);
     return run;
   }
 
-  private async runBatch(articles: Article[]): Promise<BatchOutcome> {
+  private async runBatch(articles: Article[], signatures: readonly (Signature | null | undefined)[]): Promise<BatchOutcome> {
     const outcome: BatchOutcome = { stored: 0, duplicates: 0, revised: 0, storiesCreated: 0, merges: 0, placed: [], revisions: [], reloaded: false };
     try {
       await this.store.transaction(async () => {
@@ -87,16 +98,16 @@ export class StoryIngestor {
         }
         const loaded = this.loaded;
         const clusterer = loaded.clusterer;
-        const ordered = streamOrder(articles);
+        const ordered = streamOrder(articles, signatures);
         // One lookup for the whole batch where lookups are round trips (PostgreSQL); results are the same.
-        await this.store.expectArticles(ordered);
-        for (const article of ordered) {
+        await this.store.expectArticles(ordered.map((o) => o.article));
+        for (const { article, signature } of ordered) {
           // The clusterer decides only once the article turns out to be new (a duplicate must not count), and
           // the store writes it straight into that story.
           let decision: ClusterDecision | null = null;
           const put = await this.store.putArticle(article, {
             place: () => {
-              decision = clusterer.add(articleSignature(article, this.signatureOptions));
+              decision = clusterer.add(signature ?? articleSignature(article, this.signatureOptions));
               return { storyId: decision.storyId, newStory: decision.created };
             },
           });

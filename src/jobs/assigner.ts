@@ -8,9 +8,9 @@
 // batch's counts and its items marked done), so a crash mid-batch leaves the batch to be done again whole,
 // and an item is never stored twice.
 import type pg from 'pg';
-import type { Article } from '../clean/index.js';
 import { StoryIngestor, type IngestorOptions } from '../ingest/index.js';
 import type { PostgresStore } from '../store/postgres.js';
+import { decodePrepared } from './intake.js';
 import { INTAKE_CHANNEL } from './prepare.js';
 
 /** Key of the advisory lock held by the assigner (any constant; named so it shows up in pg_locks reviews). */
@@ -193,8 +193,15 @@ export class Assigner {
       const [batch] = await this.store.query<{ assigned_at: string | null }>('SELECT assigned_at FROM intake_batches WHERE id = $1 FOR UPDATE', [batchId]);
       if (!batch || batch.assigned_at !== null) return;
       const rows = await this.store.query<{ article: string }>(`SELECT article FROM intake WHERE batch_id = $1 AND state = 'prepared' ORDER BY seq`, [batchId]);
-      const articles = rows.map((r) => JSON.parse(r.article) as Article);
-      const outcome = articles.length > 0 ? await this.ingestor.addBatch(articles) : null;
+      // Signatures come computed by the workers that prepared the items (unless their options differ).
+      const prepared = rows.map((r) => decodePrepared(r.article, this.ingestor.signatureSettings));
+      const outcome =
+        prepared.length > 0
+          ? await this.ingestor.addBatch(
+              prepared.map((p) => p.article),
+              prepared.map((p) => p.signature),
+            )
+          : null;
       const [problems] = await this.store.query<{ n: string }>('SELECT COUNT(*) AS n FROM intake WHERE batch_id = $1 AND problem IS NOT NULL', [batchId]);
       await this.store.query(
         `UPDATE intake_batches SET assigned_at = now(), stored = $2, duplicates = $3, revised = $4, stories_created = $5, merges = $6, problems = $7 WHERE id = $1`,

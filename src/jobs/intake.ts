@@ -6,9 +6,11 @@
 // the same stories as one" needs one order that does not depend on which worker finished first. A batch is
 // exactly what a single-process `ingest` would commit at once (DEFAULT_BATCH_SIZE inputs, sorted by
 // publication inside), so the stories also match a single-process run over the same inputs.
+import type { Article } from '../clean/index.js';
 import type { RawArticle, FeedItem } from '../read/index.js';
 import type { PostgresStore } from '../store/postgres.js';
 import { DEFAULT_BATCH_SIZE, emptySummary, type IngestSummary } from '../ingest/index.js';
+import { articleSignature, signatureFromJson, signatureToJson, type Signature, type SignatureJson, type SignatureOptions } from '../stories/index.js';
 import { QUEUES, type PrepareJob } from './names.js';
 import type { JobQueue } from './queue.js';
 
@@ -19,6 +21,43 @@ export const PREPARE_CHUNK = 10;
 export type IntakeItem =
   | { kind: 'raw'; raw: RawArticle }
   | { kind: 'feed-item'; origin: string; item: FeedItem; feedTitle: string | null; fetchPage: boolean };
+
+/**
+ * A prepared item as stored in the intake row's `article` column: the cleaned article and its story
+ * signature, computed by the worker that cleaned it so the assigner (the one serial step) only clusters.
+ * The signature options it was computed with travel along: an assigner configured otherwise computes its own.
+ * `v` tells this shape from a bare Article, which workers of earlier versions wrote.
+ */
+interface PreparedJson {
+  v: 2;
+  article: Article;
+  signature: SignatureJson;
+  signatureOptions: SignatureOptions;
+}
+
+/** The intake `article` column for `article`, with its signature under `options` (all fields filled in). */
+export function encodePrepared(article: Article, options: SignatureOptions): string {
+  const prepared: PreparedJson = { v: 2, article, signature: signatureToJson(articleSignature(article, options)), signatureOptions: options };
+  return JSON.stringify(prepared);
+}
+
+/**
+ * The article of an intake `article` column and, when the worker computed it with exactly `options` (the
+ * assigner's), its signature; else `signature` is null and the assigner computes it. Throws SyntaxError on
+ * text that is not JSON (a corrupt row: an internal failure, not a user mistake).
+ */
+export function decodePrepared(text: string, options: SignatureOptions): { article: Article; signature: Signature | null } {
+  const parsed = JSON.parse(text) as PreparedJson | Article;
+  if (!('v' in parsed) || parsed.v !== 2) return { article: parsed as Article, signature: null };
+  return { article: parsed.article, signature: sameOptions(parsed.signatureOptions, options) ? signatureFromJson(parsed.signature) : null };
+}
+
+/** True when both option sets have the same keys with the same values (JSON round trip safe: numbers only). */
+function sameOptions(a: SignatureOptions, b: SignatureOptions): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof SignatureOptions>;
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}
 
 export function itemOrigin(item: IntakeItem): string {
   return item.kind === 'raw' ? item.raw.origin : item.origin;

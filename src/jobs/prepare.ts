@@ -1,5 +1,6 @@
 // The per-article work of the queue, done by any worker in parallel: fetch the page a feed item links to
-// (when the feed carries only a teaser), then clean it. Storing and clustering are left to the assigner.
+// (when the feed carries only a teaser), clean it, and compute its story signature (see encodePrepared).
+// Storing and clustering are left to the assigner.
 import { setImmediate } from 'node:timers/promises';
 import type PgBoss from 'pg-boss';
 import { cleanArticle, isNoArticleTextError, teaserNotice } from '../clean/index.js';
@@ -7,7 +8,8 @@ import { isReadError, type RawArticle } from '../read/index.js';
 import { isIngestError } from '../ingest/index.js';
 import { itemToRaw } from '../ingest/feeds/poll.js';
 import type { PostgresStore } from '../store/postgres.js';
-import type { IntakeItem } from './intake.js';
+import { DEFAULT_SIGNATURE_OPTIONS, type SignatureOptions } from '../stories/index.js';
+import { encodePrepared, type IntakeItem } from './intake.js';
 import type { PrepareJob } from './names.js';
 
 /** Channel a worker notifies after preparing items, so the assigner wakes at once instead of at its next poll. */
@@ -19,6 +21,11 @@ export interface PrepareOptions {
   /** Deadline of each page request in milliseconds (default 20 000). */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Story signature options (default DEFAULT_SIGNATURE_OPTIONS): the signature is computed here, in parallel,
+   * and used by an assigner whose options are the same (one with other options computes its own).
+   */
+  signature?: Partial<SignatureOptions>;
 }
 
 interface Prepared {
@@ -39,13 +46,14 @@ export async function prepareJob(store: PostgresStore, job: PgBoss.JobWithMetada
   const rows = await store.query<{ seq: string; item: string }>(`SELECT seq, item FROM intake WHERE seq = ANY($1::bigint[]) AND state = 'queued' ORDER BY seq`, [job.data.seqs]);
   const results: Prepared[] = [];
   const lastAttempt = job.retryCount >= job.retryLimit;
+  const prepareOptions = { ...options, signatureOptions: { ...DEFAULT_SIGNATURE_OPTIONS, ...options.signature } };
   for (const row of rows) {
     // Let other work of this process in between items (the assigner's transaction, heartbeats): cleaning one
     // page is milliseconds of synchronous work.
     await setImmediate();
     const seq = Number(row.seq);
     try {
-      results.push(await prepareItem(seq, JSON.parse(row.item) as IntakeItem, options));
+      results.push(await prepareItem(seq, JSON.parse(row.item) as IntakeItem, prepareOptions));
     } catch (error) {
       if (!lastAttempt) throw error;
       results.push({ seq, state: 'failed', article: null, problem: `could not be prepared: ${(error as Error).message}`, notice: null });
@@ -65,7 +73,7 @@ export async function prepareJob(store: PostgresStore, job: PgBoss.JobWithMetada
   return { prepared: results.filter((r) => r.state === 'prepared').length, failed: results.filter((r) => r.state === 'failed').length };
 }
 
-async function prepareItem(seq: number, item: IntakeItem, options: PrepareOptions): Promise<Prepared> {
+async function prepareItem(seq: number, item: IntakeItem, options: PrepareOptions & { signatureOptions: SignatureOptions }): Promise<Prepared> {
   const problems: string[] = [];
   let raw: RawArticle | null;
   if (item.kind === 'raw') raw = item.raw;
@@ -76,7 +84,7 @@ async function prepareItem(seq: number, item: IntakeItem, options: PrepareOption
   if (!raw) return { seq, state: 'failed', article: null, problem: fetchProblem ?? 'no article text', notice: null };
   try {
     const article = cleanArticle(raw);
-    return { seq, state: 'prepared', article: JSON.stringify(article), problem: fetchProblem, notice: teaserNotice(article.diagnostics) ?? null };
+    return { seq, state: 'prepared', article: encodePrepared(article, options.signatureOptions), problem: fetchProblem, notice: teaserNotice(article.diagnostics) ?? null };
   } catch (error) {
     if (!isNoArticleTextError(error) && !isReadError(error) && !isIngestError(error)) throw error;
     return { seq, state: 'failed', article: null, problem: error.message, notice: null };

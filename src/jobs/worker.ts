@@ -74,7 +74,7 @@ export class Worker {
     await run<PrepareJob>(QUEUES.prepare, async (job) => {
       // Stories first: see Assigner.whenIdle.
       if (assigner?.isLeading) await assigner.whenIdle();
-      const r = await prepareJob(store, job, fetchOptions);
+      const r = await prepareJob(store, job, { ...fetchOptions, signature: options.signature });
       return `${r.prepared} prepared, ${r.failed} failed`;
     });
     await run<FeedPollJob>(QUEUES.feedPoll, async (job) => {

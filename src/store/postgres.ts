@@ -68,6 +68,24 @@ interface Expected {
   seen: Set<string>;
 }
 
+/**
+ * Article inserts of a batch announced with expectArticles, held back and written in one statement just before
+ * the transaction's next statement (or its end): a batch of new articles then costs one round trip, not one
+ * per article. Ids are handed out ahead from the articles' sequence, which only writers holding the write
+ * lock advance, so they are the ids row-by-row inserts would have got.
+ */
+interface PendingInserts {
+  /** Id the next held-back article gets; null until one is drawn from the sequence (after each flush). */
+  nextId: number | null;
+  /** Column values in insert order: id, source_id, origin, url, text_hash, title, outlet, published_at, ingested_at, body, story_id. */
+  rows: unknown[][];
+  /**
+   * What the held-back rows do to their stories, per story id in first-seen order: created by one of them
+   * (else joined, i.e. created if missing or its version bumped), placements, first and last stamp.
+   */
+  stories: Map<number, { created: boolean; placed: number; first: string; last: string }>;
+}
+
 interface Scope {
   client: pg.PoolClient;
   /** Serialises savepoints opened directly inside this scope: two at once would unwind each other. */
@@ -130,6 +148,8 @@ export class PostgresStore implements ArticleStore {
   private readonly running = new Set<Promise<unknown>>();
   /** expectArticles' findings, per connection of a running transaction; dropped when it ends. */
   private readonly expected = new Map<pg.PoolClient, Expected>();
+  /** Held-back article inserts, per connection of a running transaction (see PendingInserts). */
+  private readonly pending = new Map<pg.PoolClient, PendingInserts>();
   private closing: Promise<void> | null = null;
 
   private constructor(url: string, options: PostgresStoreOptions) {
@@ -286,6 +306,8 @@ export class PostgresStore implements ArticleStore {
   private async run<R extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>> {
     const scope = this.current();
     try {
+      // Held-back inserts go first, so every statement sees all the writes made before it.
+      if (scope) await this.flush(scope.client);
       return await (scope ? scope.client.query<R>(sql, params) : this.connections.query<R>(sql, params));
     } catch (error) {
       throw this.translate(error);
@@ -350,6 +372,7 @@ export class PostgresStore implements ArticleStore {
       await client.query(write ? `${start}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY}); UPDATE store_clock SET n = n + 1 WHERE id = 1` : start);
       const result = await this.scope.run(scope, fn);
       scope.live = false;
+      await this.flush(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -360,6 +383,7 @@ export class PostgresStore implements ArticleStore {
       scope.live = false;
       client.off('error', onError);
       this.expected.delete(client);
+      this.pending.delete(client);
       client.release(broken);
     }
   }
@@ -370,15 +394,20 @@ export class PostgresStore implements ArticleStore {
       const name = 'triangulate_nested';
       // Savepoints stack: within this scope only one is open at a time, so one name suffices (an inner one of
       // the same name shadows it until released).
+      // Inserts held back before the savepoint belong before it (a rollback to it must keep them).
+      await this.flushTranslated(client);
       await this.runOn(client, `SAVEPOINT ${name}`);
       const inner: Scope = { client, nested: new Mutex(), live: true };
       try {
         const result = await this.scope.run(inner, fn);
         inner.live = false;
+        await this.flushTranslated(client);
         await this.runOn(client, `RELEASE SAVEPOINT ${name}`);
         return result;
       } catch (error) {
         inner.live = false;
+        // Held back inside the savepoint: undone with it. The next insert draws its id afresh.
+        this.pending.delete(client);
         await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
         await client.query(`RELEASE SAVEPOINT ${name}`);
         throw this.translate(error);
@@ -386,6 +415,59 @@ export class PostgresStore implements ArticleStore {
         inner.live = false;
       }
     });
+  }
+
+  /**
+   * Writes the inserts held back on `client` (see PendingInserts): the articles' sequence moved past the ids
+   * handed out, then stories and articles in one statement. Both are queued on the connection before the first
+   * await, so a statement queued meanwhile runs after them. Errors are pg's (callers translate).
+   */
+  private async flush(client: pg.PoolClient): Promise<void> {
+    const pending = this.pending.get(client);
+    if (!pending || pending.rows.length === 0) return;
+    const { rows, stories } = pending;
+    // A row-by-row insert elsewhere may follow (it takes its id from the sequence): draw again after it.
+    this.pending.set(client, { nextId: null, rows: [], stories: new Map() });
+    const created = [...stories].filter(([, s]) => s.created);
+    const joined = [...stories].filter(([, s]) => !s.created);
+    const column = (i: number) => rows.map((r) => r[i]);
+    const lastId = rows[rows.length - 1][0];
+    const moved = client.query("SELECT setval(pg_get_serial_sequence('articles', 'id'), $1)", [lastId]);
+    // A created story starts at version 1 and each later placement bumps it; a joined one is created if missing
+    // (version 1) or bumped, then bumped again per later placement: the versions row-by-row statements give.
+    // No ON CONFLICT for created stories: an id already in use must fail the batch, as storyUpsert does.
+    const written = client.query(
+      `WITH created AS (
+         INSERT INTO stories (id, version, created_at, updated_at)
+         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])
+       ), joined AS (
+         INSERT INTO stories (id, version, created_at, updated_at)
+         SELECT * FROM unnest($5::bigint[], $6::bigint[], $7::text[], $8::text[])
+         ON CONFLICT (id) DO UPDATE SET version = stories.version + excluded.version, updated_at = excluded.updated_at
+       )
+       INSERT INTO articles (id, source_id, origin, url, text_hash, title, outlet, published_at, ingested_at, body, story_id)
+       SELECT * FROM unnest($9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::bigint[])`,
+      [
+        created.map(([id]) => id),
+        created.map(([, s]) => s.placed),
+        created.map(([, s]) => s.first),
+        created.map(([, s]) => s.last),
+        joined.map(([id]) => id),
+        joined.map(([, s]) => s.placed),
+        joined.map(([, s]) => s.first),
+        joined.map(([, s]) => s.last),
+        ...Array.from({ length: 11 }, (_, i) => column(i)),
+      ],
+    );
+    await Promise.all([moved, written]);
+  }
+
+  private async flushTranslated(client: pg.PoolClient): Promise<void> {
+    try {
+      await this.flush(client);
+    } catch (error) {
+      throw this.translate(error);
+    }
   }
 
   private async runOn(client: pg.PoolClient, sql: string): Promise<void> {
@@ -509,6 +591,9 @@ export class PostgresStore implements ArticleStore {
   private async insertArticle(article: Article, url: string | null, hash: string, place?: () => StoryPlacement): Promise<PutArticleResult> {
     const values = [article.id, article.origin, url, hash, article.title, outletKey(article.outlet, article.url), article.publishedAt, now(), JSON.stringify(article)];
     const placement = place?.();
+    // In a batch announced with expectArticles, held back and written with the others (see PendingInserts).
+    const scope = this.current();
+    if (scope && this.expected.has(scope.client)) return { status: 'stored', id: await this.holdInsert(scope.client, values, placement) };
     // Placed at once: the row is written with its story (and the story row with it) in one statement, instead
     // of an insert and then an update that rewrites the whole row and its indexes.
     const inserted = placement
@@ -524,6 +609,40 @@ export class PostgresStore implements ArticleStore {
           values,
         );
     return { status: 'stored', id: inserted!.id };
+  }
+
+  /**
+   * Holds back the insert of one article row (`values` as insertArticle builds them) placed in `placement`'s
+   * story, and resolves with the id it will have. A story created twice must fail as row-by-row inserts do:
+   * the rows held so far are written first, so the second creation fails when the next ones are.
+   */
+  private async holdInsert(client: pg.PoolClient, values: unknown[], placement: StoryPlacement | undefined): Promise<number> {
+    if (placement?.newStory && this.pending.get(client)?.stories.has(placement.storyId)) await this.flushTranslated(client);
+    if ((this.pending.get(client)?.nextId ?? null) === null) {
+      // The first id after a flush (or of the transaction) comes from the sequence; the next ones follow it.
+      let drawn: number;
+      try {
+        drawn = (await client.query<{ id: number }>("SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id")).rows[0].id;
+      } catch (error) {
+        throw this.translate(error);
+      }
+      const pending = this.pending.get(client);
+      if (!pending) this.pending.set(client, { nextId: drawn, rows: [], stories: new Map() });
+      else pending.nextId ??= drawn;
+    }
+    const pending = this.pending.get(client)!;
+    const id = pending.nextId!;
+    pending.nextId = id + 1;
+    const stamp = values[7] as string;
+    pending.rows.push([id, ...values, placement?.storyId ?? null]);
+    if (placement) {
+      const story = pending.stories.get(placement.storyId);
+      if (story) {
+        story.placed++;
+        story.last = stamp;
+      } else pending.stories.set(placement.storyId, { created: placement.newStory, placed: 1, first: stamp, last: stamp });
+    }
+    return id;
   }
 
   /** The article whose current or an older text has this hash. */

@@ -167,3 +167,35 @@ export function articleSignature(
   const capitalShare = counts.inner > 0 ? counts.capitalised / counts.inner : 0;
   return { terms, headline, day: dayNumber(article.publishedAt), words, outlet: outletOf(article.outlet, article.url), capitalShare };
 }
+
+/** A Signature as plain JSON: the maps as [feature, weight] pairs in their insertion order. */
+export interface SignatureJson {
+  terms: [string, number][];
+  headline: [string, number][];
+  day: number | null;
+  words?: number;
+  outlet?: string | null;
+  capitalShare?: number;
+}
+
+/**
+ * The signature as JSON-safe data, for a process that computes it (a queue worker preparing an article)
+ * to hand it to another (the assigner). `signatureFromJson` gives back an equal signature, map order
+ * included: the clusterer breaks ties by iteration order, so order is part of the value.
+ */
+export function signatureToJson(signature: Signature): SignatureJson {
+  const json: SignatureJson = { terms: [...signature.terms], headline: [...signature.headline], day: signature.day };
+  if (signature.words !== undefined) json.words = signature.words;
+  if (signature.outlet !== undefined) json.outlet = signature.outlet;
+  if (signature.capitalShare !== undefined) json.capitalShare = signature.capitalShare;
+  return json;
+}
+
+/** The signature `signatureToJson` was given (see there). */
+export function signatureFromJson(json: SignatureJson): Signature {
+  const signature: Signature = { terms: new Map(json.terms), headline: new Map(json.headline), day: json.day };
+  if (json.words !== undefined) signature.words = json.words;
+  if (json.outlet !== undefined) signature.outlet = json.outlet;
+  if (json.capitalShare !== undefined) signature.capitalShare = json.capitalShare;
+  return signature;
+}
