@@ -32,11 +32,11 @@ test('queue health: the last reading is served at once while a newer one is read
     if (reads === 2) await new Promise<void>((resolve) => (release = resolve));
     if (reads === 3) throw Object.assign(new Error('password authentication failed for user "secret-user"'), { code: '28P01' });
     return { ...EMPTY, waiting: reads };
-    // Always stale (-1 ms): every request asks for a new reading.
-  }, -1);
+    // Always stale (-1 ms): every request asks for a new reading, and waits 50 ms for it.
+  }, -1, 50);
   const first = await monitor.current();
   assert.equal((first as QueueSummary).waiting, 1, 'the first reading');
-  // The second read hangs: health keeps answering with the first reading.
+  // The second read hangs: after its short wait, health answers with the first reading.
   const during = await monitor.current();
   assert.equal((during as QueueSummary).waiting, 1);
   release();
@@ -47,6 +47,15 @@ test('queue health: the last reading is served at once while a newer one is read
   }, { timeoutMs: 60_000, everyMs: 10 });
   assert.equal(failed.error, 'the queue could not be read (code 28P01)');
   assert.doesNotMatch(JSON.stringify(failed), /secret-user/);
+});
+
+test('queue health: a request long after the last reading gets a new one, not the old one', async () => {
+  let reads = 0;
+  const monitor = new QueueHealthMonitor(async () => ({ ...EMPTY, workersAlive: 2 - Math.min(2, reads++) }), 20);
+  assert.equal(((await monitor.current()) as QueueSummary).workersAlive, 2);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  // The workers stopped meanwhile: a monitor polling now must see it at once.
+  assert.equal(((await monitor.current()) as QueueSummary).workersAlive, 1);
 });
 
 test('queue health: a first reading that does not come in time gives null, not a hung request', async () => {

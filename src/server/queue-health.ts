@@ -1,6 +1,7 @@
 // The queue figures of GET /api/health over PostgreSQL. Health must answer at once even when the database is
-// slow, so it shows the last reading (with its time) and refreshes it in the background when it is older
-// than `maxAgeMs`; only the very first request waits, and at most `firstWaitMs`.
+// slow: a reading older than `maxAgeMs` is taken again, and the request waits for it at most `waitMs`; when it
+// does not come in time, the request gets the last reading (its `checkedAt` says how old) and the new one
+// serves the next request. So a monitor polling once a minute sees the queue as it is, not as it was a minute ago.
 import type { QueueSummary } from '../jobs/status.js';
 
 /** A reading as shown by health: the figures and when they were read, or why they could not be. */
@@ -13,21 +14,26 @@ export class QueueHealthMonitor {
 
   /**
    * `read` takes the figures from the database (rejecting when it does not answer); `maxAgeMs` (default
-   * 2,000) is how old a reading may be before a request triggers the next; `firstWaitMs` (default 1,000) is
-   * how long a request waits when there is no reading yet.
+   * 2,000) is how old a reading may be before a request triggers the next; `waitMs` (default 1,000) is how
+   * long a request waits for that next reading before it answers with the last one.
    */
   constructor(
     private readonly read: () => Promise<QueueSummary>,
     private readonly maxAgeMs = 2_000,
-    private readonly firstWaitMs = 1_000,
+    private readonly waitMs = 1_000,
   ) {}
 
-  /** The latest reading, refreshed as described above; null when the first reading is still under way. Never rejects. */
+  /**
+   * A reading at most `maxAgeMs` old, or the last one when a new reading takes longer than `waitMs`; null when
+   * there is none yet. Never rejects.
+   */
   async current(): Promise<QueueHealth | null> {
-    if (Date.now() - this.lastAt > this.maxAgeMs) this.refresh();
-    if (this.last) return this.last;
-    const waited = await Promise.race([this.reading, new Promise<null>((resolve) => setTimeout(() => resolve(null), this.firstWaitMs))]);
-    return waited ?? null;
+    if (this.last && Date.now() - this.lastAt <= this.maxAgeMs) return this.last;
+    this.refresh();
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([this.reading, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.waitMs)))]);
+    clearTimeout(timer);
+    return waited ?? this.last;
   }
 
   private refresh(): void {

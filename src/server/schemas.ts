@@ -439,7 +439,7 @@ export const healthSchema = {
         },
         queue: {
           type: ['object', 'null'],
-          description: 'The job queue (servers over PostgreSQL; null for SQLite, and while the first reading is under way). Read at most every 2 s; checkedAt tells when.',
+          description: 'The job queue (servers over PostgreSQL; null for SQLite, and while the first reading is under way). Read again when over 2 s old (waiting at most 1 s, else the last reading); checkedAt tells when.',
           properties: {
             checkedAt: { type: 'string' },
             error: { type: 'string', description: 'Set when the queue could not be read (then no figures)' },
