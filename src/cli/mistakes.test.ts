@@ -100,3 +100,10 @@ test('a corrected file is counted as revised and is a success; counts are worded
   assert.equal(again.code, 0);
   assert.match(again.stderr.at(-1) ?? '', /^0 new articles, 1 already stored, 0 new stories; store /);
 });
+
+test('worker and status on an SQLite path are a usage error that leaves no store file behind', async () => {
+  const file = at('never-created.db');
+  await mistake(2, /^triangulate worker: a PostgreSQL store is needed \(--store postgres:\/\/… or \$TRIANGULATE_STORE\); .*never-created\.db is an SQLite file/, 'worker', '--store', file);
+  await mistake(2, /^triangulate status: only a PostgreSQL store has a job queue \(--store postgres:\/\/… or \$TRIANGULATE_STORE\); .*never-created\.db is an SQLite file$/, 'status', '--store', file);
+  assert.equal(existsSync(file), false, 'no empty store was created');
+});

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import type { CliCommand, CliOption } from '../command.js';
 import { parseOptions } from '../options.js';
 import { STORE_OPTION, withStore } from './shared.js';
+import { isPostgresUrl } from '../../store/target.js';
 import { terminalSafe } from '../format.js';
 import type { QueueStatus } from '../../jobs/status.js';
 
@@ -22,8 +23,9 @@ export const command: CliCommand = {
     const { values } = parseOptions(OPTIONS, args, { positionals: false, command: 'status' });
     const failedLimit = Number(values.failed);
     if (!Number.isInteger(failedLimit) || failedLimit < 0 || failedLimit > 1000) throw new UsageError(`--failed takes a whole number from 0 to 1000, not "${values.failed}"`);
+    // Said before opening: opening an SQLite path would leave an empty store file behind.
+    if (!isPostgresUrl(values.store)) throw new UsageError(`only a PostgreSQL store has a job queue (--store postgres://… or $TRIANGULATE_STORE); ${values.store} is an SQLite file`);
     return withStore(values.store, io, async (store) => {
-      if (store.kind !== 'postgres') throw new UsageError(`status shows the job queue of a PostgreSQL store (--store postgres://…); ${store.path} is an SQLite file, which has no queue`);
       const [{ queueStatus }, { QUEUES }] = await Promise.all([import('../../jobs/status.js'), import('../../jobs/names.js')]);
       const status = await queueStatus(store as never, { failedLimit });
       if (values.json) io.stdout(`${JSON.stringify(status, null, 2)}\n`);

@@ -4,6 +4,7 @@ import type { CliCommand, CliOption } from '../command.js';
 import { parseOptions } from '../options.js';
 import type { PostgresStore } from '../../store/postgres.js';
 import { STORE_OPTION, parseCount, parseDuration, withStore } from './shared.js';
+import { isPostgresUrl } from '../../store/target.js';
 
 const OPTIONS = [
   { ...STORE_OPTION, description: 'the PostgreSQL store to take jobs from (postgres://user@host/database)' },
@@ -43,8 +44,9 @@ export const command: CliCommand = {
     } catch (error) {
       io.stderr(`cannot lower the worker's priority (${(error as Error).message}); running at normal priority`);
     }
+    // Said before opening: opening an SQLite path would leave an empty store file behind.
+    if (!isPostgresUrl(values.store)) throw new UsageError(`a PostgreSQL store is needed (--store postgres://… or $TRIANGULATE_STORE); ${values.store} is an SQLite file, which ingest, watch and serve use directly`);
     return withStore(values.store, io, async (store) => {
-      if (store.kind !== 'postgres') throw new UsageError(`worker needs a PostgreSQL store (--store postgres://…); ${store.path} is an SQLite file, which ingest, watch and serve use directly`);
       const { Worker } = await import('../../jobs/worker.js');
       const worker = await Worker.start(store as PostgresStore, {
         allowPrivate: values['allow-private'],
