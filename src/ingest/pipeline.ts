@@ -237,6 +237,10 @@ async function pollInto(store: ArticleStore, runner: BatchRunner, feed: string, 
     runner.problem(feed, result.problem);
   }
   else {
+    // Items whose URL is stored already were not fetched again; they are what a file's re-read calls
+    // "already stored", so a re-poll of a known feed is no failure.
+    runner.summary.read += result.skippedKnown;
+    runner.summary.duplicates += result.skippedKnown;
     for (const problem of result.problems) runner.problem(feed, problem);
     await runner.add(result.articles);
     await runner.flush();

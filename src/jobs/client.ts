@@ -41,6 +41,8 @@ export async function ingestThroughQueue(store: PostgresStore, sources: string[]
   let feedsNotModified = 0;
   let feedsFailed = 0;
   let queuedFromFeeds = 0;
+  /** Feed items whose URL is stored already: not queued, counted as already stored (as a file's re-read is). */
+  let knownFromFeeds = 0;
   if (paths.length > 0) {
     const read = await readInputs(paths);
     for (const problem of read.problems) report(problem.origin, problem.reason);
@@ -63,7 +65,10 @@ export async function ingestThroughQueue(store: PostgresStore, sources: string[]
       else if (result.status === 'failed') {
         feedsFailed++;
         report(url, result.problem);
-      } else queuedFromFeeds += result.consumed;
+      } else {
+        queuedFromFeeds += result.consumed;
+        knownFromFeeds += result.skippedKnown;
+      }
     }
     const total = items.length + queuedFromFeeds;
     await enqueueIntake(store, queue, runId, items, { batchSize: options.batchSize });
@@ -90,7 +95,8 @@ export async function ingestThroughQueue(store: PostgresStore, sources: string[]
     for (const problem of state.problems) options.onProblem?.(problem.origin, problem.reason);
     for (const notice of state.notices) options.onNotice?.(notice.origin, notice.notice);
     const summary = state.summary;
-    summary.read = total;
+    summary.read = total + knownFromFeeds;
+    summary.duplicates += knownFromFeeds;
     summary.problems += readProblems;
     summary.feedsPolled = feedsPolled;
     summary.feedsNotModified = feedsNotModified;

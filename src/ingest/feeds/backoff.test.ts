@@ -78,3 +78,14 @@ test('a running watch counts waiting feeds in its round line without a line for 
     await store.close();
   }
 });
+
+test('ingesting a feed again whose items are all stored says "already stored" and exits 0', async () => {
+  const db = path.join(dir, 'again.db');
+  const first = await cli('ingest', `${base}/good.xml`, '--allow-private', '--store', db);
+  assert.equal(first.code, 0, first.stderr.join('\n'));
+  const pages = fetched.filter((u) => u === '/a/1').length;
+  const again = await cli('ingest', `${base}/good.xml`, '--allow-private', '--store', db);
+  assert.equal(again.code, 0, again.stderr.join('\n'));
+  assert.match(again.stderr.at(-1) ?? '', /^0 new articles, 1 already stored, 0 new stories, 1 feed polled \(0 unchanged\);/);
+  assert.equal(fetched.filter((u) => u === '/a/1').length, pages, 'the known item\'s page is not fetched again');
+});
