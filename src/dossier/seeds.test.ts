@@ -178,6 +178,19 @@ test('the troop reduction is a change over time, and dates are on the calendar',
   assert.ok(dates.includes('2008'));
 });
 
+test('undated seed articles get no day counted from the borrowed story date; written days still are', { skip }, () => {
+  // Article 1 has no date of its own and describes Friday 29 and Saturday 30 September as past: its "on Sunday" is
+  // 1 October, not the 24 September that counting back from the story's Saturday gives.
+  const undated = new Set(dossier.articles.filter((a) => !a.publishedAt).map((a) => a.id));
+  assert.ok(undated.size >= 1);
+  const fromUndated = dossier.timeline.filter((e) => e.sources.some((s) => undated.has(s.articleId)));
+  for (const words of ['on Sunday posted footage', 'posted on Instagram on Sunday', 'Earlier on Monday', 'called on Serbia to pull back']) {
+    assert.deepEqual(fromUndated.filter((e) => e.text.includes(words)).map((e) => [e.date, e.text]), [], words);
+  }
+  assert.ok(fromUndated.some((e) => e.date === '2023-09-24' && e.storyAnchored && /Sept\.? 24/.test(e.text)), 'the written Sept. 24 is placed');
+  assert.ok(fromUndated.some((e) => e.date === '2023-04' && e.storyAnchored), 'the month April is placed');
+});
+
 test('the summary is short and made of cited source sentences', { skip }, () => {
   assert.ok(dossier.summary.length >= 3 && dossier.summary.length <= 8);
   assert.ok(dossier.summary.every((s) => s.sources.length >= 1));

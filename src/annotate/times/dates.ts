@@ -95,7 +95,7 @@ function weekdayPlacement(anchor: Ymd, weekday: number, mode: 'last' | 'next' | 
   else if (mode === 'forward' || mode === 'future') delta = (weekday - today + 7) % 7;
   else if (mode === 'last') delta = -(((today - weekday + 7) % 7) || 7);
   else delta = ((weekday - today + 7) % 7) || 7;
-  return { value: formatDay(addDays(anchor, delta)) };
+  return { value: formatDay(addDays(anchor, delta)), dayFromAnchor: true };
 }
 
 /**
@@ -180,7 +180,9 @@ function placeRelative(r: ChronoReading, words: string, direction: Direction, an
     return { value: formatYear(anchor.year - n) };
   }
   const reread = readDates(words, anchor)[0];
-  return reread ? grainPlacement(reread) : null;
+  const placed = reread ? grainPlacement(reread) : null;
+  // Day-month pairs were placed above, so a day chrono is sure of here is counted ("yesterday", "three days ago").
+  return placed && reread?.certain.day ? { ...placed, dayFromAnchor: true } : placed;
 }
 
 /**

@@ -5,6 +5,13 @@ import type { Ymd } from './calendar.js';
 export interface Placement {
   value: DateValue | null;
   range?: { start: DateValue; end: DateValue };
+  /**
+   * The day itself is counted from the anchor day ("Sunday", "yesterday", "tonight"), not written in the text. Against
+   * a date borrowed from the story such a day is a guess: the undated article may be from any day around it, and a
+   * weekday silently lands a week off (an article of Monday 2 October read against Saturday 30 September puts its
+   * "on Sunday" on 24 September).
+   */
+  dayFromAnchor?: boolean;
 }
 
 /** A time expression found in the text, before it is placed against any anchor. */

@@ -76,17 +76,44 @@ test('vague references are kept without a value', () => {
   assert.equal(vague?.vague, true);
 });
 
-test('without a publication date a relative expression stays unresolved, and a story date can place it', () => {
-  const text = 'Kosovo on Sunday posted footage. The province declared independence in 2008.';
+test('without a publication date a relative expression stays unresolved, and a story date places only coarse ones', () => {
+  const text = 'Kosovo on Sunday posted footage. Unrest began in April. The province declared independence in 2008.';
   const sentences = splitSentences(text);
   const unanchored = resolveTimes(text, sentences, null);
   const sunday = unanchored.find((t) => t.text === 'Sunday');
   assert.deepEqual([sunday?.value, sunday?.anchor], [null, null]);
   assert.equal(unanchored.find((t) => t.text === '2008')?.anchor, 'absolute');
   const reanchored = reanchorTimes(text, sentences, unanchored, SATURDAY);
-  const placed = reanchored.find((t) => t.text === 'Sunday');
-  assert.deepEqual([placed?.value, placed?.anchor], ['2023-09-24', 'story']);
+  // Counted from a borrowed date, Sunday could be 24 September or 1 October: no day is better than a wrong one.
+  const notPlaced = reanchored.find((t) => t.text === 'Sunday');
+  assert.deepEqual([notPlaced?.value, notPlaced?.anchor], [null, null]);
+  const april = reanchored.find((t) => t.text === 'April');
+  assert.deepEqual([april?.value, april?.anchor], ['2023-04', 'story']);
   assert.equal(reanchored.find((t) => t.text === '2008')?.anchor, 'absolute');
+});
+
+test('a borrowed story date places no day counted from it, but months, weeks and written days', () => {
+  const text = [
+    'Officials said yesterday the border was closed.', 'Police said tonight the march had ended.', 'Shots were fired last night.',
+    'He left three days ago.', 'The mayor spoke on Friday morning.', 'Talks began last month.', 'Troops arrived last week.',
+    'The clash on Sept 24 killed four.', 'The deal fell through in March last year.',
+  ].join(' ');
+  const sentences = splitSentences(text);
+  const story = reanchorTimes(text, sentences, resolveTimes(text, sentences, null), SATURDAY);
+  const value = (words: string) => {
+    const found = story.find((t) => t.text === words);
+    assert.ok(found, `"${words}" not found in: ${JSON.stringify(story.map((t) => t.text))}`);
+    return [found.value, found.anchor];
+  };
+  for (const day of ['yesterday', 'tonight', 'last night', 'three days ago', 'Friday morning']) assert.deepEqual(value(day), [null, null], day);
+  assert.deepEqual(value('last month'), ['2023-08', 'story']);
+  assert.deepEqual(value('last week'), ['2023-09', 'story']);
+  assert.deepEqual(value('Sept 24'), ['2023-09-24', 'story']);
+  assert.deepEqual(value('March last year'), ['2022-03', 'story']);
+  // The article's own date places every one of those days.
+  const own = resolveTimes(text, sentences, SATURDAY);
+  const ownDay = (words: string) => own.find((t) => t.text === words)?.value;
+  assert.deepEqual(['yesterday', 'tonight', 'last night', 'three days ago', 'Friday morning'].map(ownDay), ['2023-09-29', '2023-09-30', '2023-09-29', '2023-09-27', '2023-09-29']);
 });
 
 test('a publication timestamp is cut to its day', () => {

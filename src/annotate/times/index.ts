@@ -31,7 +31,9 @@ function annotate(e: TimeExpression, anchor: Ymd | null, anchorKind: 'publicatio
   if (e.vague) return { ...base, value: null, anchor: null, vague: true };
   if (e.absolute) return { ...base, value: e.absolute.value, anchor: 'absolute', ...(e.absolute.range ? { range: e.absolute.range } : {}) };
   const placed = anchor && e.place ? e.place(anchor) : null;
-  if (!placed) return { ...base, value: null, anchor: null };
+  // A borrowed anchor places what its error stays small against (a month name, "last week"), never a day counted
+  // from it: an exact day that is wrong half the time misleads a fact-checker more than no day at all.
+  if (!placed || (anchorKind === 'story' && placed.dayFromAnchor)) return { ...base, value: null, anchor: null };
   return { ...base, value: placed.value, anchor: anchorKind, ...(placed.range ? { range: placed.range } : {}) };
 }
 
@@ -47,7 +49,10 @@ export function resolveTimes(text: string, sentences: Sentence[], publishedAt: s
 
 /**
  * Places the relative expressions that resolveTimes left unanchored against a date borrowed from the story
- * (storyDate "YYYY-MM-DD"); they get anchor 'story'. Everything else is returned unchanged.
+ * (storyDate "YYYY-MM-DD"); they get anchor 'story'. A day counted from the anchor (a bare weekday, "yesterday",
+ * "tonight") stays unplaced (value null, anchor null): the article's own day is unknown, so that day would be a
+ * guess. Month names, weeks, explicit days without a year ("Sept. 24") and years are placed. Everything else is
+ * returned unchanged.
  */
 export function reanchorTimes(text: string, sentences: Sentence[], times: TimeAnnotation[], storyDate: string): TimeAnnotation[] {
   const anchor = parseDay(storyDate);
