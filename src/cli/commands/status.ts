@@ -3,7 +3,7 @@ import type { CliCommand, CliOption } from '../command.js';
 import { parseOptions } from '../options.js';
 import { STORE_OPTION, withStore } from './shared.js';
 import { isPostgresUrl } from '../../store/target.js';
-import { terminalSafe } from '../format.js';
+import { count, terminalSafe } from '../format.js';
 import type { QueueStatus } from '../../jobs/status.js';
 
 const OPTIONS = [
@@ -57,11 +57,16 @@ export function describeStatus(status: QueueStatus, where: string): string {
   for (const w of status.workers) {
     const role = w.assigner ? ', assigner' : '';
     const state = w.alive ? w.state : w.state === 'stopped' ? 'stopped' : 'not seen since ' + w.lastSeen;
-    lines.push(`  ${w.id.slice(0, 8)} ${w.host} pid ${w.pid}: ${state}${role}; ${w.jobsDone} jobs done, ${w.jobsFailed} failed${w.currentJob ? `; now ${w.currentJob}` : ''}`);
+    lines.push(`  ${w.id.slice(0, 8)} ${w.host} pid ${w.pid}: ${state}${role}; ${count(w.jobsDone, 'job')} done, ${w.jobsFailed} failed${w.currentJob ? `; now ${w.currentJob}` : ''}`);
   }
   if (status.failingFeeds.length > 0) {
     lines.push('', 'feeds failing (newest first):');
-    for (const f of status.failingFeeds) lines.push(`  ${f.url}: ${f.failures} failures, last ${f.lastCheckedAt ?? '?'}: ${(f.lastStatus ?? '').replace(/\s+/g, ' ').slice(0, 200)}; next try ${f.nextAttemptAt ?? 'now'}`);
+    for (const f of status.failingFeeds) {
+      // The saved status is a problem line that may open with the feed's URL, already at the start of this one.
+      const last = (f.lastStatus ?? '').replace(/\s+/g, ' ');
+      const reason = last.startsWith(`${f.url}: `) ? last.slice(f.url.length + 2) : last;
+      lines.push(`  ${f.url}: ${count(f.failures, 'failure')}, last ${f.lastCheckedAt ?? '?'}: ${reason.slice(0, 200)}; next try ${f.nextAttemptAt ?? 'now'}`);
+    }
   }
   if (status.failed.length > 0) {
     lines.push('', 'failed jobs (newest first):');
