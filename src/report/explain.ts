@@ -175,6 +175,8 @@ const IRREGULAR_PARTICIPLES: Record<string, string> = {
   go: 'gone', come: 'come', run: 'run', write: 'written', throw: 'thrown', break: 'broken', choose: 'chosen', strike: 'struck', hide: 'hidden',
   fly: 'flown', grow: 'grown', know: 'known', show: 'shown', draw: 'drawn', ride: 'ridden', rise: 'risen', bear: 'borne', swear: 'sworn',
   sink: 'sunk', seek: 'sought', teach: 'taught', think: 'thought', feed: 'fed', bind: 'bound', bleed: 'bled', dig: 'dug',
+  // A count of people "missing" is a state, never something "missed": the label keeps the word news uses.
+  miss: 'missing',
 };
 /** Verbs that say nothing about what happened to the counted thing ("14 crews had"): left out of the phrase. */
 const EMPTY_EVENTS = new Set(['be', 'have', 'do', 'get', 'include', 'consist', 'comprise', 'number', 'total']);

@@ -173,6 +173,7 @@ test('explanations: collapse, quantity phrase and reach', () => {
   assert.equal(quantityPhrase({ value: 90, what: 'percent', kind: 'percent' }, formatNumber), '90 percent');
   assert.equal(quantityPhrase({ value: 1, what: 'police officer', kind: 'police officer', event: 'kill' }, formatNumber), '1 police officer killed');
   assert.equal(quantityPhrase({ value: 2, what: 'serb gunmen', event: 'arrest' }, formatNumber), '2 serb gunmen arrested');
+  assert.equal(quantityPhrase({ value: 12, what: 'people', kind: 'person', event: 'miss' }, formatNumber), '12 people missing');
 });
 
 test('Markdown shows why facts and disputes matched, the collapse, claimants, quantity rows and source groups', () => {
