@@ -2,6 +2,7 @@ import { readInputs, readRecord, isReadError, uniqueIds, type RawArticle, type R
 import { cleanArticle, isNoArticleTextError, type Article } from './clean/index.js';
 import { annotate } from './annotate/index.js';
 import { buildDossier, selectArticles, type DossierOptions } from './dossier/index.js';
+import { storyPartition } from './stories/index.js';
 import type { Dossier } from './dossier/types.js';
 import { NothingToAnalyzeError } from './errors.js';
 
@@ -55,6 +56,12 @@ export interface AnalyzeOptions extends DossierOptions {
    * analysis starts: how many were given, how many are kept, and the characters of text given.
    */
   onTrimmed?: (trim: { given: number; kept: number; givenChars: number }) => void;
+  /**
+   * Called once, before the analysis, when the articles look like several stories to the story clusterer
+   * (the one `ingest` uses): each story's article count and the title (or origin) of its first article,
+   * largest first. The dossier still covers every article; `dossier.problems` says so too.
+   */
+  onSeveralStories?: (stories: { articles: number; title: string }[]) => void;
 }
 
 /** Turns inputs into cleaned articles; unusable inputs become problems, never exceptions. */
@@ -132,6 +139,15 @@ export async function analyze(inputs: AnalyzeInput[], options: AnalyzeOptions = 
     problems.push({
       origin: 'analyze',
       reason: `this dossier analyses ${kept.length} of the ${articles.length} articles given (the limit per dossier); the newest article of each outlet was taken first`,
+    });
+  }
+  const stories = kept.length > 1 ? storyPartition(kept) : [];
+  if (stories.length > 1) {
+    const listed = stories.map((group) => ({ articles: group.length, title: kept[group[0]].title?.trim() || kept[group[0]].origin }));
+    options.onSeveralStories?.(listed);
+    problems.push({
+      origin: 'analyze',
+      reason: `these ${kept.length} articles look like ${stories.length} separate stories (${listed.map((s) => `${s.articles}: "${s.title.slice(0, 80)}"`).join('; ')}); the dossier mixes them`,
     });
   }
   return analyzeArticles(kept, problems, options);

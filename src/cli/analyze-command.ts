@@ -6,7 +6,7 @@ import { render, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { UsageError } from '../errors.js';
 import { ANALYZE_HELP, ANALYZE_OPTIONS } from './analyze-options.js';
 import type { CliCommand } from './command.js';
-import { count } from './format.js';
+import { count, terminalSafe } from './format.js';
 import { parseOptions } from './options.js';
 import { stageProgress } from './progress.js';
 import { checkOutputPath, writeOutput } from './paths.js';
@@ -51,6 +51,16 @@ export const analyzeCommand: CliCommand = {
             `analyze is for one story: ${count(given, 'article')} (${digits(givenChars)} characters) given, the dossier keeps ${kept} ` +
               `(limit: ${limit}), the newest article of each outlet first. ` +
               'Raise with --max-articles N, or sort a stream into stories with: triangulate ingest <files> --store FILE',
+          );
+        },
+        onSeveralStories: (stories) => {
+          problemLines.end(true);
+          progress.stop();
+          const shown = stories.slice(0, 3).map((s) => `${count(s.articles, 'article')}: "${terminalSafe(s.title).replace(/\s+/g, ' ').slice(0, 60)}"`);
+          if (stories.length > 3) shown.push(`${stories.length - 3} more`);
+          io.stderr(
+            `analyze is for one story, and these articles look like ${stories.length} (${shown.join('; ')}); the dossier mixes them. ` +
+              'Sort them into stories with: triangulate ingest <files> --store FILE, then triangulate stories',
           );
         },
       });
