@@ -57,7 +57,9 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
     const repRange = citedRange(rep);
     const sources = members.map((item) => ({ articleId: item.articleId, ...citedRange(item) }));
     // "Vucic" and "Aleksandar Vucic" as written are one claimant: names resolve to the story entity when one goes by it.
-    const claimedBy = [...new Set(members.map((c) => c.sourceName).filter((n): n is string => !!n).map((n) => entityByName.get(n.toLowerCase())?.name ?? n))];
+    const speakerOf = (c: (typeof members)[number]) => (c.sourceName ? (entityByName.get(c.sourceName.toLowerCase())?.name ?? c.sourceName) : null);
+    const claimedBy = [...new Set(members.map(speakerOf).filter((n): n is string => !!n))];
+    const attributions = claimedBy.map((speaker) => ({ speaker, articleIds: [...new Set(members.filter((c) => speakerOf(c) === speaker).map((c) => c.articleId))] }));
     const sourceGroups = [...new Set(sources.map((s) => groupOf.get(s.articleId)!))];
     return {
       id: group.id,
@@ -66,7 +68,7 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
       independentSources: sourceGroups.length,
       reportedBy: [...new Set(sources.map((s) => sourceName(s.articleId)))],
       why: describeEvidence(group.evidence, names),
-      ...(claimedBy.length ? { claimedBy } : {}),
+      ...(claimedBy.length ? { claimedBy, attributions } : {}),
       modality: modalityOf(members),
       sourceGroups,
     };

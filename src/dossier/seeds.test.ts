@@ -191,6 +191,19 @@ test('undated seed articles get no day counted from the borrowed story date; wri
   assert.ok(fromUndated.some((e) => e.date === '2023-04' && e.storyAnchored), 'the month April is placed');
 });
 
+test('a corroborated fact narrated by some outlets and attributed by one names the speaker with that article only', { skip }, () => {
+  // The Banjska clash: articles 1 and 3 narrate it, article 2 has "…, the White House warned".
+  const clash = dossier.facts.find((f) => /clash broke out in the village of Banjska/.test(f.text));
+  assert.ok(clash, 'the Banjska clash is a fact');
+  assert.ok(articlesOf(clash.sources).size >= 3);
+  assert.ok((clash.attributions ?? []).length >= 1, 'the White House attribution is kept');
+  for (const a of clash.attributions ?? []) {
+    assert.ok(a.articleIds.length < articlesOf(clash.sources).size, `${a.speaker} is the claimant of every article: ${JSON.stringify(clash.attributions)}`);
+    for (const id of a.articleIds) assert.ok(articlesOf(clash.sources).has(id));
+  }
+  assert.deepEqual((clash.attributions ?? []).map((a) => a.speaker).sort(), [...(clash.claimedBy ?? [])].sort());
+});
+
 test('the summary is short and made of cited source sentences', { skip }, () => {
   assert.ok(dossier.summary.length >= 3 && dossier.summary.length <= 8);
   assert.ok(dossier.summary.every((s) => s.sources.length >= 1));

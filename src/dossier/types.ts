@@ -82,6 +82,11 @@ export interface Fact {
   why?: MatchEvidence;
   /** Who asserts the claim, when it is somebody's statement rather than the outlets' own voice. */
   claimedBy?: string[];
+  /**
+   * Which articles attribute the fact to whom: one entry per name of `claimedBy`, with the ids of the articles
+   * whose sentence gives it that speaker. The fact's other articles state it in their own voice.
+   */
+  attributions?: { speaker: string; articleIds: string[] }[];
   /** How the claim is put ("asserted", "reported", "alleged", "planned", "future", "hedged"). */
   modality?: string;
   /**

@@ -338,3 +338,22 @@ export function timelineNote(item: Pick<TimelineItem, 'alsoDated' | 'merged' | '
   if (item.merged > 1) notes.push(`${countOf(item.merged, 'entry', 'entries')} saying the same, merged`);
   return notes.join('; ');
 }
+
+/**
+ * "White House (in [2])": who a fact is claimed by, and, when some of its articles state it in their own voice,
+ * which articles give each speaker (`name` writes an article's chip). Empty when nobody is named. Dossiers
+ * without `attributions` (older ones) give the names alone.
+ */
+export function claimantLine(f: Pick<Fact, 'claimedBy' | 'attributions' | 'sources'>, name: ArticleName): string {
+  if (!f.claimedBy?.length) return '';
+  const articles = new Set(f.sources.map((s) => s.articleId));
+  if (!f.attributions?.length) return f.claimedBy.join(', ');
+  return f.attributions
+    .map((a) => {
+      if (a.articleIds.length === articles.size) return a.speaker;
+      // Chips in brackets sit side by side ("[1][3]"); plain names need commas.
+      const refs = a.articleIds.map(name);
+      return `${a.speaker} (in ${refs.join(refs.every((r) => r.startsWith('[') && r.endsWith(']')) ? '' : ', ')})`;
+    })
+    .join(', ');
+}

@@ -3,7 +3,7 @@ import type { Dossier, DossierArticle } from '../dossier/types.js';
 import { escapeHtml as esc } from './escape.js';
 import { articleIndex, articleRefs, dateRange, formatNumber, labelSourceOf, originName, publishers, publishersNote, quotesBySpeaker, sideName, storyTitle, writtenAs, MAX_LISTED_FACTS, type ArticleRef } from './labels.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-assets.js';
-import { articleCountLine, citationNote, collapseLine, countOf, evidenceParts, factWhy, independence, joinedGroups, quantityPhrase, quantityReach, reportedQuantities, shownModality, STORY_ANCHORED_NOTE, timelineNote, timelineRows, whyLine, type ArticleName } from './explain.js';
+import { articleCountLine, citationNote, claimantLine, collapseLine, countOf, evidenceParts, factWhy, independence, joinedGroups, quantityPhrase, quantityReach, reportedQuantities, shownModality, STORY_ANCHORED_NOTE, timelineNote, timelineRows, whyLine, type ArticleName } from './explain.js';
 import type { Fact, MatchEvidence } from '../dossier/types.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -49,7 +49,8 @@ function factNotes(f: Fact, dossier: Dossier, name: ArticleName): string {
   const notes: string[] = [];
   const modality = shownModality(f.modality);
   if (f.claimedBy?.length || modality) {
-    const who = f.claimedBy?.length ? `<span class="label">Claimed by</span> ${esc(f.claimedBy.join(', '))}` : '';
+    const claimants = claimantLine(f, name);
+    const who = claimants ? `<span class="label">Claimed by</span> ${esc(claimants)}` : '';
     const how = modality ? `<span class="modality">${esc(modality)}</span>` : '';
     notes.push(`<p class="claimant">${[who, how].filter(Boolean).join(' ')}</p>`);
   }

@@ -1,7 +1,7 @@
 import type { Dossier } from '../dossier/types.js';
 import type { Span } from '../annotate/types.js';
 import { articleIndex, articleRefs, dateRange, formatNumber, labelSourceOf, originName, publishers, publishersNote, quotesBySpeaker, sideName, storyTitle, writtenAs, MAX_LISTED_FACTS, type ArticleRef } from './labels.js';
-import { articleCountLine, citationNote, collapseLine, countOf, evidenceLine, factWhy, independence, joinedGroups, quantityPhrase, quantityReach, reportedQuantities, shownModality, STORY_ANCHORED_NOTE, timelineNote, timelineRows, whyLine, type ArticleName } from './explain.js';
+import { articleCountLine, citationNote, claimantLine, collapseLine, countOf, evidenceLine, factWhy, independence, joinedGroups, quantityPhrase, quantityReach, reportedQuantities, shownModality, STORY_ANCHORED_NOTE, timelineNote, timelineRows, whyLine, type ArticleName } from './explain.js';
 import type { Fact, MatchEvidence } from '../dossier/types.js';
 import { markdownDocument, md, withoutMarkupSentinels } from './escape.js';
 
@@ -45,7 +45,8 @@ function whyNote(why: MatchEvidence | undefined): string[] {
 function factNotes(f: Fact, dossier: Dossier, { bracket }: MarkdownNames): string[] {
   const notes: string[] = [];
   const modality = shownModality(f.modality);
-  const claim = [f.claimedBy?.length ? `Claimed by ${f.claimedBy.join(', ')}` : '', modality ? `modality: ${modality}` : ''].filter(Boolean).join(' · ');
+  const claimants = claimantLine(f, bracket);
+  const claim = [claimants ? `Claimed by ${claimants}` : '', modality ? `modality: ${modality}` : ''].filter(Boolean).join(' · ');
   if (claim) notes.push(claim);
   notes.push(...whyNote(factWhy(f)));
   const ind = independence(f, dossier, bracket);

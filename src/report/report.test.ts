@@ -8,7 +8,7 @@ import type { Dossier } from '../dossier/types.js';
 import type { Span } from '../annotate/types.js';
 import { existsSync } from 'node:fs';
 import { renderHtml, renderJson, renderMarkdown } from './index.js';
-import { articleCountLine, citationNote, independence, pastParticiple, quantityPhrase, quantityReach, timelineRows } from './explain.js';
+import { articleCountLine, citationNote, claimantLine, independence, pastParticiple, quantityPhrase, quantityReach, timelineRows } from './explain.js';
 import { articleRefs, formatNumber, writtenAs } from './labels.js';
 import { seedsDir } from '../../eval/data.js';
 import { invalidSpans, schemaErrors, unquotedTexts } from '../../test/dossier-contract.js';
@@ -174,6 +174,13 @@ test('explanations: collapse, quantity phrase and reach', () => {
   assert.equal(quantityPhrase({ value: 1, what: 'police officer', kind: 'police officer', event: 'kill' }, formatNumber), '1 police officer killed');
   assert.equal(quantityPhrase({ value: 2, what: 'serb gunmen', event: 'arrest' }, formatNumber), '2 serb gunmen arrested');
   assert.equal(quantityPhrase({ value: 12, what: 'people', kind: 'person', event: 'miss' }, formatNumber), '12 people missing');
+  // A fact two articles narrate and a third attributes: the speaker is named with the article that names it.
+  const three = [span('001', 'a'), span('002', 'b'), span('003', 'c')];
+  const chip = (id: string) => `[${id}]`;
+  assert.equal(claimantLine({ sources: three, claimedBy: ['White House'], attributions: [{ speaker: 'White House', articleIds: ['002'] }] }, chip), 'White House (in [002])');
+  assert.equal(claimantLine({ sources: three.slice(1, 2), claimedBy: ['White House'], attributions: [{ speaker: 'White House', articleIds: ['002'] }] }, chip), 'White House');
+  assert.equal(claimantLine({ sources: three, claimedBy: ['White House'] }, chip), 'White House', 'an older dossier without attributions');
+  assert.equal(claimantLine({ sources: three }, chip), '');
 });
 
 test('Markdown shows why facts and disputes matched, the collapse, claimants, quantity rows and source groups', () => {

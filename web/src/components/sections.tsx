@@ -3,7 +3,7 @@ import { useContext, useState } from 'preact/hooks';
 import type { Dispute, DisputeSide, Dossier, Fact } from '../api.js';
 import { CiteContext, Cites, Outlets, colourClass, namesForIds } from './cite.js';
 import { formatDate, oneLine, plural } from '../format.js';
-import { citationNote, evidenceParts, factWhy, independence, shownModality, STORY_ANCHORED_NOTE, timelineNote, timelineRows, whyLine, type ArticleName } from '../../../src/report/explain.js';
+import { citationNote, claimantLine, evidenceParts, factWhy, independence, shownModality, STORY_ANCHORED_NOTE, timelineNote, timelineRows, whyLine, type ArticleName } from '../../../src/report/explain.js';
 import type { MatchEvidence } from '../../../src/dossier/types.js';
 import { ItemContext, isTarget, itemElementId } from './items.js';
 import { Permalink } from './Permalink.js';
@@ -59,7 +59,7 @@ function FactNotes({ fact, dossier }: { fact: Fact; dossier: Dossier }) {
         <p class="claimant">
           {fact.claimedBy?.length ? (
             <>
-              <span class="label">Claimed by</span> {fact.claimedBy.join(', ')}{' '}
+              <span class="label">Claimed by</span> {claimantLine(fact, name)}{' '}
             </>
           ) : null}
           {modality && <span class="modality">{modality}</span>}
