@@ -330,7 +330,7 @@ test('jobs: watch --once waits for the workers and names a feed that failed, exi
         assert.equal(good.code, 0, good.stderr);
         assert.match(good.stderr, /missing\.xml/);
         const status = await runCli(['status', '--store', url]);
-        assert.match(status.stdout, /feeds failing[\s\S]*missing\.xml: 1 failures/);
+        assert.match(status.stdout, /feeds failing[\s\S]*missing\.xml: 1 failure, last [^:]+:\d\d:[^:]+: HTTP 404;/);
       } finally {
         await worker.stop();
       }
