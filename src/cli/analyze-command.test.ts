@@ -5,18 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from './main.js';
+import { cli } from '../../test/cli.js';
 import type { Dossier } from '../dossier/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cli-analyze-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string[] }> {
-  const out: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(args, { stdout: (text) => out.push(text), stderr: (line) => stderr.push(line) });
-  return { code, stdout: out.join(''), stderr };
-}
 
 test('over --max-articles: one stderr line says so, and the dossier keeps that many and says so too', async () => {
   const file = path.join(dir, 'stream.jsonl');

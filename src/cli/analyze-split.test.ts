@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from './main.js';
+import { cli } from '../../test/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'analyze-split-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,10 +22,8 @@ const dam = (n: number) =>
   `Divers are inspecting the crack in the Kellmore dam and the reservoir is being drained, Vos said.`;
 
 async function analyzeJson(folder: string): Promise<{ code: number; stderr: string[]; problems: { origin: string; reason: string }[] }> {
-  const stderr: string[] = [];
-  let out = '';
-  const code = await main(['analyze', folder, '--format', 'json'], { stdout: (t) => (out += t), stderr: (l) => stderr.push(l) });
-  return { code, stderr, problems: code === 0 ? (JSON.parse(out).problems ?? []) : [] };
+  const { code, stdout, stderr } = await cli('analyze', folder, '--format', 'json');
+  return { code, stderr, problems: code === 0 ? (JSON.parse(stdout).problems ?? []) : [] };
 }
 
 test('articles about two unrelated events: one line says they look like 2 stories, and the dossier says so too', async () => {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { main } from './main.js';
+import { cli } from '../../test/cli.js';
 import { analyzeCommand } from './analyze-command.js';
 import * as commands from './commands/index.js';
 import type { CliCommand } from './command.js';
@@ -10,13 +10,6 @@ import { parseOptions } from './options.js';
 import { closestName } from './suggest.js';
 import { describeSummary } from './commands/ingest.js';
 import { servingLine } from './commands/serve.js';
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string[] }> {
-  const out: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(args, { stdout: (text) => out.push(text), stderr: (line) => stderr.push(line) });
-  return { code, stdout: out.join(''), stderr };
-}
 
 const ALL: CliCommand[] = [analyzeCommand, ...Object.values(commands)];
 

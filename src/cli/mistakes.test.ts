@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isUsageError } from '../errors.js';
-import { main } from './main.js';
+import { cli } from '../../test/cli.js';
 import { checkInputPaths, checkOutputPath, checkStorePath, parseDuration, parsePositiveInt } from './commands/shared.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cli-mistakes-'));
@@ -17,13 +17,6 @@ const story = (extra: string) =>
 writeFileSync(at('story.txt'), story('Two boats sank.'));
 writeFileSync(at('not-a-db.db'), 'these are notes, not a database\n'.repeat(20));
 mkdirSync(at('a-folder'));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string[] }> {
-  const out: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(args, { stdout: (text) => out.push(text), stderr: (line) => stderr.push(line) });
-  return { code, stdout: out.join(''), stderr };
-}
 
 /** Exactly one stderr line, no stack frame, the given exit code, and the line matches `pattern`. */
 async function mistake(expectedCode: number, pattern: RegExp, ...args: string[]): Promise<void> {

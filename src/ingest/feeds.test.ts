@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore, type ArticleStore } from '../store/index.js';
 import type { Article } from '../clean/index.js';
-import { main } from '../cli/main.js';
+import { cli } from '../../test/cli.js';
 import { ingestSources, isPrivateAddress, parseFeed, parseOpml, pollFeed, watchFeeds } from './index.js';
 
 // A self-written feed: two items with full content (long enough not to be treated as teasers).
@@ -186,14 +186,6 @@ test('a localized RSS date (Portuguese day and month names) is read, not dropped
   assert.equal(new Date(items[0].publishedAt!).toISOString(), '2018-09-24T22:42:40.000Z');
   assert.equal(new Date(items[1].publishedAt!).toISOString(), '2018-09-24T22:32:00.000Z');
 });
-
-/** Runs the CLI as a user would; returns the exit code and what it printed. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string[] }> {
-  const out: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(args, { stdout: (text) => out.push(text), stderr: (line) => stderr.push(line) });
-  return { code, stdout: out.join(''), stderr };
-}
 
 async function storedArticles(store: ArticleStore): Promise<Article[]> {
   const articles: Article[] = [];

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../cli/main.js';
+import { cli } from '../../../test/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'backoff-test-'));
 const fetched: string[] = [];
@@ -32,12 +32,6 @@ after(() => {
   server.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; stderr: string[] }> {
-  const stderr: string[] = [];
-  const code = await main(args, { stdout: () => {}, stderr: (line) => stderr.push(line) });
-  return { code, stderr };
-}
 
 test('watch --once names a feed waiting out its backoff and exits 1 when it was the only feed', async () => {
   const db = path.join(dir, 'once.db');

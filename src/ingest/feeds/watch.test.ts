@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { openStore } from '../../store/index.js';
-import { main } from '../../cli/main.js';
+import { cli } from '../../../test/cli.js';
 import { ingestSources, watchFeeds } from '../index.js';
 
 const paragraph = (topic: string, n: number) =>
@@ -72,12 +72,6 @@ after(() => {
   server.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; stderr: string[] }> {
-  const stderr: string[] = [];
-  const code = await main(args, { stdout: () => {}, stderr: (line) => stderr.push(line) });
-  return { code, stderr };
-}
 
 test('a slow feed does not hold up the others: they are stored while it is still dripping', async () => {
   const store = await openStore(':memory:');
