@@ -5,7 +5,7 @@ export type { BatchOutcome, IngestorOptions } from './ingestor.js';
 export { loadClusterer, saveClusterChanges } from './cluster-state.js';
 export { parseFeed, parseOpml, looksLikeOpml } from './feeds/parse.js';
 export type { FeedItem, ParsedFeed } from './feeds/parse.js';
-export { pollFeed, backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_MAX_MS, MIN_FEED_CONTENT_CHARS } from './feeds/poll.js';
+export { pollFeed, feedFailureReason, backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_MAX_MS, MIN_FEED_CONTENT_CHARS } from './feeds/poll.js';
 export type { PollOptions, PollResult } from './feeds/poll.js';
 export { fetchText, decodeBody } from './fetch/http.js';
 export type { FetchOptions, FetchResult } from './fetch/http.js';

@@ -5,7 +5,7 @@ import { decodeDocument, readFeedFile, readInputs, readLocalFile, isReadError, t
 import { cleanArticle, isNoArticleTextError, teaserNotice, type Article } from '../clean/index.js';
 import type { ArticleStore } from '../store/index.js';
 import { StoryIngestor, type IngestorOptions } from './ingestor.js';
-import { feedArticles, pollFeed, type PollOptions } from './feeds/poll.js';
+import { feedArticles, feedFailureReason, pollFeed, type PollOptions } from './feeds/poll.js';
 import { looksLikeOpml, parseOpml } from './feeds/parse.js';
 import { fetchText } from './fetch/http.js';
 import { isIngestError } from './errors/ingest-error.js';
@@ -225,8 +225,7 @@ async function pollInto(store: ArticleStore, runner: BatchRunner, feed: string, 
     // Counted and (for a one-off run) said: a cron job's `watch --once` must not pass quietly over a feed
     // that keeps failing just because its last failure put it in backoff.
     runner.summary.feedsWaiting++;
-    // The saved status is a problem line that may open with the feed's URL, said once already here.
-    const last = result.lastStatus?.startsWith(`${feed}: `) ? result.lastStatus.slice(feed.length + 2) : result.lastStatus;
+    const last = result.lastStatus && feedFailureReason(feed, result.lastStatus);
     options.onBackoff?.(feed, `not polled: failed ${result.failures === 1 ? 'once' : `${result.failures} times in a row`}${last ? ` (last: ${last})` : ''}; next try after ${result.until}`);
     return;
   }

@@ -4,6 +4,7 @@ import { parseOptions } from '../options.js';
 import { STORE_OPTION, withStore } from './shared.js';
 import { isPostgresUrl } from '../../store/target.js';
 import { count, terminalSafe } from '../format.js';
+import { feedFailureReason } from '../../ingest/feeds/poll.js';
 import type { QueueStatus } from '../../jobs/status.js';
 
 const OPTIONS = [
@@ -62,9 +63,7 @@ export function describeStatus(status: QueueStatus, where: string): string {
   if (status.failingFeeds.length > 0) {
     lines.push('', 'feeds failing (newest first):');
     for (const f of status.failingFeeds) {
-      // The saved status is a problem line that may open with the feed's URL, already at the start of this one.
-      const last = (f.lastStatus ?? '').replace(/\s+/g, ' ');
-      const reason = last.startsWith(`${f.url}: `) ? last.slice(f.url.length + 2) : last;
+      const reason = feedFailureReason(f.url, (f.lastStatus ?? '').replace(/\s+/g, ' '));
       lines.push(`  ${f.url}: ${count(f.failures, 'failure')}, last ${f.lastCheckedAt ?? '?'}: ${reason.slice(0, 200)}; next try ${f.nextAttemptAt ?? 'now'}`);
     }
   }

@@ -36,6 +36,14 @@ export type PollResult =
   | { status: 'ok'; articles: RawArticle[]; skippedKnown: number; problems: string[] }
   | { status: 'failed'; problem: string; retryAt: string };
 
+/**
+ * A feed's saved `lastStatus` as the reason alone: a failure is saved as its problem line, which opens with
+ * the feed's URL ("https://x/feed.xml: HTTP 404"), and a line that names the feed itself must not say it twice.
+ */
+export function feedFailureReason(url: string, lastStatus: string): string {
+  return lastStatus.startsWith(`${url}: `) ? lastStatus.slice(url.length + 2) : lastStatus;
+}
+
 export function backoffDelayMs(failures: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
 }
