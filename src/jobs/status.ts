@@ -2,7 +2,7 @@
 // workers are alive, and how far story assignment lags behind preparation.
 import type { PostgresStore } from '../store/postgres.js';
 import { QUEUE_SCHEMA } from './queue.js';
-import { listWorkers, WORKER_STALE_SECONDS, type WorkerRow } from './registry.js';
+import { listWorkers, type WorkerRow } from './registry.js';
 
 /** Jobs of one queue by state (pg-boss states: created = waiting, retry = waiting for a retry, active = running). */
 export interface QueueDepth {
@@ -39,10 +39,9 @@ export interface QueueStatus {
 
 /** The queue's state as one object (for `triangulate status`; GET /api/health shows a QueueSummary). Rejects when the database does not answer. */
 export async function queueStatus(store: PostgresStore, options: { failedLimit?: number } = {}): Promise<QueueStatus> {
-  const installed = await store.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`${QUEUE_SCHEMA}.job`]);
   const queues: QueueDepth[] = [];
   const failed: FailedJob[] = [];
-  if (installed[0]?.ok) {
+  if (await jobsInstalled(store)) {
     const rows = await store.query<{ name: string; state: string; n: string; expired: string }>(
       `SELECT name, state::text AS state, COUNT(*) AS n,
               COUNT(*) FILTER (WHERE state = 'active' AND started_on + expire_in < now()) AS expired
@@ -65,11 +64,6 @@ export async function queueStatus(store: PostgresStore, options: { failedLimit?:
       failed.push({ queue: f.name, id: f.id, failedAt: f.completed_on ? new Date(f.completed_on).toISOString() : '', retries: Number(f.retry_count), error: errorText(f.output), data: f.data });
     }
   }
-  const [intake] = await store.query<{ batches: string; items: string; oldest: string | null }>(
-    `SELECT (SELECT COUNT(*) FROM intake_batches WHERE assigned_at IS NULL) AS batches,
-            (SELECT COUNT(*) FROM intake WHERE state = 'queued') AS items,
-            (SELECT MIN(created_at) FROM intake_batches WHERE assigned_at IS NULL) AS oldest`,
-  );
   const feeds = await store.query<{ url: string; failures: number; last_status: string | null; last_checked_at: string | null; next_attempt_at: string | null }>(
     `SELECT url, failures, last_status, last_checked_at, next_attempt_at FROM feeds WHERE failures > 0 ORDER BY last_checked_at DESC NULLS LAST LIMIT 20`,
   );
@@ -78,8 +72,24 @@ export async function queueStatus(store: PostgresStore, options: { failedLimit?:
     failed,
     failingFeeds: feeds.map((f) => ({ url: f.url, failures: Number(f.failures), lastStatus: f.last_status, lastCheckedAt: f.last_checked_at, nextAttemptAt: f.next_attempt_at })),
     workers: await listWorkers(store),
-    intake: { batchesWaiting: Number(intake.batches), itemsWaiting: Number(intake.items), oldestWaitingSince: intake.oldest ? new Date(intake.oldest).toISOString() : null },
+    intake: await intakeBacklog(store),
   };
+}
+
+/** Whether pg-boss's job table exists yet (no process has opened the queue of a new database before). */
+async function jobsInstalled(store: PostgresStore): Promise<boolean> {
+  const [row] = await store.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`${QUEUE_SCHEMA}.job`]);
+  return Boolean(row?.ok);
+}
+
+/** Intake batches not stored yet, items still waiting to be prepared, and since when the oldest batch waits. */
+async function intakeBacklog(store: PostgresStore): Promise<QueueStatus['intake']> {
+  const [intake] = await store.query<{ batches: string; items: string; oldest: string | null }>(
+    `SELECT (SELECT COUNT(*) FROM intake_batches WHERE assigned_at IS NULL) AS batches,
+            (SELECT COUNT(*) FROM intake WHERE state = 'queued') AS items,
+            (SELECT MIN(created_at) FROM intake_batches WHERE assigned_at IS NULL) AS oldest`,
+  );
+  return { batchesWaiting: Number(intake.batches), itemsWaiting: Number(intake.items), oldestWaitingSince: intake.oldest ? new Date(intake.oldest).toISOString() : null };
 }
 
 /** The message pg-boss kept of a job's last error (its output is the serialised error). */
@@ -110,11 +120,13 @@ export interface QueueSummary {
   oldestWaitingSince: string | null;
 }
 
-/** Reads a QueueSummary in three queries. Rejects when the database does not answer. */
+/**
+ * Reads a QueueSummary. Workers count as alive by the rule `status` uses (listWorkers), so health and status
+ * agree. Rejects when the database does not answer.
+ */
 export async function queueSummary(store: PostgresStore): Promise<QueueSummary> {
-  const installed = await store.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`${QUEUE_SCHEMA}.job`]);
   const summary: QueueSummary = { waiting: 0, running: 0, expired: 0, failed: 0, workersAlive: 0, assignerAlive: false, intakeBatchesWaiting: 0, oldestWaitingSince: null };
-  if (installed[0]?.ok) {
+  if (await jobsInstalled(store)) {
     const rows = await store.query<{ state: string; n: string; expired: string }>(
       `SELECT state::text AS state, COUNT(*) AS n, COUNT(*) FILTER (WHERE state = 'active' AND started_on + expire_in < now()) AS expired
        FROM ${QUEUE_SCHEMA}.job WHERE state IN ('created', 'retry', 'active', 'failed') GROUP BY state`,
@@ -127,17 +139,11 @@ export async function queueSummary(store: PostgresStore): Promise<QueueSummary> 
       summary.expired += Number(row.expired);
     }
   }
-  const [other] = await store.query<{ alive: string; assigner: boolean; batches: string; oldest: string | null }>(
-    `SELECT COUNT(*) FILTER (WHERE state = 'running' AND last_seen > now() - make_interval(secs => $1)) AS alive,
-            COALESCE(bool_or(assigner AND state = 'running' AND last_seen > now() - make_interval(secs => $1)), false) AS assigner,
-            (SELECT COUNT(*) FROM intake_batches WHERE assigned_at IS NULL) AS batches,
-            (SELECT MIN(created_at) FROM intake_batches WHERE assigned_at IS NULL) AS oldest
-     FROM workers`,
-    [WORKER_STALE_SECONDS],
-  );
-  summary.workersAlive = Number(other.alive);
-  summary.assignerAlive = Boolean(other.assigner);
-  summary.intakeBatchesWaiting = Number(other.batches);
-  summary.oldestWaitingSince = other.oldest ? new Date(other.oldest).toISOString() : null;
+  const alive = (await listWorkers(store)).filter((w) => w.alive);
+  summary.workersAlive = alive.length;
+  summary.assignerAlive = alive.some((w) => w.assigner);
+  const intake = await intakeBacklog(store);
+  summary.intakeBatchesWaiting = intake.batchesWaiting;
+  summary.oldestWaitingSince = intake.oldestWaitingSince;
   return summary;
 }
