@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { datasetDir, missingMessage } from '../data.js';
 import type { EvalReport, EvalRow } from '../types.js';
-import { articleSignature, StoryClusterer, DEFAULT_SIGNATURE_OPTIONS, type ClusterOptions, type SignatureOptions } from '../../src/stories/index.js';
+import { clusterInOrder, type ClusterOptions, type SignatureOptions } from '../../src/stories/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -63,21 +63,7 @@ export function clusterStream(
   options: Partial<ClusterOptions> = {},
   signatureOptions: Partial<SignatureOptions> = {},
 ): number[] {
-  const sigOptions = { ...DEFAULT_SIGNATURE_OPTIONS, ...signatureOptions };
-  const clusterer = new StoryClusterer(options);
-  const storyOf: number[] = [];
-  const renamed = new Map<number, number>();
-  const resolve = (id: number): number => {
-    let current = id;
-    while (renamed.has(current)) current = renamed.get(current)!;
-    return current;
-  };
-  for (const article of articles) {
-    const decision = clusterer.add(articleSignature(article, sigOptions));
-    for (const absorbed of decision.merged) renamed.set(absorbed, decision.storyId);
-    storyOf.push(decision.storyId);
-  }
-  return storyOf.map(resolve);
+  return clusterInOrder(articles, options, signatureOptions);
 }
 
 export interface ClusterScores {

@@ -1,6 +1,6 @@
 // The store-and-cluster end of the pipeline: cleaned articles in, stories out, one transaction per batch.
 import type { Article } from '../clean/types.js';
-import { articleSignature, DEFAULT_SIGNATURE_OPTIONS, type ClusterDecision, type ClusterOptions, type Signature, type SignatureOptions } from '../stories/index.js';
+import { articleSignature, DEFAULT_SIGNATURE_OPTIONS, publicationOrder, type ClusterDecision, type ClusterOptions, type Signature, type SignatureOptions } from '../stories/index.js';
 import type { ArticleStore } from '../store/index.js';
 import { clusterGeneration, loadClusterState, saveClusterChanges, type LoadedClusterer } from './cluster-state.js';
 
@@ -26,22 +26,6 @@ export interface BatchOutcome {
    * loaded again before the batch (for tests and diagnostics).
    */
   reloaded: boolean;
-}
-
-/**
- * Publication order inside a batch (undated last, then by origin), so a batch gives the same stories however
- * it was listed. Each article keeps its precomputed signature, if it was given one.
- */
-function streamOrder(articles: Article[], signatures: readonly (Signature | null | undefined)[]): { article: Article; signature: Signature | null }[] {
-  return articles
-    .map((article, index) => ({ article, signature: signatures[index] ?? null, index }))
-    .sort(
-      (a, b) =>
-        (a.article.publishedAt ?? '\uffff').localeCompare(b.article.publishedAt ?? '\uffff') ||
-        (a.article.origin < b.article.origin ? -1 : a.article.origin > b.article.origin ? 1 : 0) ||
-        a.index - b.index,
-    )
-    .map(({ article, signature }) => ({ article, signature }));
 }
 
 /**
@@ -98,7 +82,9 @@ export class StoryIngestor {
         }
         const loaded = this.loaded;
         const clusterer = loaded.clusterer;
-        const ordered = streamOrder(articles, signatures);
+        // Publication order, so a batch gives the same stories however it was listed; each article keeps its
+        // precomputed signature, if it was given one.
+        const ordered = publicationOrder(articles).map((i) => ({ article: articles[i], signature: signatures[i] ?? null }));
         // One lookup for the whole batch where lookups are round trips (PostgreSQL); results are the same.
         await this.store.expectArticles(ordered.map((o) => o.article));
         for (const { article, signature } of ordered) {
