@@ -20,6 +20,11 @@ export const SPEECH_VERBS = new Set([
   'predict', 'fear', 'hope', 'recall', 'emphasize', 'emphasise', 'reiterate', 'say', 'contend', 'testify', 'mention',
 ]);
 
+/** Whether a verb lemma reports, denies or alleges what a source says (any of the three lists above). */
+export function isReportingVerb(lemma: string): boolean {
+  return SPEECH_VERBS.has(lemma) || DENIAL_VERBS.has(lemma) || ALLEGATION_VERBS.has(lemma);
+}
+
 /** Nouns that name a claim and introduce its content: "allegations that ...", "reports of ...", "untruths where they talk about ...". */
 export const CLAIM_NOUNS = new Set([
   'allegation', 'allegations', 'claim', 'claims', 'report', 'reports', 'accusation', 'accusations', 'untruth', 'untruths',

@@ -4,7 +4,7 @@
 // (polarity.ts). Clauses that only attribute ("Vucic later denied that") are not claims: their content is.
 import { lemmaTokens } from '../nlp.js';
 import type { ClaimAnnotation, Mention, QuantityAnnotation, QuoteAnnotation, Range, Sentence, TimeAnnotation } from '../types.js';
-import { ALLEGATION_VERBS, DENIAL_VERBS, SPEECH_VERBS } from './cues.js';
+import { DENIAL_VERBS, isReportingVerb } from './cues.js';
 import { findFrames, propositional, sourceBefore, tokenAt, type Frame, type FrameContext } from './frames.js';
 import { modalityOf, polarityOf } from './polarity.js';
 import { choosePredicate, entitySlots, quantitySlots, timeSlots } from './slots.js';
@@ -219,7 +219,7 @@ function reportingSpeaker(toks: Tok[], from: number, p: Piece, unit: number[], f
     // Another report between ("Residents said the water tasted of metal, the Valley Post reported, citing ...",
     // when the content was read up to "reported") is the one the participle continues.
     let nearer = false;
-    for (let j = cue + 1; j < comma && !nearer; j++) nearer = verbal(toks[j]) && (SPEECH_VERBS.has(toks[j].lemma) || DENIAL_VERBS.has(toks[j].lemma) || ALLEGATION_VERBS.has(toks[j].lemma));
+    for (let j = cue + 1; j < comma && !nearer; j++) nearer = verbal(toks[j]) && isReportingVerb(toks[j].lemma);
     if (!nearer) return f;
   }
   return null;

@@ -3,7 +3,7 @@
 // killed - marked ..."), so its range is contiguous text but its slots skip the embedded claim.
 // Every split needs a verb on both sides: a bare prepositional phrase never becomes a claim.
 import { classOf } from './predicates.js';
-import { DENIAL_VERBS, PREPOSITION_LIKE, RELATIVES, SPEECH_VERBS, SUBORDINATORS, ALLEGATION_VERBS } from './cues.js';
+import { PREPOSITION_LIKE, RELATIVES, SUBORDINATORS, isReportingVerb } from './cues.js';
 import { clauseVerbAt, firstFinite, hasVerb, isFinite, isGerund, isPunct, isSpacedDash, type Tok } from './tokens.js';
 
 /** How a piece relates to the clause it was split from. */
@@ -195,7 +195,7 @@ function findSplit(text: string, toks: Tok[], p: Piece): Piece[] | null {
     // "has denied there had been a recent build-up rejecting claims that ...".
     if (isGerund(t) && t.pos === 'VERB' && j > 1 && !PREPOSITION_LIKE.has(t.lower) && n - j > 1) {
       const afterComma = isComma(T(j - 1));
-      const cue = DENIAL_VERBS.has(t.lemma) || SPEECH_VERBS.has(t.lemma) || ALLEGATION_VERBS.has(t.lemma);
+      const cue = isReportingVerb(t.lemma);
       if ((afterComma || cue) && firstFinite(toks, left(j)) >= 0) {
         return [inherit(p, left(j), p.kind), inherit(p, idx.slice(j), 'participle', { carrySubject: [...p.carrySubject, ...subjectOf(toks, left(j))] })];
       }
