@@ -57,9 +57,9 @@ export function buildDossier(annotated: Doc[], problems: { origin: string; reaso
     const repRange = citedRange(rep);
     const sources = members.map((item) => ({ articleId: item.articleId, ...citedRange(item) }));
     // "Vucic" and "Aleksandar Vucic" as written are one claimant: names resolve to the story entity when one goes by it.
-    const speakerOf = (c: (typeof members)[number]) => (c.sourceName ? (entityByName.get(c.sourceName.toLowerCase())?.name ?? c.sourceName) : null);
-    const claimedBy = [...new Set(members.map(speakerOf).filter((n): n is string => !!n))];
-    const attributions = claimedBy.map((speaker) => ({ speaker, articleIds: [...new Set(members.filter((c) => speakerOf(c) === speaker).map((c) => c.articleId))] }));
+    const speakers = members.map((c) => (c.sourceName ? (entityByName.get(c.sourceName.toLowerCase())?.name ?? c.sourceName) : null));
+    const claimedBy = [...new Set(speakers.filter((n): n is string => !!n))];
+    const attributions = claimedBy.map((speaker) => ({ speaker, articleIds: [...new Set(members.filter((_, i) => speakers[i] === speaker).map((c) => c.articleId))] }));
     const sourceGroups = [...new Set(sources.map((s) => groupOf.get(s.articleId)!))];
     return {
       id: group.id,
